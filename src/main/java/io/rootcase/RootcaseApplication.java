@@ -1,0 +1,26 @@
+package io.rootcase;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Rootcase: customer service that finds and removes root causes instead of easing
+ * symptoms. One deployable application of feature modules (see docs/architecture.md).
+ */
+@SpringBootApplication
+public class RootcaseApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(RootcaseApplication.class, args);
+	}
+
+	/** Every time-dependent rule reads this clock, so tests can move time. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.rootcase.cases;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import io.rootcase.shared.Channel;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases")
+class CaseApi {
+
+	private final Cases cases;
+
+	private final Clock clock;
+
+	CaseApi(Cases cases, Clock clock) {
+		this.cases = cases;
+		this.clock = clock;
+	}
+
+	record ActionRequest(ActionKind kind, String description, Integer minutesSpent) {
+	}
+
+	record HandoverRequest(String team, String agent, String note) {
+	}
+
+	record StatusRequest(CaseStatus status, String reason) {
+	}
+
+	@GetMapping
+	List<CaseView> queue(@RequestParam(required = false) Set<CaseStatus> status,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) String team,
+			@RequestParam(required = false) String assignee,
+			@Parameter(
+					description = "Only cases opened at least this long ago, ISO-8601 duration, e.g. PT4H") @RequestParam(
+							required = false) Duration olderThan,
+			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+		Instant openedBefore = olderThan == null ? null : this.clock.instant().minus(olderThan);
+		return this.cases.queue(new CaseQuery(status, channel, team, assignee, openedBefore, null, limit, offset));
+	}
+
+	@GetMapping("/{reference}")
+	CaseDetails details(@PathVariable String reference) {
+		return this.cases.details(reference);
+	}
+
+	@PostMapping("/{reference}/actions")
+	CaseView recordAction(@PathVariable String reference, @RequestBody ActionRequest request, Principal principal) {
+		return this.cases.recordAction(reference, request.kind(), request.description(),
+				request.minutesSpent() == null ? 0 : request.minutesSpent(), principal.getName());
+	}
+
+	@PostMapping("/{reference}/handover")
+	CaseView handOver(@PathVariable String reference, @RequestBody HandoverRequest request, Principal principal) {
+		return this.cases.handOver(reference, request.team(), request.agent(), request.note(), principal.getName());
+	}
+
+	@PostMapping("/{reference}/status")
+	CaseView changeStatus(@PathVariable String reference, @RequestBody StatusRequest request, Principal principal) {
+		if (request.status() == null) {
+			throw new IllegalArgumentException("status is required");
+		}
+		return this.cases.changeStatus(reference, request.status(), request.reason(), principal.getName());
+	}
+
+}

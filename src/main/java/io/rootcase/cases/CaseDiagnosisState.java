@@ -1,0 +1,13 @@
+package io.rootcase.cases;
+
+/**
+ * What a case knows of its cause and category: the contact reason it is about, the state
+ * of its root cause and, once known or suspected, which one, and the problem it is linked
+ * to. Set by the diagnosis, reasons and problems capabilities.
+ */
+record CaseDiagnosisState(String contactReason, RootCauseState rootCauseState, String rootCauseKey,
+		java.util.UUID problemId) {
+
+	static final CaseDiagnosisState UNDIAGNOSED = new CaseDiagnosisState(null, RootCauseState.UNDIAGNOSED, null, null);
+
+}

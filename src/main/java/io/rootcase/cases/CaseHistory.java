@@ -1,0 +1,27 @@
+package io.rootcase.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The recorded history of a case: every status change, action and handover, each with who
+ * did it and when.
+ */
+public final class CaseHistory {
+
+	private CaseHistory() {
+	}
+
+	public record Transition(UUID id, UUID caseId, CaseStatus from, CaseStatus to, String actor, String reason,
+			Instant occurredAt) {
+	}
+
+	public record Action(UUID id, UUID caseId, ActionKind kind, String description, int minutesSpent, String actor,
+			Instant occurredAt) {
+	}
+
+	public record Handover(UUID id, UUID caseId, String fromTeam, String fromAgent, String toTeam, String toAgent,
+			String note, String actor, Instant occurredAt) {
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.rootcase.cases;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.rootcase.shared.Channel;
+
+/**
+ * A filter over the case queue. {@code null} means "any".
+ *
+ * @param statuses the statuses to include; empty means every active status
+ * @param openedBefore only cases opened at or before this instant (for "older than")
+ * @param openedAfter only cases opened at or after this instant (for "newer than")
+ */
+public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, String assignee, Instant openedBefore,
+		Instant openedAfter, int limit, int offset) {
+
+	public static final int MAX_LIMIT = 500;
+
+	public CaseQuery {
+		statuses = statuses == null || statuses.isEmpty()
+				? EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER) : Set.copyOf(statuses);
+		team = team == null || team.isBlank() ? null : team;
+		assignee = assignee == null || assignee.isBlank() ? null : assignee;
+		if (limit <= 0 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+		}
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative");
+		}
+	}
+
+}

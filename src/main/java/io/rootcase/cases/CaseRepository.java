@@ -1,0 +1,261 @@
+package io.rootcase.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseHistory.Action;
+import io.rootcase.cases.CaseHistory.Handover;
+import io.rootcase.cases.CaseHistory.Transition;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.DbTime;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseRepository {
+
+	private static final String COLUMNS = """
+			id, case_number, customer_id, channel, subject, status, team_code, assignee, opened_at,
+			last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
+			follows_case_id, handover_count, version""";
+
+	private final JdbcClient jdbc;
+
+	CaseRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores a case opened in this transaction and returns it with its number. */
+	SupportCase insert(SupportCase opened) {
+		CaseSnapshot s = opened.snapshot();
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into cases (id, customer_id, channel, subject, status, team_code, assignee, opened_at,
+				  last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
+				  follows_case_id, handover_count, version)
+				values (:id, :customer, :channel, :subject, :status, :team, :assignee, :opened, :activity, :closed,
+				  :reason, :rcState, :rcKey, :problem, :follows, :handovers, 0)
+				""")
+			.param("id", s.id())
+			.param("customer", s.customerId())
+			.param("channel", s.channel().name())
+			.param("subject", s.subject())
+			.param("status", s.status().name())
+			.param("team", s.team())
+			.param("assignee", s.assignee())
+			.param("opened", DbTime.toDb(s.openedAt()))
+			.param("activity", DbTime.toDb(s.lastActivityAt()))
+			.param("closed", DbTime.toDb(s.closedAt()))
+			.param("reason", s.diagnosis().contactReason())
+			.param("rcState", s.diagnosis().rootCauseState().name())
+			.param("rcKey", s.diagnosis().rootCauseKey())
+			.param("problem", s.diagnosis().problemId())
+			.param("follows", s.followsCaseId())
+			.param("handovers", s.handoverCount())
+			.update(keys, "case_number");
+		long number = keys.getKey().longValue();
+		insertHistory(opened.drainRecorded());
+		SupportCase stored = new SupportCase(new CaseSnapshot(s.id(), number, s.customerId(), s.channel(), s.subject(),
+				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), s.followsCaseId(),
+				s.handoverCount(), 0, s.diagnosis()));
+		return stored;
+	}
+
+	/** Writes a changed case back, refusing if somebody else changed it meanwhile. */
+	void update(SupportCase changed) {
+		CaseSnapshot s = changed.snapshot();
+		int updated = this.jdbc.sql("""
+				update cases set status = :status, team_code = :team, assignee = :assignee,
+				  last_activity_at = :activity, closed_at = :closed, handover_count = :handovers,
+				  version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("status", s.status().name())
+			.param("team", s.team())
+			.param("assignee", s.assignee())
+			.param("activity", DbTime.toDb(s.lastActivityAt()))
+			.param("closed", DbTime.toDb(s.closedAt()))
+			.param("handovers", s.handoverCount())
+			.param("id", s.id())
+			.param("version", s.version())
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException(
+					"case " + CaseReference.format(s.number()) + " was changed by someone else; reload and retry");
+		}
+		insertHistory(changed.drainRecorded());
+	}
+
+	private void insertHistory(List<Object> recorded) {
+		for (Object entry : recorded) {
+			switch (entry) {
+				case Transition t -> this.jdbc.sql("""
+						insert into case_transitions (id, case_id, from_status, to_status, occurred_at, actor, reason)
+						values (?, ?, ?, ?, ?, ?, ?)""")
+					.params(t.id(), t.caseId(), t.from() == null ? null : t.from().name(), t.to().name(),
+							DbTime.toDb(t.occurredAt()), t.actor(), t.reason())
+					.update();
+				case Action a -> this.jdbc.sql("""
+						insert into case_actions (id, case_id, kind, description, minutes_spent, actor, occurred_at)
+						values (?, ?, ?, ?, ?, ?, ?)""")
+					.params(a.id(), a.caseId(), a.kind().name(), a.description(), a.minutesSpent(), a.actor(),
+							DbTime.toDb(a.occurredAt()))
+					.update();
+				case Handover h -> this.jdbc.sql("""
+						insert into case_handovers (id, case_id, from_team, from_agent, to_team, to_agent, note, actor,
+						  occurred_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(h.id(), h.caseId(), h.fromTeam(), h.fromAgent(), h.toTeam(), h.toAgent(), h.note(),
+							h.actor(), DbTime.toDb(h.occurredAt()))
+					.update();
+				default -> throw new IllegalStateException("unknown history entry " + entry);
+			}
+		}
+	}
+
+	Optional<SupportCase> find(CaseReference reference) {
+		return switch (reference) {
+			case CaseReference.ById byId -> this.jdbc.sql("select " + COLUMNS + " from cases where id = ?")
+				.param(byId.id())
+				.query((rs, n) -> snapshot(rs))
+				.optional()
+				.map(SupportCase::new);
+			case CaseReference.ByNumber byNumber ->
+				this.jdbc.sql("select " + COLUMNS + " from cases where case_number = ?")
+					.param(byNumber.number())
+					.query((rs, n) -> snapshot(rs))
+					.optional()
+					.map(SupportCase::new);
+		};
+	}
+
+	List<CaseSnapshot> activeOfCustomer(UUID customerId) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from cases where customer_id = ? and status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')")
+			.param(customerId)
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
+	List<CaseSnapshot> ofCustomer(UUID customerId) {
+		return this.jdbc.sql("select " + COLUMNS + " from cases where customer_id = ? order by opened_at")
+			.param(customerId)
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
+	List<CaseSnapshot> queue(CaseQuery query) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from cases where status in (:statuses)");
+		JdbcClient.StatementSpec spec;
+		if (query.channel() != null) {
+			sql.append(" and channel = :channel");
+		}
+		if (query.team() != null) {
+			sql.append(" and team_code = :team");
+		}
+		if (query.assignee() != null) {
+			sql.append(" and assignee = :assignee");
+		}
+		if (query.openedBefore() != null) {
+			sql.append(" and opened_at <= :openedBefore");
+		}
+		if (query.openedAfter() != null) {
+			sql.append(" and opened_at >= :openedAfter");
+		}
+		sql.append(" order by last_activity_at, case_number limit :limit offset :offset");
+		spec = this.jdbc.sql(sql.toString())
+			.param("statuses", query.statuses().stream().map(Enum::name).toList())
+			.param("limit", query.limit())
+			.param("offset", query.offset());
+		if (query.channel() != null) {
+			spec = spec.param("channel", query.channel().name());
+		}
+		if (query.team() != null) {
+			spec = spec.param("team", query.team());
+		}
+		if (query.assignee() != null) {
+			spec = spec.param("assignee", query.assignee());
+		}
+		if (query.openedBefore() != null) {
+			spec = spec.param("openedBefore", DbTime.toDb(query.openedBefore()));
+		}
+		if (query.openedAfter() != null) {
+			spec = spec.param("openedAfter", DbTime.toDb(query.openedAfter()));
+		}
+		return spec.query((rs, n) -> snapshot(rs)).list();
+	}
+
+	List<Transition> transitionsOf(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select id, case_id, from_status, to_status, actor, reason, occurred_at from case_transitions
+				where case_id in (:ids) order by occurred_at, id""")
+			.param("ids", caseIds)
+			.query((rs, n) -> new Transition(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+					rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
+					CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), rs.getString("reason"),
+					DbTime.fromDb(rs, "occurred_at")))
+			.list();
+	}
+
+	List<Action> actionsOf(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select id, case_id, kind, description, minutes_spent, actor, occurred_at from case_actions
+				where case_id in (:ids) order by occurred_at, id""")
+			.param("ids", caseIds)
+			.query((rs, n) -> new Action(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+					ActionKind.valueOf(rs.getString("kind")), rs.getString("description"), rs.getInt("minutes_spent"),
+					rs.getString("actor"), DbTime.fromDb(rs, "occurred_at")))
+			.list();
+	}
+
+	List<Handover> handoversOf(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select id, case_id, from_team, from_agent, to_team, to_agent, note, actor, occurred_at
+				from case_handovers where case_id in (:ids) order by occurred_at, id""")
+			.param("ids", caseIds)
+			.query((rs, n) -> new Handover(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+					rs.getString("from_team"), rs.getString("from_agent"), rs.getString("to_team"),
+					rs.getString("to_agent"), rs.getString("note"), rs.getString("actor"),
+					DbTime.fromDb(rs, "occurred_at")))
+			.list();
+	}
+
+	int moveCustomer(UUID from, UUID to) {
+		return this.jdbc.sql("update cases set customer_id = ? where customer_id = ?").params(to, from).update();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from cases").query(Long.class).single();
+	}
+
+	private static CaseSnapshot snapshot(ResultSet rs) throws SQLException {
+		return new CaseSnapshot(rs.getObject("id", UUID.class), rs.getLong("case_number"),
+				rs.getObject("customer_id", UUID.class), Channel.valueOf(rs.getString("channel")),
+				rs.getString("subject"), CaseStatus.valueOf(rs.getString("status")), rs.getString("team_code"),
+				rs.getString("assignee"), DbTime.fromDb(rs, "opened_at"), DbTime.fromDb(rs, "last_activity_at"),
+				DbTime.fromDb(rs, "closed_at"), rs.getObject("follows_case_id", UUID.class),
+				rs.getInt("handover_count"), rs.getInt("version"),
+				new CaseDiagnosisState(rs.getString("contact_reason"),
+						RootCauseState.valueOf(rs.getString("root_cause_state")), rs.getString("root_cause_key"),
+						rs.getObject("problem_id", UUID.class)));
+	}
+
+}

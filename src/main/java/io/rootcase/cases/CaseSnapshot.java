@@ -1,0 +1,14 @@
+package io.rootcase.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.rootcase.shared.Channel;
+
+/**
+ * The stored state of a case, as the repository reads and writes it.
+ */
+record CaseSnapshot(UUID id, Long number, UUID customerId, Channel channel, String subject, CaseStatus status,
+		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, UUID followsCaseId,
+		int handoverCount, int version, CaseDiagnosisState diagnosis) {
+}

@@ -1,0 +1,24 @@
+package io.rootcase.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.rootcase.shared.Channel;
+
+/**
+ * What other modules and the API may know of a case.
+ *
+ * @param reference the human reference agents and customers quote, e.g. {@code RC-1042}
+ */
+public record CaseView(UUID id, String reference, UUID customerId, Channel channel, String subject, CaseStatus status,
+		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, String contactReason,
+		RootCauseState rootCauseState, String rootCauseKey, UUID problemId, UUID followsCaseId, int handoverCount) {
+
+	static CaseView of(CaseSnapshot s) {
+		CaseDiagnosisState d = s.diagnosis();
+		return new CaseView(s.id(), CaseReference.format(s.number()), s.customerId(), s.channel(), s.subject(),
+				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), d.contactReason(),
+				d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(), s.handoverCount());
+	}
+
+}

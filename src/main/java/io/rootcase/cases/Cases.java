@@ -1,0 +1,201 @@
+package io.rootcase.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.rootcase.customers.CustomersMerged;
+import io.rootcase.shared.Direction;
+import io.rootcase.staff.Staff;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cases module's API: threads contacts into cases and carries out what agents do on
+ * them.
+ */
+@Service
+public class Cases {
+
+	private final CaseRepository repository;
+
+	private final Staff staff;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ThreadingPolicy threading;
+
+	private final String defaultTeam;
+
+	Cases(CaseRepository repository, Staff staff, ApplicationEventPublisher events, Clock clock,
+			@Value("${rootcase.cases.threading-window:P14D}") Duration threadingWindow,
+			@Value("${rootcase.cases.default-team:support}") String defaultTeam) {
+		this.repository = repository;
+		this.staff = staff;
+		this.events = events;
+		this.clock = clock;
+		this.threading = new ThreadingPolicy(threadingWindow);
+		this.defaultTeam = defaultTeam;
+	}
+
+	/**
+	 * Finds the case a contact belongs to (the case it names, else the customer's active
+	 * case on the same matter, else a new one) and records the contact's effect on it.
+	 * Callers hold the customer's lock, so one customer's contacts thread one at a time.
+	 * @throws CaseRuleViolation when the named case belongs to another customer
+	 */
+	@Transactional
+	public CaseView threadContact(ContactOnCase contact) {
+		SupportCase target = chooseCase(contact);
+		if (contact.direction() == Direction.INBOUND) {
+			target.customerContacted(contact.occurredAt());
+		}
+		else {
+			target.repliedToCustomer(contact.author() == null ? "system" : contact.author(), contact.occurredAt());
+		}
+		if (target.snapshot().number() == null) {
+			SupportCase stored = this.repository.insert(target);
+			publish(target.drainEvents());
+			return CaseView.of(stored.snapshot());
+		}
+		this.repository.update(target);
+		publish(target.drainEvents());
+		return find(target.id()).orElseThrow();
+	}
+
+	private SupportCase chooseCase(ContactOnCase contact) {
+		if (contact.caseReference() != null && !contact.caseReference().isBlank()) {
+			SupportCase named = this.repository.find(CaseReference.parse(contact.caseReference()))
+				.orElseThrow(() -> new CaseNotFoundException(contact.caseReference()));
+			if (!named.customerId().equals(contact.customerId())) {
+				throw new CaseRuleViolation("case " + contact.caseReference() + " belongs to another customer");
+			}
+			if (named.status() != CaseStatus.CLOSED) {
+				return named;
+			}
+			return SupportCase.open(contact.customerId(), contact.channel(), contact.text(), this.defaultTeam,
+					named.id(), contact.occurredAt());
+		}
+		return this.threading.caseFor(this.repository.activeOfCustomer(contact.customerId()), contact.occurredAt())
+			.map(SupportCase::new)
+			.orElseGet(() -> SupportCase.open(contact.customerId(), contact.channel(), contact.text(), this.defaultTeam,
+					null, contact.occurredAt()));
+	}
+
+	@Transactional
+	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
+			String actor) {
+		return change(caseReference, c -> c.recordAction(kind, description, minutesSpent, actor, this.clock.instant()));
+	}
+
+	/**
+	 * Gives the case to a team, an agent, or both. An agent named without a team takes
+	 * the case into their own team.
+	 */
+	@Transactional
+	public CaseView handOver(String caseReference, String toTeam, String toAgent, String note, String actor) {
+		String team = blankToNull(toTeam);
+		String agent = blankToNull(toAgent);
+		if (team != null && this.staff.team(team).isEmpty()) {
+			throw new CaseRuleViolation("no team '" + team + "'");
+		}
+		if (agent != null) {
+			var found = this.staff.agent(agent).orElseThrow(() -> new CaseRuleViolation("no agent '" + agent + "'"));
+			if (!found.active()) {
+				throw new CaseRuleViolation("agent '" + agent + "' is not active");
+			}
+			if (team == null) {
+				team = found.team();
+			}
+		}
+		String targetTeam = team;
+		return change(caseReference, c -> c.handOver(targetTeam, agent, note, actor, this.clock.instant()));
+	}
+
+	@Transactional
+	public CaseView changeStatus(String caseReference, CaseStatus target, String reason, String actor) {
+		return change(caseReference, c -> c.changeStatus(target, reason, actor, this.clock.instant()));
+	}
+
+	private CaseView change(String caseReference, Consumer<SupportCase> change) {
+		SupportCase target = load(caseReference);
+		change.accept(target);
+		this.repository.update(target);
+		publish(target.drainEvents());
+		return find(target.id()).orElseThrow();
+	}
+
+	private SupportCase load(String caseReference) {
+		return this.repository.find(CaseReference.parse(caseReference))
+			.orElseThrow(() -> new CaseNotFoundException(caseReference));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CaseView> find(UUID id) {
+		return this.repository.find(new CaseReference.ById(id)).map(c -> CaseView.of(c.snapshot()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CaseView> find(String reference) {
+		return this.repository.find(CaseReference.parse(reference)).map(c -> CaseView.of(c.snapshot()));
+	}
+
+	@Transactional(readOnly = true)
+	public CaseDetails details(String reference) {
+		CaseView summary = find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+		List<UUID> ids = List.of(summary.id());
+		return new CaseDetails(summary, this.repository.transitionsOf(ids), this.repository.actionsOf(ids),
+				this.repository.handoversOf(ids));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseView> queue(CaseQuery query) {
+		return this.repository.queue(query).stream().map(CaseView::of).toList();
+	}
+
+	/**
+	 * Every case of a customer with its history, oldest first, for the customer's
+	 * timeline.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseDetails> historyOfCustomer(UUID customerId) {
+		List<CaseView> cases = this.repository.ofCustomer(customerId).stream().map(CaseView::of).toList();
+		List<UUID> ids = cases.stream().map(CaseView::id).toList();
+		var transitions = this.repository.transitionsOf(ids);
+		var actions = this.repository.actionsOf(ids);
+		var handovers = this.repository.handoversOf(ids);
+		return cases.stream()
+			.map(c -> new CaseDetails(c, transitions.stream().filter(t -> t.caseId().equals(c.id())).toList(),
+					actions.stream().filter(a -> a.caseId().equals(c.id())).toList(),
+					handovers.stream().filter(h -> h.caseId().equals(c.id())).toList()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.repository.count();
+	}
+
+	@ApplicationModuleListener
+	void on(CustomersMerged merged) {
+		this.repository.moveCustomer(merged.merged(), merged.survivor());
+	}
+
+	private void publish(List<Object> recorded) {
+		recorded.forEach(this.events::publishEvent);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

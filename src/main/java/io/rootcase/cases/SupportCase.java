@@ -1,0 +1,274 @@
+package io.rootcase.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseEvents.CaseActionRecorded;
+import io.rootcase.cases.CaseEvents.CaseHandedOver;
+import io.rootcase.cases.CaseEvents.CaseOpened;
+import io.rootcase.cases.CaseEvents.CaseStatusChanged;
+import io.rootcase.cases.CaseHistory.Action;
+import io.rootcase.cases.CaseHistory.Handover;
+import io.rootcase.cases.CaseHistory.Transition;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Ids;
+import io.rootcase.shared.InvalidRequestException;
+
+/**
+ * One customer problem, from first contact to closure. The case guards its lifecycle:
+ * only the transitions of {@link CaseStatus} happen, and everything that happens is kept
+ * as history (transitions, actions, handovers) and announced as an event.
+ */
+final class SupportCase {
+
+	static final int MAX_DESCRIPTION = 4000;
+
+	static final int MAX_MINUTES = 24 * 60;
+
+	static final int MAX_SUBJECT = 200;
+
+	static final String CUSTOMER = "customer";
+
+	private final UUID id;
+
+	private final Long number;
+
+	private final UUID customerId;
+
+	private final Channel channel;
+
+	private final String subject;
+
+	private final Instant openedAt;
+
+	private final UUID followsCaseId;
+
+	private final int version;
+
+	private CaseStatus status;
+
+	private String team;
+
+	private String assignee;
+
+	private Instant lastActivityAt;
+
+	private Instant closedAt;
+
+	private int handoverCount;
+
+	private final CaseDiagnosisState diagnosis;
+
+	private final List<Object> recorded = new ArrayList<>();
+
+	private final List<Object> events = new ArrayList<>();
+
+	SupportCase(CaseSnapshot s) {
+		this.id = s.id();
+		this.number = s.number();
+		this.customerId = s.customerId();
+		this.channel = s.channel();
+		this.subject = s.subject();
+		this.status = s.status();
+		this.team = s.team();
+		this.assignee = s.assignee();
+		this.openedAt = s.openedAt();
+		this.lastActivityAt = s.lastActivityAt();
+		this.closedAt = s.closedAt();
+		this.followsCaseId = s.followsCaseId();
+		this.handoverCount = s.handoverCount();
+		this.version = s.version();
+		this.diagnosis = s.diagnosis();
+	}
+
+	/**
+	 * Opens a case for a customer's first contact about a matter.
+	 * @param firstWords the contact's text, from which the subject is taken
+	 * @param team the team new cases land with
+	 * @param followsCaseId the closed case the customer referred to, if any
+	 */
+	static SupportCase open(UUID customerId, Channel channel, String firstWords, String team, UUID followsCaseId,
+			Instant at) {
+		SupportCase opened = new SupportCase(
+				new CaseSnapshot(Ids.next(), null, customerId, channel, subjectFrom(firstWords), CaseStatus.NEW, team,
+						null, at, at, null, followsCaseId, 0, 0, CaseDiagnosisState.UNDIAGNOSED));
+		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, CUSTOMER,
+				followsCaseId == null ? "first contact" : "customer referred to a closed case", at));
+		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
+		return opened;
+	}
+
+	static String subjectFrom(String text) {
+		String firstLine = text == null ? "" : text.strip().lines().findFirst().orElse("").strip();
+		if (firstLine.isEmpty()) {
+			return "(no text)";
+		}
+		return firstLine.length() <= MAX_SUBJECT ? firstLine : firstLine.substring(0, MAX_SUBJECT - 1) + "…";
+	}
+
+	/**
+	 * The customer wrote or called about this case: a case waiting on them or resolved
+	 * comes back to us.
+	 */
+	void customerContacted(Instant at) {
+		guardNotClosed("take a new contact");
+		touch(at);
+		if (this.status == CaseStatus.WAITING_ON_CUSTOMER) {
+			moveTo(CaseStatus.OPEN, CUSTOMER, "customer replied", at);
+		}
+		else if (this.status == CaseStatus.RESOLVED) {
+			moveTo(CaseStatus.OPEN, CUSTOMER, "customer contacted again after resolution", at);
+		}
+	}
+
+	/** We wrote to the customer; an active case now waits for their answer. */
+	void repliedToCustomer(String actor, Instant at) {
+		touch(at);
+		if (this.status == CaseStatus.NEW || this.status == CaseStatus.OPEN) {
+			moveTo(CaseStatus.WAITING_ON_CUSTOMER, actor, "reply sent to customer", at);
+		}
+	}
+
+	void recordAction(ActionKind kind, String description, int minutesSpent, String actor, Instant at) {
+		guardNotClosed("record an action");
+		if (kind == null) {
+			throw invalid("kind", "an action has a kind: diagnostic, palliative or curative");
+		}
+		String text = description == null ? "" : description.strip();
+		if (text.isEmpty()) {
+			throw invalid("description", "an action needs a description of what was done");
+		}
+		if (text.length() > MAX_DESCRIPTION) {
+			throw invalid("description", "an action description is at most " + MAX_DESCRIPTION + " characters");
+		}
+		if (minutesSpent < 0 || minutesSpent > MAX_MINUTES) {
+			throw invalid("minutesSpent", "minutes spent must be between 0 and " + MAX_MINUTES);
+		}
+		touch(at);
+		if (this.status == CaseStatus.NEW) {
+			moveTo(CaseStatus.OPEN, actor, "work started", at);
+		}
+		this.recorded.add(new Action(Ids.next(), this.id, kind, text, minutesSpent, actor, at));
+		this.events.add(new CaseActionRecorded(this.id, kind, minutesSpent, actor, at));
+	}
+
+	/**
+	 * Gives the case to another team or agent. A change away from an agent who already
+	 * held the case counts as a handover: the customer will explain again to someone new.
+	 * Picking up an unassigned case is an assignment, recorded but not counted.
+	 */
+	void handOver(String toTeam, String toAgent, String note, String actor, Instant at) {
+		guardNotClosed("be handed over");
+		if (toTeam == null && toAgent == null) {
+			throw invalid("team", "a handover names a team, an agent, or both");
+		}
+		String newTeam = toTeam != null ? toTeam : this.team;
+		if (Objects.equals(newTeam, this.team) && Objects.equals(toAgent, this.assignee)) {
+			throw new CaseRuleViolation("the case is already with " + describeOwner(newTeam, toAgent));
+		}
+		boolean counted = this.assignee != null && !this.assignee.equals(toAgent);
+		this.recorded.add(new Handover(Ids.next(), this.id, this.team, this.assignee, newTeam, toAgent,
+				note == null || note.isBlank() ? null : note.strip(), actor, at));
+		this.events.add(new CaseHandedOver(this.id, this.team, this.assignee, newTeam, toAgent, counted, actor, at));
+		if (counted) {
+			this.handoverCount++;
+		}
+		this.team = newTeam;
+		this.assignee = toAgent;
+		touch(at);
+	}
+
+	void changeStatus(CaseStatus target, String reason, String actor, Instant at) {
+		if (target == CaseStatus.CLOSED && (reason == null || reason.isBlank())) {
+			throw invalid("reason", "closing a case needs a reason");
+		}
+		moveTo(target, actor, reason, at);
+		touch(at);
+	}
+
+	private void moveTo(CaseStatus target, String actor, String reason, Instant at) {
+		if (!this.status.canMoveTo(target)) {
+			throw new CaseRuleViolation("a case that is " + label(this.status) + " cannot become " + label(target));
+		}
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		this.recorded.add(new Transition(Ids.next(), this.id, this.status, target, actor, why, at));
+		this.events.add(new CaseStatusChanged(this.id, this.status, target, actor, why, at));
+		this.status = target;
+		this.closedAt = target == CaseStatus.CLOSED ? at : null;
+	}
+
+	private void touch(Instant at) {
+		if (this.lastActivityAt == null || at.isAfter(this.lastActivityAt)) {
+			this.lastActivityAt = at;
+		}
+	}
+
+	private void guardNotClosed(String what) {
+		if (this.status == CaseStatus.CLOSED) {
+			throw new CaseRuleViolation("a closed case cannot " + what);
+		}
+	}
+
+	private static InvalidRequestException invalid(String field, String message) {
+		return new InvalidRequestException(message, List.of(new InvalidRequestException.Problem(null, field, message)));
+	}
+
+	private static String describeOwner(String team, String agent) {
+		return agent == null ? "team " + team : agent + (team == null ? "" : " (" + team + ")");
+	}
+
+	static String label(CaseStatus status) {
+		return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+	}
+
+	/** History and events recorded since the case was loaded, handed out once. */
+	List<Object> drainRecorded() {
+		List<Object> drained = List.copyOf(this.recorded);
+		this.recorded.clear();
+		return drained;
+	}
+
+	List<Object> drainEvents() {
+		List<Object> drained = List.copyOf(this.events);
+		this.events.clear();
+		return drained;
+	}
+
+	CaseSnapshot snapshot() {
+		return new CaseSnapshot(this.id, this.number, this.customerId, this.channel, this.subject, this.status,
+				this.team, this.assignee, this.openedAt, this.lastActivityAt, this.closedAt, this.followsCaseId,
+				this.handoverCount, this.version, this.diagnosis);
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	CaseStatus status() {
+		return this.status;
+	}
+
+	UUID customerId() {
+		return this.customerId;
+	}
+
+	int handoverCount() {
+		return this.handoverCount;
+	}
+
+	String team() {
+		return this.team;
+	}
+
+	String assignee() {
+		return this.assignee;
+	}
+
+	Instant lastActivityAt() {
+		return this.lastActivityAt;
+	}
+
+}

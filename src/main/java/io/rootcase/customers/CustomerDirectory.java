@@ -1,0 +1,142 @@
+package io.rootcase.customers;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customers module's API: recognises customers by any identity, and merges records
+ * that turn out to be one person.
+ */
+@Service
+public class CustomerDirectory {
+
+	private final CustomerRepository customers;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final String defaultPhoneRegion;
+
+	CustomerDirectory(CustomerRepository customers, ApplicationEventPublisher events, Clock clock,
+			@Value("${rootcase.customers.default-phone-region:US}") String defaultPhoneRegion) {
+		this.customers = customers;
+		this.events = events;
+		this.clock = clock;
+		this.defaultPhoneRegion = defaultPhoneRegion;
+	}
+
+	/** Parses a raw identity with this installation's phone region. */
+	public Identity identity(IdentityKind kind, String raw) {
+		return Identity.parse(kind, raw, this.defaultPhoneRegion);
+	}
+
+	/**
+	 * Finds the customer behind these identities, or registers a new one. When the
+	 * identities point at different customers the strongest identity wins (account
+	 * number, then e-mail, phone, social handle) and the others are left where they are:
+	 * joining two people is an agent's decision (see {@link #merge}). Identities nobody
+	 * owns yet are added to the customer found.
+	 * @return the customer's id
+	 */
+	@Transactional
+	public UUID recognise(Set<Identity> identities, String name) {
+		Map<Identity, UUID> owners = this.customers.ownersOf(identities);
+		if (owners.isEmpty()) {
+			Customer customer = Customer.register(identities, name, this.clock.instant());
+			this.customers.insert(customer);
+			return customer.id();
+		}
+		UUID ownerId = owners.entrySet()
+			.stream()
+			.max(Comparator.comparingInt(e -> e.getKey().strength()))
+			.orElseThrow()
+			.getValue();
+		Customer customer = this.customers.findById(ownerId).orElseThrow(() -> new CustomerNotFoundException(ownerId));
+		for (Identity identity : identities) {
+			if (!owners.containsKey(identity)) {
+				customer.recognise(identity);
+				this.customers.insertIdentity(customer.id(), identity, this.clock.instant());
+			}
+		}
+		if (customer.learnName(name)) {
+			this.customers.updateName(customer);
+		}
+		return customer.id();
+	}
+
+	/**
+	 * Holds the customer's row until the current transaction ends, so work that must not
+	 * interleave per customer (threading contacts into cases) runs one at a time.
+	 */
+	@Transactional
+	public void lockForUpdate(UUID customerId) {
+		this.customers.lock(customerId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CustomerView> find(UUID id) {
+		return this.customers.findById(id).map(Customer::toView);
+	}
+
+	@Transactional(readOnly = true)
+	public List<CustomerView> search(String query, int limit) {
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
+		return this.customers.findAll(this.customers.search(query, limit)).stream().map(Customer::toView).toList();
+	}
+
+	/** Records segment attributes (plan, region, device, ...) a customer carries. */
+	@Transactional
+	public void describe(UUID customerId, Map<String, String> attributes) {
+		Customer customer = this.customers.findById(customerId)
+			.orElseThrow(() -> new CustomerNotFoundException(customerId));
+		if (customer.mergedInto() != null) {
+			throw new CustomerMergedException(customerId, customer.mergedInto());
+		}
+		attributes.forEach((name, value) -> this.customers.putAttribute(customerId, name, value));
+	}
+
+	/**
+	 * Merges {@code mergedId} into {@code survivorId}. Identities move over at once; the
+	 * other modules move the merged customer's cases and contacts when they hear of
+	 * {@link CustomersMerged}, so the survivor's timeline ends up holding both.
+	 */
+	@Transactional
+	public CustomerView merge(UUID survivorId, UUID mergedId, String actor) {
+		Customer survivor = this.customers.findById(survivorId)
+			.orElseThrow(() -> new CustomerNotFoundException(survivorId));
+		Customer merged = this.customers.findById(mergedId).orElseThrow(() -> new CustomerNotFoundException(mergedId));
+		CustomersMerged event = survivor.absorb(merged, actor, this.clock.instant());
+		this.customers.recordMerge(survivor, merged, event);
+		this.events.publishEvent(event);
+		return survivor.toView();
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.customers.count();
+	}
+
+	/**
+	 * Every identity parsed, for callers that validate a whole request before storing.
+	 */
+	public Set<Identity> identities(Map<IdentityKind, String> raw) {
+		Set<Identity> parsed = new LinkedHashSet<>();
+		raw.forEach((kind, value) -> parsed.add(identity(kind, value)));
+		return parsed;
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.rootcase.customers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.rootcase.shared.DbTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+	private final JdbcClient jdbc;
+
+	CustomerRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Customer> findById(UUID id) {
+		return this.jdbc.sql("select id, display_name, created_at, merged_into from customers where id = ?")
+			.param(id)
+			.query((rs, n) -> row(rs))
+			.optional()
+			.map(this::hydrate);
+	}
+
+	/**
+	 * Locks the customer row so that two contacts of one customer thread one at a time.
+	 */
+	void lock(UUID id) {
+		this.jdbc.sql("select id from customers where id = ? for update").param(id).query(UUID.class).optional();
+	}
+
+	Map<Identity, UUID> ownersOf(Collection<Identity> identities) {
+		Map<Identity, UUID> owners = new HashMap<>();
+		for (Identity identity : identities) {
+			this.jdbc.sql("select customer_id from customer_identities where kind = ? and identity_value = ?")
+				.params(identity.kind().name(), identity.value())
+				.query(UUID.class)
+				.optional()
+				.ifPresent(owner -> owners.put(identity, owner));
+		}
+		return owners;
+	}
+
+	void insert(Customer customer) {
+		this.jdbc.sql("insert into customers (id, display_name, created_at) values (?, ?, ?)")
+			.params(customer.id(), customer.displayName(), DbTime.toDb(customer.createdAt()))
+			.update();
+		for (Identity identity : customer.identities()) {
+			insertIdentity(customer.id(), identity, customer.createdAt());
+		}
+	}
+
+	void insertIdentity(UUID customerId, Identity identity, Instant at) {
+		this.jdbc
+			.sql("insert into customer_identities (kind, identity_value, customer_id, added_at) values (?, ?, ?, ?)")
+			.params(identity.kind().name(), identity.value(), customerId, DbTime.toDb(at))
+			.update();
+	}
+
+	void updateName(Customer customer) {
+		this.jdbc.sql("update customers set display_name = ? where id = ?")
+			.params(customer.displayName(), customer.id())
+			.update();
+	}
+
+	void putAttribute(UUID customerId, String name, String value) {
+		int updated = this.jdbc
+			.sql("update customer_attributes set attribute_value = ? where customer_id = ? and name = ?")
+			.params(value, customerId, name)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into customer_attributes (customer_id, name, attribute_value) values (?, ?, ?)")
+				.params(customerId, name, value)
+				.update();
+		}
+	}
+
+	void recordMerge(Customer survivor, Customer merged, CustomersMerged event) {
+		this.jdbc.sql("update customer_identities set customer_id = ? where customer_id = ?")
+			.params(survivor.id(), merged.id())
+			.update();
+		for (Map.Entry<String, String> attribute : survivor.attributes().entrySet()) {
+			putAttribute(survivor.id(), attribute.getKey(), attribute.getValue());
+		}
+		this.jdbc.sql("delete from customer_attributes where customer_id = ?").param(merged.id()).update();
+		updateName(survivor);
+		this.jdbc.sql("update customers set merged_into = ?, merged_at = ?, merged_by = ? where id = ?")
+			.params(survivor.id(), DbTime.toDb(event.occurredAt()), event.actor(), merged.id())
+			.update();
+	}
+
+	List<UUID> search(String query, int limit) {
+		String pattern = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "\\_")
+				+ "%";
+		return this.jdbc.sql("""
+				select c.id from customers c
+				where c.merged_into is null
+				  and (lower(c.display_name) like :p
+				       or exists (select 1 from customer_identities i
+				                  where i.customer_id = c.id and lower(i.identity_value) like :p))
+				order by c.display_name, c.id
+				""").param("p", pattern).query(UUID.class).list().stream().limit(limit).toList();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from customers").query(Long.class).single();
+	}
+
+	private Customer hydrate(CustomerRow row) {
+		Set<Identity> identities = new LinkedHashSet<>(this.jdbc
+			.sql("select kind, identity_value from customer_identities where customer_id = ? order by added_at, kind")
+			.param(row.id())
+			.query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("identity_value")))
+			.list());
+		Map<String, String> attributes = new LinkedHashMap<>();
+		this.jdbc.sql("select name, attribute_value from customer_attributes where customer_id = ? order by name")
+			.param(row.id())
+			.query((rs, n) -> Map.entry(rs.getString("name"), rs.getString("attribute_value")))
+			.list()
+			.forEach(e -> attributes.put(e.getKey(), e.getValue()));
+		return new Customer(row.id(), row.displayName(), row.createdAt(), identities, attributes, row.mergedInto());
+	}
+
+	private static CustomerRow row(ResultSet rs) throws SQLException {
+		return new CustomerRow(rs.getObject("id", UUID.class), rs.getString("display_name"),
+				DbTime.fromDb(rs, "created_at"), rs.getObject("merged_into", UUID.class));
+	}
+
+	private record CustomerRow(UUID id, String displayName, Instant createdAt, UUID mergedInto) {
+	}
+
+	List<Customer> findAll(Collection<UUID> ids) {
+		List<Customer> customers = new ArrayList<>();
+		for (UUID id : ids) {
+			findById(id).ifPresent(customers::add);
+		}
+		return customers;
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.rootcase.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.cases.ContactOnCase;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomersMerged;
+import io.rootcase.customers.Identity;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.customers.InvalidIdentityException;
+import io.rootcase.intake.InvalidContactException.ItemViolations;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Ids;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The intake module's API: takes contacts from every channel, recognises the customer,
+ * threads the contact into its case and stores it, once.
+ */
+@Service
+public class ContactIntake {
+
+	/**
+	 * How often a contact is tried again after losing a race with a concurrent one (the
+	 * same retry, or the same new customer). Each retry starts by looking for the
+	 * winner's result, so two are enough in practice; the rest is margin for busy
+	 * databases.
+	 */
+	static final int ATTEMPTS = 5;
+
+	private final ContactRepository contacts;
+
+	private final CustomerDirectory customers;
+
+	private final Cases cases;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final ContactPolicy policy;
+
+	ContactIntake(ContactRepository contacts, CustomerDirectory customers, Cases cases,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+			@Value("${rootcase.intake.max-text-length:100000}") int maxTextLength,
+			@Value("${rootcase.intake.future-tolerance:PT5M}") Duration futureTolerance) {
+		this.contacts = contacts;
+		this.customers = customers;
+		this.cases = cases;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.policy = new ContactPolicy(maxTextLength, futureTolerance);
+	}
+
+	/**
+	 * Receives one contact. The same (channel, external id) received again, also
+	 * concurrently, returns the first receipt and stores nothing.
+	 * @throws InvalidContactException listing every problem; nothing is stored
+	 */
+	public ContactReceipt receive(IncomingContact contact) {
+		Set<Identity> identities = validate(List.of(contact), 0).get(0);
+		return receiveValid(contact, identities);
+	}
+
+	/**
+	 * Receives several contacts. All are validated first: if any is invalid none is
+	 * stored and every problem is reported with the item's index.
+	 */
+	public List<ContactReceipt> receiveAll(List<IncomingContact> batch) {
+		List<Set<Identity>> identities = validate(batch, 0);
+		List<ContactReceipt> receipts = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			receipts.add(receiveValid(batch.get(i), identities.get(i)));
+		}
+		return receipts;
+	}
+
+	/**
+	 * Checks every contact and parses its identities.
+	 * @param firstPosition the position reported for the first item (0 for a batch)
+	 */
+	List<Set<Identity>> validate(List<IncomingContact> batch, int firstPosition) {
+		List<ItemViolations> problems = new ArrayList<>();
+		List<Set<Identity>> parsed = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			Checked checked = check(batch.get(i), List.of());
+			if (!checked.violations().isEmpty()) {
+				problems.add(new ItemViolations(batch.size() == 1 ? -1 : firstPosition + i, checked.violations()));
+			}
+			parsed.add(checked.identities());
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidContactException(problems);
+		}
+		return parsed;
+	}
+
+	/**
+	 * Every problem of one contact, and its identities parsed.
+	 * @param known problems found earlier (e.g. unparseable CSV fields); the policy's
+	 * findings for the same fields are left out so each field is reported once
+	 */
+	Checked check(IncomingContact contact, List<Violation> known) {
+		List<Violation> violations = new ArrayList<>(known);
+		Set<String> reported = new java.util.HashSet<>(known.stream().map(Violation::field).toList());
+		this.policy.check(contact, this.clock.instant())
+			.stream()
+			.filter(v -> !reported.contains(v.field()))
+			.forEach(violations::add);
+		Set<Identity> identities = new java.util.LinkedHashSet<>();
+		for (Map.Entry<IdentityKind, String> raw : contact.identities().entrySet()) {
+			try {
+				identities.add(this.customers.identity(raw.getKey(), raw.getValue()));
+			}
+			catch (InvalidIdentityException ex) {
+				violations.add(new Violation(fieldOf(raw.getKey()), ex.getMessage()));
+			}
+		}
+		return new Checked(violations, identities);
+	}
+
+	record Checked(List<Violation> violations, Set<Identity> identities) {
+	}
+
+	/** Whether this (channel, external id) was stored before. */
+	boolean seenBefore(IncomingContact contact) {
+		return contact.externalId() != null
+				&& this.contacts.findByExternalId(contact.channel(), contact.externalId()).isPresent();
+	}
+
+	private ContactReceipt receiveValid(IncomingContact contact, Set<Identity> identities) {
+		ConcurrencyFailureException lastRace = null;
+		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			Optional<ContactReceipt> earlier = earlierReceipt(contact);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+			try {
+				return this.transactions.execute(tx -> store(contact, identities));
+			}
+			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
+				lastRace = ex instanceof ConcurrencyFailureException cfe ? cfe
+						: new ConcurrencyFailureException(ex.getMessage(), ex);
+			}
+		}
+		throw lastRace;
+	}
+
+	private Optional<ContactReceipt> earlierReceipt(IncomingContact contact) {
+		if (contact.externalId() == null) {
+			return Optional.empty();
+		}
+		return this.contacts.findByExternalId(contact.channel(), contact.externalId())
+			.map(c -> receipt(c, this.cases.find(c.caseId()).orElseThrow()).asDuplicate());
+	}
+
+	/** Stores one valid contact inside the caller's transaction. */
+	ContactReceipt store(IncomingContact contact, Set<Identity> identities) {
+		UUID customerId = this.customers.recognise(identities, contact.customerName());
+		this.customers.lockForUpdate(customerId);
+		CaseView target = this.cases.threadContact(new ContactOnCase(customerId, contact.channel(), contact.direction(),
+				contact.occurredAt(), contact.text(), contact.caseReference(), contact.author()));
+		Identity used = identityUsedOn(contact.channel(), identities);
+		Contact stored = new Contact(Ids.next(), contact.channel(), contact.direction(), contact.occurredAt(),
+				this.clock.instant(), customerId, target.id(), used.kind(), used.value(), contact.author(),
+				contact.text(), contact.externalId());
+		this.contacts.insert(stored);
+		this.events.publishEvent(new ContactReceived(stored.id(), target.id(), customerId, stored.channel(),
+				stored.direction(), stored.occurredAt()));
+		return receipt(stored, target);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Contact> find(UUID id) {
+		return this.contacts.find(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Contact> ofCustomer(UUID customerId) {
+		return this.contacts.ofCustomer(customerId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Contact> ofCase(UUID caseId) {
+		return this.contacts.ofCase(caseId);
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.contacts.count();
+	}
+
+	@ApplicationModuleListener
+	void on(CustomersMerged merged) {
+		this.contacts.moveCustomer(merged.merged(), merged.survivor());
+	}
+
+	/** The identity that names the customer on this channel, else the strongest given. */
+	static Identity identityUsedOn(Channel channel, Set<Identity> identities) {
+		IdentityKind natural = switch (channel) {
+			case EMAIL -> IdentityKind.EMAIL;
+			case PHONE -> IdentityKind.PHONE;
+			case SOCIAL -> IdentityKind.SOCIAL_HANDLE;
+			case CHAT, WEB -> IdentityKind.EMAIL;
+		};
+		return identities.stream()
+			.filter(i -> i.kind() == natural)
+			.findFirst()
+			.orElseGet(() -> identities.iterator().next());
+	}
+
+	static String fieldOf(IdentityKind kind) {
+		return switch (kind) {
+			case EMAIL -> "customer.email";
+			case PHONE -> "customer.phone";
+			case SOCIAL_HANDLE -> "customer.socialHandle";
+			case ACCOUNT_NUMBER -> "customer.accountNumber";
+		};
+	}
+
+	private static ContactReceipt receipt(Contact contact, CaseView target) {
+		return new ContactReceipt(contact.id(), target.id(), target.reference(), contact.customerId(), false);
+	}
+
+}

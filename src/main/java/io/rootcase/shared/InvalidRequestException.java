@@ -1,0 +1,30 @@
+package io.rootcase.shared;
+
+import java.util.List;
+
+/**
+ * Input that cannot be accepted, with every problem found. Answered with 400 and the
+ * problems listed in the problem detail.
+ */
+public class InvalidRequestException extends IllegalArgumentException {
+
+	private final List<Problem> problems;
+
+	public InvalidRequestException(String message, List<Problem> problems) {
+		super(message);
+		this.problems = List.copyOf(problems);
+	}
+
+	public List<Problem> problems() {
+		return this.problems;
+	}
+
+	/**
+	 * One problem.
+	 *
+	 * @param position index in a batch or line in a file; {@code null} for a single item
+	 */
+	public record Problem(Integer position, String field, String message) {
+	}
+
+}

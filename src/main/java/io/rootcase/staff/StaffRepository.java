@@ -1,0 +1,76 @@
+package io.rootcase.staff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.rootcase.shared.DbTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StaffRepository {
+
+	private final JdbcClient jdbc;
+
+	StaffRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Team> teams() {
+		return this.jdbc.sql("select code, name from teams order by name")
+			.query((rs, n) -> new Team(rs.getString("code"), rs.getString("name")))
+			.list();
+	}
+
+	Optional<Team> team(String code) {
+		return this.jdbc.sql("select code, name from teams where code = ?")
+			.param(code)
+			.query((rs, n) -> new Team(rs.getString("code"), rs.getString("name")))
+			.optional();
+	}
+
+	void insertTeam(Team team) {
+		this.jdbc.sql("insert into teams (code, name) values (?, ?)").params(team.code(), team.name()).update();
+	}
+
+	List<Agent> agents() {
+		return this.jdbc.sql("select username, display_name, role, team_code, active from agents order by username")
+			.query((rs, n) -> agent(rs))
+			.list();
+	}
+
+	Optional<Agent> agent(String username) {
+		return this.jdbc.sql("select username, display_name, role, team_code, active from agents where username = ?")
+			.param(username)
+			.query((rs, n) -> agent(rs))
+			.optional();
+	}
+
+	Optional<String> passwordHash(String username) {
+		return this.jdbc.sql("select password_hash from agents where username = ? and active = true")
+			.param(username)
+			.query(String.class)
+			.optional();
+	}
+
+	void insertAgent(Agent agent, String passwordHash, Instant at) {
+		this.jdbc.sql("""
+				insert into agents (username, display_name, password_hash, role, team_code, active, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(agent.username(), agent.displayName(), passwordHash, agent.role().name(), agent.team(),
+					agent.active(), DbTime.toDb(at))
+			.update();
+	}
+
+	long agentCount() {
+		return this.jdbc.sql("select count(*) from agents").query(Long.class).single();
+	}
+
+	private static Agent agent(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Agent(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+				rs.getString("team_code"), rs.getBoolean("active"));
+	}
+
+}

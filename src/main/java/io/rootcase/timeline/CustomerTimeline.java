@@ -1,0 +1,116 @@
+package io.rootcase.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.rootcase.cases.CaseDetails;
+import io.rootcase.cases.CaseStatus;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomerNotFoundException;
+import io.rootcase.customers.CustomerView;
+import io.rootcase.intake.Contact;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.timeline.TimelineEntry.Kind;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts a customer's contacts, cases, actions and handovers on one time line, so that
+ * whoever picks up the customer next sees everything already said and done.
+ */
+@Service
+public class CustomerTimeline {
+
+	private static final int SUMMARY = 160;
+
+	private final CustomerDirectory customers;
+
+	private final ContactIntake contacts;
+
+	private final Cases cases;
+
+	CustomerTimeline(CustomerDirectory customers, ContactIntake contacts, Cases cases) {
+		this.customers = customers;
+		this.contacts = contacts;
+		this.cases = cases;
+	}
+
+	/**
+	 * The timeline of a customer. A customer merged into another is shown as the one it
+	 * was merged into, whose timeline holds both.
+	 */
+	@Transactional(readOnly = true)
+	public Timeline of(UUID customerId) {
+		CustomerView customer = this.customers.find(customerId)
+			.orElseThrow(() -> new CustomerNotFoundException(customerId));
+		if (customer.mergedInto() != null) {
+			return of(customer.mergedInto());
+		}
+		List<CaseDetails> history = this.cases.historyOfCustomer(customer.id());
+		Map<UUID, CaseView> byId = history.stream()
+			.map(CaseDetails::summary)
+			.collect(Collectors.toMap(CaseView::id, Function.identity()));
+		List<TimelineEntry> entries = new ArrayList<>();
+		for (Contact c : this.contacts.ofCustomer(customer.id())) {
+			CaseView on = byId.get(c.caseId());
+			entries.add(new TimelineEntry(c.occurredAt(), Kind.CONTACT, c.channel(), c.caseId(),
+					on == null ? null : on.reference(), c.direction().wireName(), null,
+					c.author() != null ? c.author() : "customer", summary(c.text()), c.text()));
+		}
+		for (CaseDetails details : history) {
+			CaseView c = details.summary();
+			for (var t : details.transitions()) {
+				entries.add(new TimelineEntry(t.occurredAt(), t.from() == null ? Kind.CASE_OPENED : Kind.STATUS_CHANGED,
+						c.channel(), c.id(), c.reference(), null, null, t.actor(), transitionSummary(c, t),
+						t.reason()));
+			}
+			for (var a : details.actions()) {
+				entries.add(new TimelineEntry(a.occurredAt(), Kind.ACTION, c.channel(), c.id(), c.reference(), null,
+						a.kind().name().toLowerCase(Locale.ROOT), a.actor(), a.kind().name().toLowerCase(Locale.ROOT)
+								+ " action (" + a.minutesSpent() + " min): " + summary(a.description()),
+						a.description()));
+			}
+			for (var h : details.handovers()) {
+				entries.add(new TimelineEntry(h.occurredAt(), Kind.HANDOVER, c.channel(), c.id(), c.reference(), null,
+						null, h.actor(), "handed over from " + owner(h.fromTeam(), h.fromAgent()) + " to "
+								+ owner(h.toTeam(), h.toAgent()),
+						h.note()));
+			}
+		}
+		entries.sort(Comparator.comparing(TimelineEntry::occurredAt).thenComparing(e -> e.kind().ordinal()));
+		return new Timeline(customer.id(), customer.label(), entries);
+	}
+
+	private static String transitionSummary(CaseView c, io.rootcase.cases.CaseHistory.Transition t) {
+		if (t.from() == null) {
+			return "case " + c.reference() + " opened: " + c.subject();
+		}
+		return "case " + c.reference() + " " + label(t.from()) + " → " + label(t.to());
+	}
+
+	private static String label(CaseStatus status) {
+		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	private static String owner(String team, String agent) {
+		if (agent == null) {
+			return team == null ? "nobody" : "team " + team;
+		}
+		return agent + (team == null ? "" : " (" + team + ")");
+	}
+
+	static String summary(String text) {
+		String oneLine = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		return oneLine.length() <= SUMMARY ? oneLine : oneLine.substring(0, SUMMARY - 1) + "…";
+	}
+
+}

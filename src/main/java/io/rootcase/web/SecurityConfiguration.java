@@ -1,0 +1,119 @@
+package io.rootcase.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.rootcase.staff.ApiTokens;
+import io.rootcase.staff.Role;
+import io.rootcase.staff.Staff;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the API at {@code /api/**} takes per-integration bearer tokens and never a
+ * session; the console takes a form login with CSRF protection. Roles nest: a manager is
+ * also an agent, an admin also a manager.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, OpaqueTokenIntrospector tokens, JsonMapper json) throws Exception {
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> problem(response, json,
+				HttpStatus.UNAUTHORIZED, "Send a valid API token as 'Authorization: Bearer <token>'.");
+		AccessDeniedHandler denied = (request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
+				"This token's role may not do this.");
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/contacts/import")
+				.hasRole(Role.MANAGER.name())
+				.anyRequest()
+				.hasRole(Role.AGENT.name()))
+			.oauth2ResourceServer(rs -> rs.opaqueToken(t -> t.introspector(tokens))
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(denied))
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens are not sent by browsers on their own, so there is no CSRF to
+			// defend.
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(
+				auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+					.permitAll()
+					.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+					.permitAll()
+					.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+					.permitAll()
+					.requestMatchers("/admin/**")
+					.hasRole(Role.ADMIN.name())
+					.anyRequest()
+					.hasRole(Role.AGENT.name()))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService agents(Staff staff) {
+		return username -> {
+			var agent = staff.agent(username)
+				.filter(a -> a.active())
+				.orElseThrow(() -> new UsernameNotFoundException(username));
+			String hash = staff.passwordHashOf(username).orElseThrow(() -> new UsernameNotFoundException(username));
+			return User.withUsername(agent.username()).password(hash).authorities(authorities(agent.role())).build();
+		};
+	}
+
+	@Bean
+	OpaqueTokenIntrospector apiTokenIntrospector(ApiTokens tokens) {
+		return secret -> tokens.authenticate(secret)
+			.map(token -> new DefaultOAuth2AuthenticatedPrincipal("api:" + token.name(),
+					Map.of("token_id", token.id().toString(), "token_name", token.name()), authorities(token.role())))
+			.orElseThrow(() -> new BadOpaqueTokenException("unknown or revoked token"));
+	}
+
+	private static List<GrantedAuthority> authorities(Role role) {
+		return role.granted().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+	}
+
+	private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+		}
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}
