@@ -2,6 +2,7 @@ package io.rootcase.cases;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Cases {
+
+	private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	private final CaseRepository repository;
 
@@ -94,7 +97,17 @@ public class Cases {
 	@Transactional
 	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
 			String actor) {
-		return change(caseReference, c -> c.recordAction(kind, description, minutesSpent, actor, this.clock.instant()));
+		return recordAction(caseReference, kind, description, minutesSpent, actor, this.clock.instant());
+	}
+
+	/**
+	 * Records an action done at a given time: for history imports and for agents logging
+	 * work after the fact. Never in the future.
+	 */
+	@Transactional
+	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
+			String actor, Instant at) {
+		return change(caseReference, c -> c.recordAction(kind, description, minutesSpent, actor, notFuture(at)));
 	}
 
 	/**
@@ -103,6 +116,12 @@ public class Cases {
 	 */
 	@Transactional
 	public CaseView handOver(String caseReference, String toTeam, String toAgent, String note, String actor) {
+		return handOver(caseReference, toTeam, toAgent, note, actor, this.clock.instant());
+	}
+
+	@Transactional
+	public CaseView handOver(String caseReference, String toTeam, String toAgent, String note, String actor,
+			Instant at) {
 		String team = blankToNull(toTeam);
 		String agent = blankToNull(toAgent);
 		if (team != null && this.staff.team(team).isEmpty()) {
@@ -118,12 +137,24 @@ public class Cases {
 			}
 		}
 		String targetTeam = team;
-		return change(caseReference, c -> c.handOver(targetTeam, agent, note, actor, this.clock.instant()));
+		return change(caseReference, c -> c.handOver(targetTeam, agent, note, actor, notFuture(at)));
 	}
 
 	@Transactional
 	public CaseView changeStatus(String caseReference, CaseStatus target, String reason, String actor) {
-		return change(caseReference, c -> c.changeStatus(target, reason, actor, this.clock.instant()));
+		return changeStatus(caseReference, target, reason, actor, this.clock.instant());
+	}
+
+	@Transactional
+	public CaseView changeStatus(String caseReference, CaseStatus target, String reason, String actor, Instant at) {
+		return change(caseReference, c -> c.changeStatus(target, reason, actor, notFuture(at)));
+	}
+
+	private Instant notFuture(Instant at) {
+		if (at == null || at.isAfter(this.clock.instant().plus(FUTURE_TOLERANCE))) {
+			throw new IllegalArgumentException("a case change happens now or in the past, not at " + at);
+		}
+		return at;
 	}
 
 	private CaseView change(String caseReference, Consumer<SupportCase> change) {

@@ -13,12 +13,15 @@ import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.ContactOnCase;
 import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomerNotFoundException;
+import io.rootcase.customers.CustomerView;
 import io.rootcase.customers.CustomersMerged;
 import io.rootcase.customers.Identity;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.customers.InvalidIdentityException;
 import io.rootcase.intake.InvalidContactException.ItemViolations;
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
 import io.rootcase.shared.Ids;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -189,6 +192,20 @@ public class ContactIntake {
 		this.events.publishEvent(new ContactReceived(stored.id(), target.id(), customerId, stored.channel(),
 				stored.direction(), stored.occurredAt()));
 		return receipt(stored, target);
+	}
+
+	/**
+	 * Sends a reply on a case: an outbound contact on the case's channel to its customer.
+	 */
+	public ContactReceipt reply(String caseReference, String text, String author) {
+		CaseView target = this.cases.find(caseReference)
+			.orElseThrow(() -> new io.rootcase.cases.CaseNotFoundException(caseReference));
+		CustomerView customer = this.customers.find(target.customerId())
+			.orElseThrow(() -> new CustomerNotFoundException(target.customerId()));
+		Map<IdentityKind, String> identities = new java.util.EnumMap<>(IdentityKind.class);
+		customer.identities().forEach(i -> identities.putIfAbsent(i.kind(), i.value()));
+		return receive(new IncomingContact(target.channel(), Direction.OUTBOUND, this.clock.instant(), text, identities,
+				null, null, target.reference(), author));
 	}
 
 	@Transactional(readOnly = true)

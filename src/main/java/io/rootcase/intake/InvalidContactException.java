@@ -30,7 +30,10 @@ public class InvalidContactException extends InvalidRequestException {
 
 	private static String summary(List<ItemViolations> items) {
 		int count = items.stream().mapToInt(i -> i.violations().size()).sum();
-		return count == 1 ? items.get(0).violations().get(0).message()
+		if (count == 1) {
+			return items.get(0).violations().get(0).message();
+		}
+		return items.size() == 1 && items.get(0).position() < 0 ? count + " problems"
 				: count + " problems in " + items.size() + (items.size() == 1 ? " item" : " items");
 	}
 

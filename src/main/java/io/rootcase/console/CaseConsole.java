@@ -1,0 +1,192 @@
+package io.rootcase.console;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.CaseDetails;
+import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseQuery;
+import io.rootcase.cases.CaseStatus;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomerView;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.shared.Channel;
+import io.rootcase.staff.Staff;
+import io.rootcase.timeline.CustomerTimeline;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class CaseConsole {
+
+	static final Map<String, Duration> AGES = new LinkedHashMap<>();
+
+	static {
+		AGES.put("1h", Duration.ofHours(1));
+		AGES.put("4h", Duration.ofHours(4));
+		AGES.put("1d", Duration.ofDays(1));
+		AGES.put("3d", Duration.ofDays(3));
+		AGES.put("7d", Duration.ofDays(7));
+	}
+
+	static final int QUEUE_SIZE = 200;
+
+	private final Cases cases;
+
+	private final CustomerDirectory customers;
+
+	private final ContactIntake intake;
+
+	private final CustomerTimeline timelines;
+
+	private final Staff staff;
+
+	private final Clock clock;
+
+	CaseConsole(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
+			Clock clock) {
+		this.cases = cases;
+		this.customers = customers;
+		this.intake = intake;
+		this.timelines = timelines;
+		this.staff = staff;
+		this.clock = clock;
+	}
+
+	/** The queue's filter form; bound from query parameters, never a domain object. */
+	record QueueFilter(CaseStatus status, Channel channel, String team, String age) {
+	}
+
+	record ActionForm(ActionKind kind, String description, Integer minutesSpent) {
+	}
+
+	record ReplyForm(String text) {
+	}
+
+	record HandoverForm(String team, String agent, String note) {
+	}
+
+	record StatusForm(CaseStatus status, String reason) {
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/cases";
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+	@GetMapping("/cases")
+	String queue(@ModelAttribute("filter") QueueFilter filter,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
+		Duration age = filter.age() == null ? null : AGES.get(filter.age());
+		Instant openedBefore = age == null ? null : this.clock.instant().minus(age);
+		Set<CaseStatus> statuses = filter.status() == null ? null : EnumSet.of(filter.status());
+		List<CaseView> found = this.cases
+			.queue(new CaseQuery(statuses, filter.channel(), filter.team(), null, openedBefore, null, QUEUE_SIZE, 0));
+		Map<UUID, String> labels = new HashMap<>();
+		for (CaseView c : found) {
+			labels.computeIfAbsent(c.customerId(),
+					id -> this.customers.find(id).map(CustomerView::label).orElse(id.toString()));
+		}
+		model.addAttribute("cases", found);
+		model.addAttribute("customerLabels", labels);
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("teams", this.staff.teams());
+		Map<String, String> ages = new LinkedHashMap<>();
+		AGES.forEach((key, value) -> ages.put(key, "older than " + key));
+		model.addAttribute("ages", ages);
+		return ConsoleResponses.isHtmx(hx) ? "cases/queue :: queue" : "cases/queue";
+	}
+
+	@GetMapping("/cases/{reference}")
+	String detail(@PathVariable String reference, @RequestHeader(name = "HX-Request", required = false) String hx,
+			Model model) {
+		populate(reference, model);
+		return ConsoleResponses.isHtmx(hx) ? "cases/detail :: case" : "cases/detail";
+	}
+
+	@PostMapping("/cases/{reference}/actions")
+	String recordAction(@PathVariable String reference, ActionForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		String error = ConsoleResponses.attempt(() -> this.cases.recordAction(reference, form.kind(),
+				form.description(), form.minutesSpent() == null ? 0 : form.minutesSpent(), principal.getName()));
+		return respond(reference, error, "Action recorded.", hx, model, redirect);
+	}
+
+	@PostMapping("/cases/{reference}/reply")
+	String reply(@PathVariable String reference, ReplyForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		String error = ConsoleResponses.attempt(() -> this.intake.reply(reference, form.text(), principal.getName()));
+		return respond(reference, error, "Reply sent.", hx, model, redirect);
+	}
+
+	@PostMapping("/cases/{reference}/handover")
+	String handOver(@PathVariable String reference, HandoverForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		String error = ConsoleResponses
+			.attempt(() -> this.cases.handOver(reference, form.team(), form.agent(), form.note(), principal.getName()));
+		return respond(reference, error, "Case handed over.", hx, model, redirect);
+	}
+
+	@PostMapping("/cases/{reference}/status")
+	String changeStatus(@PathVariable String reference, StatusForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		String error = ConsoleResponses.attempt(() -> {
+			if (form.status() == null) {
+				throw new IllegalArgumentException("choose a status");
+			}
+			this.cases.changeStatus(reference, form.status(), form.reason(), principal.getName());
+		});
+		return respond(reference, error, "Status changed.", hx, model, redirect);
+	}
+
+	private String respond(String reference, String error, String done, String hx, Model model,
+			RedirectAttributes redirect) {
+		if (ConsoleResponses.isHtmx(hx)) {
+			populate(reference, model);
+			model.addAttribute(error == null ? "message" : "error", error == null ? done : error);
+			return "cases/detail :: case";
+		}
+		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? done : error);
+		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+		return "redirect:/cases/" + found.reference();
+	}
+
+	private void populate(String reference, Model model) {
+		CaseDetails details = this.cases.details(reference);
+		CaseView c = details.summary();
+		model.addAttribute("case", c);
+		model.addAttribute("details", details);
+		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
+		model.addAttribute("timeline", this.timelines.of(c.customerId()));
+		model.addAttribute("actionKinds", ActionKind.values());
+		model.addAttribute("nextStatuses", c.status().next());
+		model.addAttribute("teams", this.staff.teams());
+		model.addAttribute("agents", this.staff.agents().stream().filter(a -> a.active()).toList());
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.rootcase.console;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.rootcase.cases.ActionKind;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Formatting helpers for templates, as {@code @fmt}.
+ */
+@Component("fmt")
+class ConsoleFormat {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
+
+	public String time(Instant instant) {
+		return instant == null ? "—" : TIME.format(instant);
+	}
+
+	public String label(Enum<?> value) {
+		return value == null ? "—" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	public String actionHelp(ActionKind kind) {
+		return switch (kind) {
+			case DIAGNOSTIC -> "Finds out why: a question, a test, a look at the data";
+			case PALLIATIVE -> "Eases the symptom without removing its cause (reset, credit, visit)";
+			case CURATIVE -> "Removes the root cause, so the problem does not come back";
+		};
+	}
+
+}

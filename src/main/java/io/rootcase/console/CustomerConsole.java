@@ -1,0 +1,76 @@
+package io.rootcase.console;
+
+import java.security.Principal;
+
+import java.util.UUID;
+
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomerNotFoundException;
+import io.rootcase.customers.CustomerView;
+import io.rootcase.timeline.CustomerTimeline;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class CustomerConsole {
+
+	static final int RESULTS = 50;
+
+	private final CustomerDirectory customers;
+
+	private final CustomerTimeline timelines;
+
+	private final Cases cases;
+
+	CustomerConsole(CustomerDirectory customers, CustomerTimeline timelines, Cases cases) {
+		this.customers = customers;
+		this.timelines = timelines;
+		this.cases = cases;
+	}
+
+	@GetMapping("/customers")
+	String search(@RequestParam(name = "q", required = false) String q,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("customers", this.customers.search(q, RESULTS));
+		return ConsoleResponses.isHtmx(hx) ? "customers/search :: results" : "customers/search";
+	}
+
+	@GetMapping("/customers/{id}")
+	String customer(@PathVariable UUID id, Model model) {
+		CustomerView customer = this.customers.find(id).orElseThrow(() -> new CustomerNotFoundException(id));
+		if (customer.mergedInto() != null) {
+			return "redirect:/customers/" + customer.mergedInto();
+		}
+		model.addAttribute("customer", customer);
+		model.addAttribute("timeline", this.timelines.of(id));
+		model.addAttribute("cases", this.cases.historyOfCustomer(id).stream().map(d -> d.summary()).toList());
+		return "customers/detail";
+	}
+
+	@PostMapping("/customers/{id}/merge")
+	String merge(@PathVariable UUID id, @RequestParam String other, Principal principal, RedirectAttributes redirect) {
+		String error = ConsoleResponses.attempt(() -> this.customers.merge(id, parse(other), principal.getName()));
+		redirect.addFlashAttribute(error == null ? "message" : "error",
+				error == null ? "Merged. Cases and contacts of the other record move here within moments." : error);
+		return "redirect:/customers/" + id;
+	}
+
+	private static UUID parse(String raw) {
+		try {
+			return UUID.fromString(raw == null ? "" : raw.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + raw + "' is not a customer id");
+		}
+	}
+
+}

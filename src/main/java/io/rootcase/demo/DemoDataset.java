@@ -1,0 +1,464 @@
+package io.rootcase.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.CaseStatus;
+import io.rootcase.demo.DemoCatalog.Reason;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+
+/**
+ * A deterministic, streaming generator of a realistic support history: customers, and a
+ * time-ordered series of contacts, actions, handovers and status changes. The same seed
+ * and size give the same history; steps are generated lazily, a day at a time, so a
+ * benchmark can ask for millions of contacts without holding them in memory.
+ * <p>
+ * It models what Rootcase is about: many problems are only relieved (router reset, bill
+ * credit) and come back; some are handed between teams; and in the last days a billing
+ * proration error makes one reason surge.
+ */
+public final class DemoDataset {
+
+	/**
+	 * The size and shape of a dataset.
+	 *
+	 * @param end the instant the history runs up to (usually now)
+	 * @param surgeDays how many final days carry the billing surge
+	 */
+	public record Spec(long seed, int customers, int contacts, int days, Instant end, int surgeDays) {
+
+		public Spec {
+			if (customers < 1 || contacts < 1 || days < 1 || surgeDays < 0 || surgeDays > days) {
+				throw new IllegalArgumentException("a demo needs customers, contacts and days >= 1, surgeDays <= days");
+			}
+		}
+
+		public static Spec standard(long seed, Instant end) {
+			return new Spec(seed, 600, 5200, 90, end, 6);
+		}
+
+	}
+
+	/** A demo customer, derived from its index alone. */
+	public record DemoCustomer(int index, String name, String email, String phone, String socialHandle,
+			String accountNumber, Map<String, String> attributes) {
+	}
+
+	/** One thing that happens in the history, in time order. */
+	public sealed interface Step {
+
+		/** The story (one customer problem) the step belongs to. */
+		long story();
+
+		Instant at();
+
+		/** Whether this is the story's last step. */
+		boolean last();
+
+	}
+
+	/**
+	 * A contact.
+	 *
+	 * @param reason the contact reason this contact is about (the demo's ground truth)
+	 * @param onStoryCase whether it continues the story's case (else it starts one)
+	 */
+	public record ContactStep(long story, Instant at, boolean last, int customer, Channel channel, Direction direction,
+			String text, String externalId, String author, String reason, boolean onStoryCase) implements Step {
+	}
+
+	public record ActionStep(long story, Instant at, boolean last, ActionKind kind, String description, int minutes,
+			String actor) implements Step {
+	}
+
+	public record HandoverStep(long story, Instant at, boolean last, String team, String agent, String note,
+			String actor) implements Step {
+	}
+
+	/** A status change, applied only if the case is still in {@code from}. */
+	public record StatusStep(long story, Instant at, boolean last, CaseStatus from, CaseStatus to, String reason,
+			String actor) implements Step {
+	}
+
+	/** A person of the demo organisation. */
+	public record DemoAgent(String username, String displayName, String role, String team, String password) {
+	}
+
+	public static final Map<String, String> TEAMS = teams();
+
+	public static final List<DemoAgent> AGENTS = List.of(
+			new DemoAgent("alice", "Alice Moreno", "AGENT", "support", "demo-agent"),
+			new DemoAgent("bruno", "Bruno Keller", "AGENT", "support", "demo-agent"),
+			new DemoAgent("chen", "Chen Li", "AGENT", "support", "demo-agent"),
+			new DemoAgent("dana", "Dana Okoye", "AGENT", "finance", "demo-agent"),
+			new DemoAgent("erik", "Erik Sand", "AGENT", "shipping", "demo-agent"),
+			new DemoAgent("farah", "Farah Aziz", "AGENT", "product", "demo-agent"),
+			new DemoAgent("maria", "Maria Rossi", "MANAGER", "support", "demo-manager"),
+			new DemoAgent("admin", "Rootcase Admin", "ADMIN", "support", "demo-admin"));
+
+	/** The demo's published API token (README); only its hash is stored. */
+	public static final String DEMO_API_TOKEN = "rc_demo_7Qm2vX9pL4sN8kR3tW6yB1cF";
+
+	private static final List<String> SUPPORT_AGENTS = List.of("alice", "bruno", "chen");
+
+	private static final Map<String, String> TEAM_AGENT = Map.of("finance", "dana", "shipping", "erik", "product",
+			"farah", "support", "chen");
+
+	private static final double AVERAGE_CONTACTS_PER_STORY = 2.4;
+
+	private final Spec spec;
+
+	private final SplittableRandom random;
+
+	private final Instant start;
+
+	private final double totalWeight;
+
+	public DemoDataset(Spec spec) {
+		this.spec = spec;
+		this.random = new SplittableRandom(spec.seed());
+		this.start = spec.end().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(spec.days() - 1));
+		this.totalWeight = DemoCatalog.REASONS.stream().mapToDouble(Reason::weight).sum();
+	}
+
+	public Spec spec() {
+		return this.spec;
+	}
+
+	/** The reason keys contacts may carry. */
+	public static List<String> reasonKeys() {
+		return DemoCatalog.REASONS.stream().map(Reason::key).toList();
+	}
+
+	public static String surgeReason() {
+		return DemoCatalog.SURGE_REASON;
+	}
+
+	/** The first instant of the surge. */
+	public Instant surgeStart() {
+		return this.start.plus(Duration.ofDays(this.spec.days() - this.spec.surgeDays()));
+	}
+
+	public DemoCustomer customer(int index) {
+		SplittableRandom r = new SplittableRandom(this.spec.seed() * 1_000_003L + index);
+		String first = pick(r, DemoCatalog.FIRST_NAMES);
+		String last = pick(r, DemoCatalog.LAST_NAMES);
+		String slug = (first + "." + last).toLowerCase(Locale.ROOT);
+		String email = r.nextDouble() < 0.92
+				? slug + index + "@" + pick(r, List.of("example.com", "example.org", "example.net")) : null;
+		String phone = r.nextDouble() < 0.85 ? String.format("+1 %03d %03d %04d", 201 + r.nextInt(700),
+				200 + r.nextInt(700), (index * 7919) % 10_000) : null;
+		String social = r.nextDouble() < 0.3 ? (first + "_" + last.charAt(0) + index).toLowerCase(Locale.ROOT) : null;
+		String account = String.format("NW-%07d", 1_000_000 + index);
+		Map<String, String> attributes = new LinkedHashMap<>();
+		attributes.put("plan", pick(r, DemoCatalog.PLANS));
+		attributes.put("region", pick(r, DemoCatalog.REGIONS));
+		attributes.put("device", pick(r, DemoCatalog.DEVICES));
+		return new DemoCustomer(index, first + " " + last, email, phone, social, account, attributes);
+	}
+
+	/** The history, oldest step first, generated as it is read. */
+	public Iterator<Step> steps() {
+		return new StepIterator();
+	}
+
+	private final class StepIterator implements Iterator<Step> {
+
+		private final PriorityQueue<Step> pending = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()) != 0
+				? a.at().compareTo(b.at()) : Long.compare(a.story(), b.story()));
+
+		private final Map<Integer, List<Recurrence>> recurrences = new HashMap<>();
+
+		private final Map<Integer, Instant> busyUntil = new HashMap<>();
+
+		private int day = 0;
+
+		private long stories = 0;
+
+		private long contacts = 0;
+
+		private long sequence = 0;
+
+		@Override
+		public boolean hasNext() {
+			generateUpToNextStep();
+			return !this.pending.isEmpty();
+		}
+
+		@Override
+		public Step next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return this.pending.poll();
+		}
+
+		/**
+		 * Generates days until the earliest pending step is before the next day to
+		 * generate.
+		 */
+		private void generateUpToNextStep() {
+			while (this.day < DemoDataset.this.spec.days()
+					&& (this.pending.isEmpty() || !this.pending.peek().at().isBefore(dayStart(this.day)))) {
+				generateDay(this.day++);
+			}
+		}
+
+		private void generateDay(int d) {
+			Instant dayStart = dayStart(d);
+			int daysLeft = DemoDataset.this.spec.days() - d;
+			double perDay = Math.max(0, DemoDataset.this.spec.contacts() - this.contacts) / (double) daysLeft
+					/ AVERAGE_CONTACTS_PER_STORY;
+			int weekday = dayStart.atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
+			double season = weekday >= 6 ? 0.7 : 1.1;
+			boolean surging = d >= DemoDataset.this.spec.days() - DemoDataset.this.spec.surgeDays();
+			int count = poisson(perDay * season * (surging ? 0.75 : 1.0));
+			for (int i = 0; i < count; i++) {
+				story(chooseReason(), dayStart, null);
+			}
+			if (surging) {
+				// The proration bug: a quarter of the day's traffic on top, growing as
+				// bills go out.
+				int surge = poisson(perDay * 0.25
+						* (1 + 0.15 * (d - (DemoDataset.this.spec.days() - DemoDataset.this.spec.surgeDays()))));
+				Reason proration = reason(DemoCatalog.SURGE_REASON);
+				for (int i = 0; i < surge; i++) {
+					story(proration, dayStart, null);
+				}
+			}
+			for (Recurrence again : this.recurrences.getOrDefault(d, List.of())) {
+				story(again.reason(), dayStart, again);
+			}
+			this.recurrences.remove(d);
+		}
+
+		private void story(Reason reason, Instant dayStart, Recurrence previous) {
+			long id = ++this.stories;
+			SplittableRandom r = DemoDataset.this.random;
+			int customer = previous != null ? previous.customer() : chooseCustomer(r, dayStart);
+			Instant t = dayStart.plus(Duration.ofMinutes(minuteOfDay(r)));
+			List<Step> steps = new ArrayList<>();
+			Channel channel = chooseChannel(r);
+			String opening = previous == null ? pick(r, reason.openings())
+					: fill(r, pick(r, reason.followUps()), previous.times());
+			steps.add(contact(id, t, customer, channel, Direction.INBOUND, styled(r, channel, opening), null,
+					reason.key(), false));
+			String agent = pick(r, SUPPORT_AGENTS);
+			t = t.plus(Duration.ofMinutes(3 + r.nextInt(240)));
+			steps.add(new HandoverStep(id, t, false, "support", agent, null, agent));
+			boolean surgeUnsolved = reason.key().equals(DemoCatalog.SURGE_REASON)
+					&& !t.isBefore(surgeStart().minus(Duration.ofDays(1)));
+			if (r.nextDouble() < 0.7 && !reason.diagnostics().isEmpty()) {
+				t = t.plus(Duration.ofMinutes(1 + r.nextInt(20)));
+				steps.add(new ActionStep(id, t, false, ActionKind.DIAGNOSTIC, pick(r, reason.diagnostics()),
+						5 + r.nextInt(20), agent));
+			}
+			t = t.plus(Duration.ofMinutes(1 + r.nextInt(30)));
+			steps.add(contact(id, t, customer, channel, Direction.OUTBOUND, fill(r, pick(r, reason.replies()), 1),
+					agent, reason.key(), true));
+			if (r.nextDouble() < 0.3) {
+				// The customer answers, often on another channel: same case, one
+				// timeline.
+				t = t.plus(Duration.ofMinutes(30 + r.nextInt(2000)));
+				Channel other = r.nextDouble() < 0.5 ? chooseChannel(r) : channel;
+				steps.add(contact(id, t, customer, other, Direction.INBOUND,
+						styled(r, other, fill(r, pick(r, reason.followUps()), 1)), null, reason.key(), true));
+			}
+			String owner = agent;
+			boolean handOver = !reason.team().equals("support") && r.nextDouble() < 0.45;
+			if (handOver) {
+				owner = TEAM_AGENT.get(reason.team());
+				t = t.plus(Duration.ofMinutes(10 + r.nextInt(600)));
+				steps.add(new HandoverStep(id, t, false, reason.team(), owner, "Needs " + reason.team() + " to check",
+						agent));
+			}
+			boolean palliative = surgeUnsolved || reason.curatives().isEmpty()
+					|| (!reason.palliatives().isEmpty() && r.nextDouble() < 0.55);
+			t = t.plus(Duration.ofMinutes(5 + r.nextInt(1500)));
+			if (palliative && !reason.palliatives().isEmpty()) {
+				steps.add(new ActionStep(id, t, false, ActionKind.PALLIATIVE, pick(r, reason.palliatives()),
+						5 + r.nextInt(40), owner));
+			}
+			else if (!reason.curatives().isEmpty()) {
+				steps.add(new ActionStep(id, t, false, ActionKind.CURATIVE, pick(r, reason.curatives()),
+						10 + r.nextInt(90), owner));
+			}
+			boolean stillOpen = surgeUnsolved && r.nextDouble() < 0.6;
+			if (!stillOpen) {
+				t = t.plus(Duration.ofMinutes(5 + r.nextInt(120)));
+				steps.add(new StatusStep(id, t, false, null, CaseStatus.RESOLVED, "resolved by " + owner, owner));
+				t = t.plus(Duration.ofDays(3 + r.nextInt(5)));
+				steps.add(new StatusStep(id, t, false, CaseStatus.RESOLVED, CaseStatus.CLOSED,
+						"no further contact from customer", "system"));
+			}
+			int times = previous == null ? 1 : previous.times() + 1;
+			if (palliative && times < 5 && r.nextDouble() < 0.4) {
+				int againDay = (int) ChronoUnit.DAYS.between(DemoDataset.this.start, t) + 2 + r.nextInt(18);
+				this.recurrences.computeIfAbsent(againDay, k -> new ArrayList<>())
+					.add(new Recurrence(customer, reason, times));
+			}
+			mark(steps, id, customer);
+		}
+
+		private void mark(List<Step> steps, long id, int customer) {
+			Instant end = DemoDataset.this.spec.end();
+			List<Step> kept = steps.stream().filter(s -> !s.at().isAfter(end)).toList();
+			for (int i = 0; i < kept.size(); i++) {
+				Step step = kept.get(i);
+				this.pending.add(i == kept.size() - 1 ? lastOf(step) : step);
+				if (step instanceof ContactStep) {
+					this.contacts++;
+				}
+			}
+			if (!kept.isEmpty()) {
+				this.busyUntil.put(customer, kept.get(kept.size() - 1).at());
+			}
+		}
+
+		private ContactStep contact(long story, Instant at, int customer, Channel channel, Direction direction,
+				String text, String author, String reason, boolean onCase) {
+			return new ContactStep(story, at, false, customer, channel, direction, text,
+					"demo-" + DemoDataset.this.spec.seed() + "-" + (++this.sequence), author, reason, onCase);
+		}
+
+		private int chooseCustomer(SplittableRandom r, Instant at) {
+			int candidate = r.nextInt(DemoDataset.this.spec.customers());
+			for (int attempt = 0; attempt < 20; attempt++) {
+				Instant busy = this.busyUntil.get(candidate);
+				if (busy == null || busy.plus(Duration.ofDays(15)).isBefore(at)) {
+					return candidate;
+				}
+				candidate = r.nextInt(DemoDataset.this.spec.customers());
+			}
+			return candidate;
+		}
+
+	}
+
+	private record Recurrence(int customer, Reason reason, int times) {
+	}
+
+	private static Step lastOf(Step step) {
+		return switch (step) {
+			case ContactStep c -> new ContactStep(c.story(), c.at(), true, c.customer(), c.channel(), c.direction(),
+					c.text(), c.externalId(), c.author(), c.reason(), c.onStoryCase());
+			case ActionStep a ->
+				new ActionStep(a.story(), a.at(), true, a.kind(), a.description(), a.minutes(), a.actor());
+			case HandoverStep h -> new HandoverStep(h.story(), h.at(), true, h.team(), h.agent(), h.note(), h.actor());
+			case StatusStep s -> new StatusStep(s.story(), s.at(), true, s.from(), s.to(), s.reason(), s.actor());
+		};
+	}
+
+	private Instant dayStart(int d) {
+		return this.start.plus(Duration.ofDays(d));
+	}
+
+	private Reason chooseReason() {
+		double x = this.random.nextDouble() * this.totalWeight;
+		for (Reason reason : DemoCatalog.REASONS) {
+			x -= reason.weight();
+			if (x < 0) {
+				return reason;
+			}
+		}
+		return DemoCatalog.REASONS.get(DemoCatalog.REASONS.size() - 1);
+	}
+
+	private static Reason reason(String key) {
+		return DemoCatalog.REASONS.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	private static Channel chooseChannel(SplittableRandom r) {
+		double x = r.nextDouble();
+		return x < 0.34 ? Channel.EMAIL
+				: x < 0.58 ? Channel.PHONE : x < 0.78 ? Channel.CHAT : x < 0.9 ? Channel.SOCIAL : Channel.WEB;
+	}
+
+	/** Busy in late morning and early evening, quiet at night. */
+	private static int minuteOfDay(SplittableRandom r) {
+		double x = r.nextDouble();
+		int hour = x < 0.05 ? r.nextInt(7)
+				: x < 0.55 ? 8 + r.nextInt(6) : x < 0.9 ? 14 + r.nextInt(7) : 21 + r.nextInt(3);
+		return hour * 60 + r.nextInt(60);
+	}
+
+	/** Puts a text in the voice of its channel, with the slips real people make. */
+	private static String styled(SplittableRandom r, Channel channel, String core) {
+		String text = fill(r, core, 1);
+		String styled = switch (channel) {
+			case PHONE -> pick(r, List.of("Customer called: ", "Call note: ", "Caller reports: ")) + text;
+			case SOCIAL -> (r.nextBoolean() ? "@NorthwindFibre " : "") + text;
+			case CHAT -> r.nextDouble() < 0.4 ? text.toLowerCase(Locale.ROOT) : text;
+			case EMAIL, WEB ->
+				fill(r, pick(r, DemoCatalog.OPENERS), 1) + text + fill(r, pick(r, DemoCatalog.CLOSERS), 1);
+		};
+		return r.nextDouble() < 0.08 ? styled.replace(".", "").replace("'", "") : styled;
+	}
+
+	private static String fill(SplittableRandom r, String template, int times) {
+		if (template.indexOf('{') < 0) {
+			return template;
+		}
+		return template.replace("{hour}", (7 + r.nextInt(3)) + "pm")
+			.replace("{weekday}", pick(r, DemoCatalog.WEEKDAYS))
+			.replace("{count}", String.valueOf(3 + r.nextInt(9)))
+			.replace("{device}", pick(r, DemoCatalog.DEVICES))
+			.replace("{plan}", pick(r, DemoCatalog.PLANS))
+			.replace("{speed}", String.valueOf(8 + r.nextInt(90)))
+			.replace("{amount}", "$" + (12 + r.nextInt(60)) + "." + String.format("%02d", r.nextInt(100)))
+			.replace("{day}", (2 + r.nextInt(26)) + "th")
+			.replace("{region}", pick(r, DemoCatalog.REGIONS))
+			.replace("{ordinal}", DemoCatalog.ORDINALS.get(Math.min(times, DemoCatalog.ORDINALS.size()) - 1))
+			.replace("{first}", pick(r, DemoCatalog.FIRST_NAMES));
+	}
+
+	private int poisson(double mean) {
+		// Knuth's method is fine for the small daily means here; larger ones use a normal
+		// approximation.
+		if (mean > 50) {
+			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian()));
+		}
+		double limit = Math.exp(-mean);
+		double product = this.random.nextDouble();
+		int k = 0;
+		while (product > limit) {
+			product *= this.random.nextDouble();
+			k++;
+		}
+		return k;
+	}
+
+	private double gaussian() {
+		double u = 1 - this.random.nextDouble();
+		double v = this.random.nextDouble();
+		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+	}
+
+	private static <T> T pick(SplittableRandom r, List<T> items) {
+		return items.get(r.nextInt(items.size()));
+	}
+
+	private static Map<String, String> teams() {
+		Map<String, String> teams = new LinkedHashMap<>();
+		teams.put("support", "Support");
+		teams.put("finance", "Finance");
+		teams.put("product", "Product");
+		teams.put("shipping", "Shipping");
+		return teams;
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.rootcase.demo;
+
+import java.time.Clock;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.demo.DemoDataset.ActionStep;
+import io.rootcase.demo.DemoDataset.ContactStep;
+import io.rootcase.demo.DemoDataset.DemoAgent;
+import io.rootcase.demo.DemoDataset.DemoCustomer;
+import io.rootcase.demo.DemoDataset.HandoverStep;
+import io.rootcase.demo.DemoDataset.StatusStep;
+import io.rootcase.demo.DemoDataset.Step;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.staff.ApiTokens;
+import io.rootcase.staff.Role;
+import io.rootcase.staff.Staff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Plays a {@link DemoDataset} into Rootcase through the modules' public services, exactly
+ * as live traffic and agents would, so the demo exercises the real code paths.
+ */
+@Service
+public class DemoLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+	private final Staff staff;
+
+	private final ApiTokens tokens;
+
+	private final CustomerDirectory customers;
+
+	private final ContactIntake intake;
+
+	private final Cases cases;
+
+	private final Clock clock;
+
+	DemoLoader(Staff staff, ApiTokens tokens, CustomerDirectory customers, ContactIntake intake, Cases cases,
+			Clock clock) {
+		this.staff = staff;
+		this.tokens = tokens;
+		this.customers = customers;
+		this.intake = intake;
+		this.cases = cases;
+		this.clock = clock;
+	}
+
+	/** What a load did. */
+	public record LoadReport(long contacts, long steps, long skipped, long millis) {
+	}
+
+	/** Creates the demo organisation: teams, agents and the published API token. */
+	public void loadOrganisation() {
+		DemoDataset.TEAMS.forEach((code, name) -> {
+			if (this.staff.team(code).isEmpty()) {
+				this.staff.addTeam(code, name);
+			}
+		});
+		for (DemoAgent agent : DemoDataset.AGENTS) {
+			if (this.staff.agent(agent.username()).isEmpty()) {
+				this.staff.addAgent(agent.username(), agent.displayName(), agent.password(), Role.valueOf(agent.role()),
+						agent.team());
+			}
+		}
+		if (this.tokens.authenticate(DemoDataset.DEMO_API_TOKEN).isEmpty()) {
+			this.tokens.register("demo integration", Role.MANAGER, DemoDataset.DEMO_API_TOKEN, "demo");
+		}
+	}
+
+	/** Plays the whole history. */
+	public LoadReport loadHistory(DemoDataset dataset) {
+		long began = System.nanoTime();
+		Map<Long, String> storyCases = new HashMap<>();
+		BitSet described = new BitSet();
+		long contacts = 0;
+		long steps = 0;
+		long skipped = 0;
+		Iterator<Step> history = dataset.steps();
+		while (history.hasNext()) {
+			Step step = history.next();
+			steps++;
+			if (!apply(dataset, step, storyCases, described)) {
+				skipped++;
+			}
+			if (step instanceof ContactStep) {
+				contacts++;
+				if (contacts % 1000 == 0) {
+					log.info("Demo data: {} contacts loaded", contacts);
+				}
+			}
+			if (step.last()) {
+				storyCases.remove(step.story());
+			}
+		}
+		return new LoadReport(contacts, steps, skipped, (System.nanoTime() - began) / 1_000_000);
+	}
+
+	private boolean apply(DemoDataset dataset, Step step, Map<Long, String> storyCases, BitSet described) {
+		String caseReference = storyCases.get(step.story());
+		switch (step) {
+			case ContactStep c -> {
+				DemoCustomer customer = dataset.customer(c.customer());
+				ContactReceipt receipt = this.intake
+					.receive(new IncomingContact(c.channel(), c.direction(), c.at(), c.text(), identities(customer),
+							customer.name(), c.externalId(), c.onStoryCase() ? caseReference : null, c.author()));
+				storyCases.putIfAbsent(step.story(), receipt.caseReference());
+				if (!described.get(c.customer())) {
+					this.customers.describe(receipt.customerId(), customer.attributes());
+					described.set(c.customer());
+				}
+				return true;
+			}
+			case ActionStep a -> {
+				this.cases.recordAction(caseReference, a.kind(), a.description(), a.minutes(), a.actor(), a.at());
+				return true;
+			}
+			case HandoverStep h -> {
+				CaseView current = this.cases.find(caseReference).orElseThrow();
+				if (h.agent().equals(current.assignee()) || !current.status().isActive()) {
+					return false;
+				}
+				this.cases.handOver(caseReference, h.team(), h.agent(), h.note(), h.actor(), h.at());
+				return true;
+			}
+			case StatusStep s -> {
+				CaseView current = this.cases.find(caseReference).orElseThrow();
+				boolean applies = s.from() == null ? current.status().canMoveTo(s.to()) : current.status() == s.from();
+				if (!applies) {
+					// Another contact moved the case on (e.g. the customer came back):
+					// history stays as it happened.
+					return false;
+				}
+				this.cases.changeStatus(caseReference, s.to(), s.reason(), s.actor(), s.at());
+				return true;
+			}
+		}
+	}
+
+	static Map<IdentityKind, String> identities(DemoCustomer customer) {
+		Map<IdentityKind, String> identities = new EnumMap<>(IdentityKind.class);
+		if (customer.email() != null) {
+			identities.put(IdentityKind.EMAIL, customer.email());
+		}
+		if (customer.phone() != null) {
+			identities.put(IdentityKind.PHONE, customer.phone());
+		}
+		if (customer.socialHandle() != null) {
+			identities.put(IdentityKind.SOCIAL_HANDLE, customer.socialHandle());
+		}
+		identities.put(IdentityKind.ACCOUNT_NUMBER, customer.accountNumber());
+		return identities;
+	}
+
+}

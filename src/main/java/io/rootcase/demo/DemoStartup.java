@@ -1,0 +1,73 @@
+package io.rootcase.demo;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty database, and only then, loads the demo dataset
+ * (turned off with {@code rootcase.demo.enabled=false}). Several nodes starting together
+ * on one new database would race; the first wins and the others find data present.
+ */
+@Component
+class DemoStartup implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+
+	private final DemoLoader loader;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final boolean enabled;
+
+	private final long seed;
+
+	private final int customers;
+
+	private final int contacts;
+
+	private final int days;
+
+	DemoStartup(DemoLoader loader, JdbcClient jdbc, Clock clock,
+			@Value("${rootcase.demo.enabled:false}") boolean enabled, @Value("${rootcase.demo.seed:42}") long seed,
+			@Value("${rootcase.demo.customers:600}") int customers,
+			@Value("${rootcase.demo.contacts:5200}") int contacts, @Value("${rootcase.demo.days:90}") int days) {
+		this.loader = loader;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.enabled = enabled;
+		this.seed = seed;
+		this.customers = customers;
+		this.contacts = contacts;
+		this.days = days;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.enabled) {
+			return;
+		}
+		// Any customer means this is not a first start: never add demo data to real data.
+		long existing = this.jdbc.sql("select count(*) from customers").query(Long.class).single();
+		if (existing > 0) {
+			return;
+		}
+		log.info("Empty database: loading the demo dataset (seed {}, {} customers, {} contacts over {} days)",
+				this.seed, this.customers, this.contacts, this.days);
+		this.loader.loadOrganisation();
+		DemoLoader.LoadReport report = this.loader.loadHistory(new DemoDataset(new DemoDataset.Spec(this.seed,
+				this.customers, this.contacts, this.days, this.clock.instant(), Math.min(6, this.days))));
+		log.info("Demo dataset loaded: {} contacts in {} steps, {} ms", report.contacts(), report.steps(),
+				report.millis());
+	}
+
+}
