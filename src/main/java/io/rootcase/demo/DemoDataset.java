@@ -220,13 +220,15 @@ public final class DemoDataset {
 
 		private void generateDay(int d) {
 			Instant dayStart = dayStart(d);
-			int daysLeft = DemoDataset.this.spec.days() - d;
-			double perDay = Math.max(0, DemoDataset.this.spec.contacts() - this.contacts) / (double) daysLeft
-					/ AVERAGE_CONTACTS_PER_STORY;
+			// Recurrences and follow-ups add contacts as the history unfolds, so the
+			// story rate is
+			// steered by the contacts per story seen so far.
+			double perStory = this.stories == 0 ? AVERAGE_CONTACTS_PER_STORY : (double) this.contacts / this.stories;
+			double perDay = DemoDataset.this.spec.contacts() / (double) DemoDataset.this.spec.days() / perStory;
 			int weekday = dayStart.atZone(ZoneOffset.UTC).getDayOfWeek().getValue();
 			double season = weekday >= 6 ? 0.7 : 1.1;
 			boolean surging = d >= DemoDataset.this.spec.days() - DemoDataset.this.spec.surgeDays();
-			int count = poisson(perDay * season * (surging ? 0.75 : 1.0));
+			int count = poisson(perDay * season);
 			for (int i = 0; i < count; i++) {
 				story(chooseReason(), dayStart, null);
 			}

@@ -166,7 +166,7 @@ public class ContactImport {
 			occurredAt = rawTime == null ? null : Instant.parse(rawTime);
 		}
 		catch (DateTimeParseException ex) {
-			violations.add(new Violation("occurred_at",
+			violations.add(new Violation("occurredAt",
 					"'" + rawTime + "' is not an ISO-8601 instant such as 2026-11-20T10:00:00Z"));
 		}
 		Map<IdentityKind, String> identities = new EnumMap<>(IdentityKind.class);

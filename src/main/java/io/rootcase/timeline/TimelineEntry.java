@@ -20,7 +20,8 @@ public record TimelineEntry(Instant occurredAt, Kind kind, Channel channel, UUID
 
 	public enum Kind {
 
-		CONTACT, CASE_OPENED, STATUS_CHANGED, ACTION, HANDOVER
+		// Declared in the order events of the same instant are shown.
+		CASE_OPENED, CONTACT, STATUS_CHANGED, ACTION, HANDOVER
 
 	}
 

@@ -75,6 +75,8 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
+					.requestMatchers("/import")
+					.hasRole(Role.MANAGER.name())
 					.anyRequest()
 					.hasRole(Role.AGENT.name()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

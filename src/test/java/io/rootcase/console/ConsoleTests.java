@@ -1,0 +1,124 @@
+package io.rootcase.console;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RootcaseIntegrationTest
+class ConsoleTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ContactIntake intake;
+
+	ContactReceipt contact(String text) {
+		return this.intake.receive(new IncomingContact(Channel.WEB, Direction.INBOUND, Instant.now().minusSeconds(5),
+				text, Map.of(IdentityKind.EMAIL, "console-" + UUID.randomUUID() + "@example.com"), "Console Tester",
+				null, null, null));
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/cases")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Sign in")));
+	}
+
+	@Test
+	void theQueueIsAFullPageAndAFragmentForHtmx() throws Exception {
+		contact("Queue me");
+		this.mvc.perform(get("/cases").with(user("alice").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<html")))
+			.andExpect(content().string(containsString("Case queue")));
+		this.mvc.perform(
+				get("/cases").param("channel", "WEB").header("HX-Request", "true").with(user("alice").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<html"))))
+			.andExpect(content().string(containsString("queue-table")));
+	}
+
+	@Test
+	void messageTextIsShownEscaped() throws Exception {
+		ContactReceipt r = contact("<script>alert('x')</script><b>bold</b>");
+		this.mvc.perform(get("/cases/" + r.caseReference()).with(user("alice").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>alert"))));
+	}
+
+	@Test
+	void formsNeedTheCsrfToken() throws Exception {
+		ContactReceipt r = contact("csrf check");
+		this.mvc
+			.perform(post("/cases/" + r.caseReference() + "/actions").param("kind", "DIAGNOSTIC")
+				.param("description", "Line test")
+				.param("minutesSpent", "3")
+				.with(user("alice").roles("AGENT")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/cases/" + r.caseReference() + "/actions").param("kind", "DIAGNOSTIC")
+				.param("description", "Line test")
+				.param("minutesSpent", "3")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + r.caseReference()))
+			.andExpect(flash().attribute("message", "Action recorded."));
+	}
+
+	@Test
+	void aRefusedCommandIsExplainedOnThePageInsteadOfFailing() throws Exception {
+		ContactReceipt r = contact("refusal check");
+		this.mvc
+			.perform(post("/cases/" + r.caseReference() + "/status").param("status", "CLOSED")
+				.header("HX-Request", "true")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("closing a case needs a reason")))
+			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+	@Test
+	void importAndTokenPagesAreForManagersAndAdmins() throws Exception {
+		this.mvc.perform(get("/import").with(user("alice").roles("AGENT"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/import").with(user("maria").roles("AGENT", "MANAGER"))).andExpect(status().isOk());
+		this.mvc.perform(get("/admin/tokens").with(user("maria").roles("AGENT", "MANAGER")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/tokens").with(user("root").roles("AGENT", "MANAGER", "ADMIN")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void anUnknownCaseShowsANotFoundPage() throws Exception {
+		this.mvc.perform(get("/cases/RC-987654321").with(user("alice").roles("AGENT")))
+			.andExpect(status().isNotFound());
+	}
+
+}
