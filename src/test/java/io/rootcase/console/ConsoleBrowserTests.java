@@ -1,0 +1,121 @@
+package io.rootcase.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestFixtures;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as an agent uses it, in a real headless Chromium (Debian's chromium and
+ * chromium-driver; .ci/run installs them).
+ */
+@RootcaseIntegrationTest
+class ConsoleBrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ContactIntake intake;
+
+	@BeforeAll
+	static void startChromium() throws Exception {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1400,1000",
+				"--user-data-dir=" + Files.createTempDirectory("rootcase-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(
+					Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	WebDriverWait waiting() {
+		return new WebDriverWait(browser, Duration.ofSeconds(15));
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	@Test
+	void anAgentRecordsAPalliativeAndARepliesAndSeesBothOnTheCustomersTimeline() {
+		String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		ContactReceipt received = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(600), "My internet drops every evening <b>help</b>",
+				Map.of(IdentityKind.EMAIL, email), "Browser Customer", null, null, null));
+
+		browser.get(url("/cases"));
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		browser.findElement(By.id("username")).sendKeys("alice");
+		browser.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
+		browser.findElement(By.id("sign-in")).click();
+
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("channel"))).selectByValue("EMAIL");
+		By caseLink = By.linkText(received.caseReference());
+		waiting().until(ExpectedConditions.elementToBeClickable(caseLink)).click();
+
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-form")));
+		assertThat(browser.findElement(By.id("timeline")).getText())
+			.contains("My internet drops every evening <b>help</b>");
+		browser.findElement(By.id("kind-palliative")).click();
+		browser.findElement(By.id("action-description")).sendKeys("Remote router reset");
+		browser.findElement(By.id("action-minutes")).clear();
+		browser.findElement(By.id("action-minutes")).sendKeys("6");
+		browser.findElement(By.id("record-action")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Action recorded."));
+
+		browser.findElement(By.id("reply-text")).sendKeys("We reset your router remotely; tell us if it drops again.");
+		browser.findElement(By.id("send-reply")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Reply sent."));
+		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("waiting on customer");
+
+		browser.findElement(By.id("customer-link")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-name"), "Browser Customer"));
+		String timeline = browser.findElement(By.id("timeline")).getText();
+		assertThat(timeline).contains("palliative action (6 min): Remote router reset")
+			.contains("We reset your router remotely; tell us if it drops again.")
+			.contains("outbound")
+			.contains("alice");
+	}
+
+}
