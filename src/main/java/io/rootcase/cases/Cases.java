@@ -72,7 +72,7 @@ public class Cases {
 		}
 		this.repository.update(target);
 		publish(target.drainEvents());
-		return find(target.id()).orElseThrow();
+		return CaseView.of(target.snapshot());
 	}
 
 	private SupportCase chooseCase(ContactOnCase contact) {
@@ -162,7 +162,7 @@ public class Cases {
 		change.accept(target);
 		this.repository.update(target);
 		publish(target.drainEvents());
-		return find(target.id()).orElseThrow();
+		return CaseView.of(target.snapshot());
 	}
 
 	private SupportCase load(String caseReference) {

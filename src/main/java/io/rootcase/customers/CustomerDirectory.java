@@ -52,18 +52,25 @@ public class CustomerDirectory {
 	 */
 	@Transactional
 	public UUID recognise(Set<Identity> identities, String name) {
-		Map<Identity, UUID> owners = this.customers.ownersOf(identities);
+		Map<Identity, CustomerRepository.Owner> owners = this.customers.ownersOf(identities);
 		if (owners.isEmpty()) {
 			Customer customer = Customer.register(identities, name, this.clock.instant());
 			this.customers.insert(customer);
 			return customer.id();
 		}
-		UUID ownerId = owners.entrySet()
+		CustomerRepository.Owner owner = owners.entrySet()
 			.stream()
 			.max(Comparator.comparingInt(e -> e.getKey().strength()))
 			.orElseThrow()
 			.getValue();
-		Customer customer = this.customers.findById(ownerId).orElseThrow(() -> new CustomerNotFoundException(ownerId));
+		boolean learnsName = !owner.named() && name != null && !name.isBlank();
+		if (owners.size() == identities.size() && !learnsName) {
+			// The usual case, a customer we know by everything they gave: nothing to
+			// change.
+			return owner.customerId();
+		}
+		Customer customer = this.customers.findById(owner.customerId())
+			.orElseThrow(() -> new CustomerNotFoundException(owner.customerId()));
 		for (Identity identity : identities) {
 			if (!owners.containsKey(identity)) {
 				customer.recognise(identity);

@@ -43,16 +43,35 @@ class CustomerRepository {
 		this.jdbc.sql("select id from customers where id = ? for update").param(id).query(UUID.class).optional();
 	}
 
-	Map<Identity, UUID> ownersOf(Collection<Identity> identities) {
-		Map<Identity, UUID> owners = new HashMap<>();
-		for (Identity identity : identities) {
-			this.jdbc.sql("select customer_id from customer_identities where kind = ? and identity_value = ?")
-				.params(identity.kind().name(), identity.value())
-				.query(UUID.class)
-				.optional()
-				.ifPresent(owner -> owners.put(identity, owner));
+	/**
+	 * Who owns each of these identities, in one query, with whether the owner's name is
+	 * known, so the common case (a known customer) needs nothing more.
+	 */
+	Map<Identity, Owner> ownersOf(Collection<Identity> identities) {
+		if (identities.isEmpty()) {
+			return Map.of();
 		}
+		StringBuilder sql = new StringBuilder("""
+				select i.kind, i.identity_value, i.customer_id, c.display_name
+				from customer_identities i join customers c on c.id = i.customer_id where""");
+		List<Object> params = new ArrayList<>();
+		for (Identity identity : identities) {
+			sql.append(params.isEmpty() ? "" : " or").append(" (i.kind = ? and i.identity_value = ?)");
+			params.add(identity.kind().name());
+			params.add(identity.value());
+		}
+		Map<Identity, Owner> owners = new HashMap<>();
+		this.jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> Map.entry(
+					new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("identity_value")),
+					new Owner(rs.getObject("customer_id", UUID.class), rs.getString("display_name") != null)))
+			.list()
+			.forEach(e -> owners.put(e.getKey(), e.getValue()));
 		return owners;
+	}
+
+	record Owner(UUID customerId, boolean named) {
 	}
 
 	void insert(Customer customer) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.rootcase.shared.DbTime;
 import io.rootcase.shared.Ids;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,12 @@ public class ApiTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokens(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -97,6 +101,7 @@ public class ApiTokens {
 		if (updated == 0) {
 			throw new StaffException("no active token " + id);
 		}
+		this.events.publishEvent(new ApiTokenRevoked(id));
 		return this.jdbc.sql("select " + COLUMNS + " from api_tokens where id = ?")
 			.param(id)
 			.query((rs, n) -> token(rs))

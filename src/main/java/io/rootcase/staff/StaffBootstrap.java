@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first administrator of a production installation from
  * {@code rootcase.bootstrap.admin-username} and {@code rootcase.bootstrap.admin-password}
- * (e.g. environment variables), once, while nobody can sign in yet.
+ * (e.g. environment variables), once, while nobody can sign in yet; and, for deployment
+ * automation, an admin API token from {@code rootcase.bootstrap.api-token} while no token
+ * exists.
  */
 @Component
 @Order(0)
@@ -26,20 +28,30 @@ class StaffBootstrap implements ApplicationRunner {
 
 	private final String password;
 
-	StaffBootstrap(Staff staff, @Value("${rootcase.bootstrap.admin-username:admin}") String username,
-			@Value("${rootcase.bootstrap.admin-password:}") String password) {
+	private final ApiTokens tokens;
+
+	private final String apiToken;
+
+	StaffBootstrap(Staff staff, ApiTokens tokens, @Value("${rootcase.bootstrap.admin-username:admin}") String username,
+			@Value("${rootcase.bootstrap.admin-password:}") String password,
+			@Value("${rootcase.bootstrap.api-token:}") String apiToken) {
 		this.staff = staff;
+		this.tokens = tokens;
 		this.username = username;
 		this.password = password;
+		this.apiToken = apiToken;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.password.isBlank() || this.staff.agentCount() > 0) {
-			return;
+		if (!this.password.isBlank() && this.staff.agentCount() == 0) {
+			this.staff.addAgent(this.username, "Administrator", this.password, Role.ADMIN, "support");
+			log.info("Created the first administrator '{}'", this.username);
 		}
-		this.staff.addAgent(this.username, "Administrator", this.password, Role.ADMIN, "support");
-		log.info("Created the first administrator '{}'", this.username);
+		if (!this.apiToken.isBlank() && this.tokens.list().isEmpty()) {
+			this.tokens.register("bootstrap", Role.ADMIN, this.apiToken, "bootstrap");
+			log.info("Registered the bootstrap API token");
+		}
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.rootcase.web;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
-import io.rootcase.staff.ApiTokens;
 import io.rootcase.staff.Role;
 import io.rootcase.staff.Staff;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,13 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
-import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -91,20 +84,11 @@ class SecurityConfiguration {
 				.filter(a -> a.active())
 				.orElseThrow(() -> new UsernameNotFoundException(username));
 			String hash = staff.passwordHashOf(username).orElseThrow(() -> new UsernameNotFoundException(username));
-			return User.withUsername(agent.username()).password(hash).authorities(authorities(agent.role())).build();
+			return User.withUsername(agent.username())
+				.password(hash)
+				.authorities(ApiTokenIntrospector.authorities(agent.role()))
+				.build();
 		};
-	}
-
-	@Bean
-	OpaqueTokenIntrospector apiTokenIntrospector(ApiTokens tokens) {
-		return secret -> tokens.authenticate(secret)
-			.map(token -> new DefaultOAuth2AuthenticatedPrincipal("api:" + token.name(),
-					Map.of("token_id", token.id().toString(), "token_name", token.name()), authorities(token.role())))
-			.orElseThrow(() -> new BadOpaqueTokenException("unknown or revoked token"));
-	}
-
-	private static List<GrantedAuthority> authorities(Role role) {
-		return role.granted().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
 	}
 
 	private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail)

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,10 +92,15 @@ class ConsoleBrowserTests {
 		browser.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
 		browser.findElement(By.id("sign-in")).click();
 
-		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("channel"))).selectByValue("EMAIL");
+		WebElement unfiltered = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+		new Select(browser.findElement(By.name("channel"))).selectByValue("EMAIL");
+		// htmx swaps the table in place: wait for the filtered one before clicking in it.
+		waiting().until(ExpectedConditions.stalenessOf(unfiltered));
 		By caseLink = By.linkText(received.caseReference());
-		waiting().until(ExpectedConditions.elementToBeClickable(caseLink)).click();
+		waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+			d.findElement(caseLink).click();
+			return true;
+		});
 
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-form")));
 		assertThat(browser.findElement(By.id("timeline")).getText())
