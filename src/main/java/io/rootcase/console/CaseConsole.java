@@ -183,6 +183,7 @@ class CaseConsole {
 		model.addAttribute("details", details);
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
+		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
 		model.addAttribute("actionKinds", ActionKind.values());
 		model.addAttribute("nextStatuses", c.status().next());
 		model.addAttribute("teams", this.staff.teams());

@@ -400,7 +400,9 @@ public final class DemoDataset {
 
 	/** Puts a text in the voice of its channel, with the slips real people make. */
 	private static String styled(SplittableRandom r, Channel channel, String core) {
-		String text = fill(r, core, 1);
+		String filled = fill(r, core, 1);
+		// Mentions are how people write on social media, not in a mail or a call note.
+		String text = channel == Channel.SOCIAL ? filled : filled.replaceFirst("^@NorthwindFibre\\s*", "");
 		String styled = switch (channel) {
 			case PHONE -> pick(r, List.of("Customer called: ", "Call note: ", "Caller reports: ")) + text;
 			case SOCIAL -> (r.nextBoolean() ? "@NorthwindFibre " : "") + text;

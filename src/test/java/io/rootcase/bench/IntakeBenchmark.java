@@ -109,6 +109,11 @@ final class IntakeBenchmark {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
 						"target/rootcase.jar", "--server.port=" + port, "--rootcase.demo.enabled=false",
 						"--rootcase.bootstrap.api-token=" + TOKEN, "--logging.level.root=WARN"));
+		// Extra JVM options for the service, e.g. a flight recording while profiling.
+		String jvmArgs = System.getenv().getOrDefault("ROOTCASE_BENCH_JVM_ARGS", "");
+		if (!jvmArgs.isBlank()) {
+			command.addAll(1, List.of(jvmArgs.strip().split("\\s+")));
+		}
 		command.addAll(storage);
 		Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Map<String, Object> result = new LinkedHashMap<>();

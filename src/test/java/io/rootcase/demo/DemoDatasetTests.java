@@ -80,6 +80,15 @@ class DemoDatasetTests {
 	}
 
 	@Test
+	void textsSpeakInTheVoiceOfTheirChannel() {
+		assertThat(contacts()).filteredOn(c -> c.channel() != Channel.SOCIAL)
+			.allSatisfy(c -> assertThat(c.text()).doesNotContain("@NorthwindFibre"));
+		assertThat(contacts()).filteredOn(c -> c.channel() == Channel.PHONE && c.direction() == Direction.INBOUND)
+			.allSatisfy(
+					c -> assertThat(c.text()).containsAnyOf("Customer called: ", "Call note: ", "Caller reports: "));
+	}
+
+	@Test
 	void theBillingReasonSurgesInTheLastDays() {
 		Instant surge = dataset.surgeStart();
 		double before = contacts().stream()
