@@ -462,6 +462,7 @@ public final class DemoDataset {
 		teams.put("finance", "Finance");
 		teams.put("product", "Product");
 		teams.put("shipping", "Shipping");
+		teams.put("network", "Network Operations");
 		return teams;
 	}
 

@@ -17,7 +17,8 @@ public final class Bench {
 		try {
 			switch (name) {
 				case "intake" -> IntakeBenchmark.run(Options.parse(rest));
-				default -> fail("unknown benchmark '" + name + "' (known: intake)");
+				case "diagnosis" -> DiagnosisBenchmark.run(Options.parse(rest));
+				default -> fail("unknown benchmark '" + name + "' (known: intake, diagnosis)");
 			}
 		}
 		catch (IllegalArgumentException ex) {

@@ -1,0 +1,564 @@
+package io.rootcase.diagnosis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.rootcase.diagnosis.KnowledgeBase.Question;
+import io.rootcase.diagnosis.KnowledgeBase.RootCause;
+
+/**
+ * Bayesian single-fault diagnosis over a knowledge base's known causes plus an explicit
+ * "other / unknown cause". Plain Java, no framework, immutable and thread-safe: the
+ * answers so far are passed in, the engine keeps nothing between calls.
+ * <p>
+ * The unknown cause answers like the population does (each answer with its marginal
+ * probability over the known causes), so it wins exactly when the answers fit no known
+ * cause better than they fit "anybody". Every likelihood is mixed with the knowledge
+ * base's answer noise, so one wrong answer lowers a cause but never rules it out.
+ * <p>
+ * The next step is the question with the most expected value per minute: expected entropy
+ * reduction of the posterior, or the soft equivalence-class edge-cutting criterion
+ * (Golovin, Krause and Ray 2010: EC²) where every hypothesis is its own class.
+ */
+public final class DiagnosisEngine {
+
+	/** The name of the unknown-cause hypothesis in rankings. */
+	public static final String UNKNOWN = "unknown";
+
+	/**
+	 * When to stop and how to choose.
+	 *
+	 * @param confidence a known cause this probable is proposed for confirmation
+	 * @param unknownThreshold the unknown cause this probable is declared
+	 * @param conflictThreshold answers whose misfit with the leading known cause exceeds
+	 * this many standard deviations are declared unknown (see {@link Assessment#misfit})
+	 * @param minGain a step whose expected information gain is below this is not worth
+	 * asking
+	 * @param minDecisionGain nor is one that raises the expected probability of the
+	 * leading hypothesis (the chance the diagnosis is right) by less than this
+	 * @param minEvidence before a cause is proposed for confirmation, the answers must
+	 * favour it over an unknown cause by at least this log-likelihood ratio (3 is about
+	 * 20:1): a specific test confirms it, not its prior alone
+	 * @param maxQuestions the budget in questions asked
+	 * @param maxMinutes the budget in minutes spent on questions and tests
+	 */
+	public record Settings(double confidence, double unknownThreshold, double conflictThreshold, double minGain,
+			double minDecisionGain, double minEvidence, int maxQuestions, int maxMinutes, Criterion criterion) {
+
+		public static Settings defaults() {
+			return new Settings(0.85, 0.6, 3, 0.05, 0.01, 3, 40, 90, Criterion.ENTROPY);
+		}
+
+		public Settings with(Criterion other) {
+			return new Settings(this.confidence, this.unknownThreshold, this.conflictThreshold, this.minGain,
+					this.minDecisionGain, this.minEvidence, this.maxQuestions, this.maxMinutes, other);
+		}
+
+	}
+
+	public enum Criterion {
+
+		/** Expected reduction of the posterior's entropy. */
+		ENTROPY,
+		/** Expected weight of the edges between hypotheses that an answer cuts (EC²). */
+		EC2
+
+	}
+
+	/** Where a diagnosis stands. */
+	public enum Verdict {
+
+		/** Keep asking. */
+		CONTINUE,
+		/** One known cause is probable enough to be confirmed. */
+		CONFIDENT,
+		/** The cause is none of the known ones. */
+		UNKNOWN,
+		/** No remaining step is worth its cost; the leading cause is the best guess. */
+		NOTHING_WORTH_ASKING
+
+	}
+
+	/**
+	 * One hypothesis with its probability.
+	 */
+	public record Ranked(String cause, double probability) {
+	}
+
+	/**
+	 * The state of a diagnosis given the answers so far.
+	 *
+	 * @param ranking every hypothesis, most probable first ({@link #UNKNOWN} among them)
+	 * @param conflict Jensen's conflict of the answers with the known causes (positive:
+	 * the answers fit the known causes worse than they fit independently)
+	 * @param misfit how much more surprising the answers are under the leading known
+	 * cause than that cause's answers usually are, in standard deviations: a
+	 * goodness-of-fit test that notices a cause nobody has described yet
+	 * @param reason why the verdict was reached, in words
+	 */
+	public record Assessment(List<Ranked> ranking, double conflict, double misfit, Verdict verdict, String reason) {
+
+		public Ranked leading() {
+			return this.ranking.get(0);
+		}
+
+		public double probabilityOf(String cause) {
+			return this.ranking.stream()
+				.filter(r -> r.cause().equals(cause))
+				.mapToDouble(Ranked::probability)
+				.findFirst()
+				.orElse(0);
+		}
+
+	}
+
+	/**
+	 * A proposed next step and why.
+	 *
+	 * @param gain the expected gain (nats for entropy, edge weight for EC²)
+	 * @param score gain per minute
+	 * @param decisionGain the expected rise of the leading hypothesis's probability, over
+	 * the best of all remaining steps
+	 */
+	public record Proposal(Question question, double gain, double score, double decisionGain, String why) {
+	}
+
+	private final KnowledgeBase kb;
+
+	private final Settings settings;
+
+	private final int hypotheses;
+
+	private final String[] names;
+
+	private final double[] prior;
+
+	private final Map<String, Integer> questionIndex = new HashMap<>();
+
+	/**
+	 * Per question, per answer, per hypothesis: P(answer | hypothesis), noise mixed in.
+	 */
+	private final double[][][] likelihood;
+
+	private final double[][][] logLikelihood;
+
+	public DiagnosisEngine(KnowledgeBase kb, Settings settings) {
+		this.kb = kb;
+		this.settings = settings;
+		List<RootCause> causes = kb.causes()
+			.stream()
+			.filter(c -> c.status() != KnowledgeBase.CauseStatus.RETIRED)
+			.toList();
+		int known = causes.size();
+		this.hypotheses = known + 1;
+		this.names = new String[this.hypotheses];
+		this.prior = new double[this.hypotheses];
+		double priorMass = causes.stream().mapToDouble(RootCause::prior).sum();
+		for (int h = 0; h < known; h++) {
+			this.names[h] = causes.get(h).key();
+			this.prior[h] = (1 - kb.unknownPrior()) * causes.get(h).prior() / priorMass;
+		}
+		this.names[known] = UNKNOWN;
+		this.prior[known] = kb.unknownPrior();
+		List<Question> questions = kb.questions();
+		this.likelihood = new double[questions.size()][][];
+		this.logLikelihood = new double[questions.size()][][];
+		for (int q = 0; q < questions.size(); q++) {
+			Question question = questions.get(q);
+			this.questionIndex.put(question.key(), q);
+			int answers = question.answers().size();
+			this.likelihood[q] = new double[answers][this.hypotheses];
+			this.logLikelihood[q] = new double[answers][this.hypotheses];
+			for (int a = 0; a < answers; a++) {
+				String answer = question.answers().get(a);
+				double marginal = 0;
+				for (int h = 0; h < known; h++) {
+					double raw = question.likelihood(this.names[h], answer);
+					marginal += raw * this.prior[h] / (1 - kb.unknownPrior());
+					this.likelihood[q][a][h] = noisy(raw, answers);
+				}
+				this.likelihood[q][a][known] = noisy(marginal, answers);
+				for (int h = 0; h < this.hypotheses; h++) {
+					this.logLikelihood[q][a][h] = Math.log(this.likelihood[q][a][h]);
+				}
+			}
+		}
+	}
+
+	private double noisy(double p, int answers) {
+		return (1 - this.kb.answerNoise()) * p + this.kb.answerNoise() / answers;
+	}
+
+	public KnowledgeBase knowledgeBase() {
+		return this.kb;
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The posterior, the conflict measure and the verdict for these answers.
+	 * @param answers question key to answer, as given so far
+	 * @param minutesSpent minutes already spent on questions and tests
+	 * @throws IllegalArgumentException for an unknown question or answer
+	 */
+	public Assessment assess(Map<String, String> answers, int minutesSpent) {
+		double[] posterior = posterior(answers);
+		List<Ranked> ranking = ranking(posterior);
+		double conflict = conflict(answers, posterior);
+		Ranked leading = ranking.get(0);
+		Ranked topKnown = ranking.stream().filter(r -> !r.cause().equals(UNKNOWN)).findFirst().orElse(leading);
+		double misfit = misfit(answers, indexOf(topKnown.cause()));
+		double unknown = posterior[this.hypotheses - 1];
+		if (misfit >= this.settings.conflictThreshold()) {
+			return new Assessment(ranking, conflict, misfit, Verdict.UNKNOWN,
+					"the answers are unlike those of every known cause (even " + topKnown.cause() + " fits "
+							+ round(misfit) + " standard deviations worse than usual)");
+		}
+		if (topKnown.probability() >= this.settings.confidence()) {
+			if (evidenceOverUnknown(answers, indexOf(topKnown.cause())) >= this.settings.minEvidence()
+					|| verification(answers, Set.of(), indexOf(topKnown.cause())).isEmpty()) {
+				return new Assessment(ranking, conflict, misfit, Verdict.CONFIDENT,
+						percent(topKnown.probability()) + " " + topKnown.cause() + ": confirm it to see the fix");
+			}
+			return new Assessment(ranking, conflict, misfit, Verdict.CONTINUE,
+					topKnown.cause() + " leads but no answer specific to it has been seen yet");
+		}
+		if (unknown >= this.settings.unknownThreshold()) {
+			return new Assessment(ranking, conflict, misfit, Verdict.UNKNOWN,
+					"the answers fit no known cause (" + percent(unknown) + " for an unknown cause)");
+		}
+		if (answers.size() >= this.settings.maxQuestions() || minutesSpent >= this.settings.maxMinutes()) {
+			return new Assessment(ranking, conflict, misfit, Verdict.UNKNOWN,
+					"the budget is spent and no cause reached " + percent(this.settings.confidence()));
+		}
+		Optional<Proposal> next = propose(answers, Set.of(), posterior);
+		if (next.isEmpty() || (next.get().gain() < this.settings.minGain()
+				&& next.get().decisionGain() < this.settings.minDecisionGain())) {
+			return new Assessment(ranking, conflict, misfit, Verdict.NOTHING_WORTH_ASKING,
+					"no remaining question or test is worth its cost; best guess " + leading.cause());
+		}
+		return new Assessment(ranking, conflict, misfit, Verdict.CONTINUE, "more evidence needed");
+	}
+
+	/**
+	 * The answers' surprise under one cause, -sum log P(answer | cause), against what
+	 * that surprise usually is for that cause on the same questions (its entropy, with
+	 * the variance of the surprise): a z-score. Large when the answers are ones this
+	 * cause rarely gives, even if every other known cause fits worse still.
+	 */
+	private double misfit(Map<String, String> answers, int cause) {
+		if (answers.size() < 2) {
+			return 0;
+		}
+		double surprise = 0;
+		double expected = 0;
+		double variance = 0;
+		for (Map.Entry<String, String> answer : answers.entrySet()) {
+			int q = questionOf(answer.getKey());
+			surprise -= this.logLikelihood[q][answerOf(q, answer.getValue())][cause];
+			double mean = 0;
+			double square = 0;
+			for (int a = 0; a < this.likelihood[q].length; a++) {
+				double p = this.likelihood[q][a][cause];
+				double log = this.logLikelihood[q][a][cause];
+				mean -= p * log;
+				square += p * log * log;
+			}
+			expected += mean;
+			variance += square - mean * mean;
+		}
+		return variance <= 1e-12 ? 0 : (surprise - expected) / Math.sqrt(variance);
+	}
+
+	/**
+	 * The most informative next step per minute among the questions not yet answered or
+	 * skipped.
+	 */
+	public Optional<Proposal> next(Map<String, String> answers, Set<String> skipped) {
+		double[] posterior = posterior(answers);
+		int leading = 0;
+		for (int h = 1; h < this.hypotheses - 1; h++) {
+			if (posterior[h] > posterior[leading]) {
+				leading = h;
+			}
+		}
+		if (posterior[leading] >= this.settings.confidence()
+				&& evidenceOverUnknown(answers, leading) < this.settings.minEvidence()) {
+			Optional<Proposal> check = verification(answers, skipped, leading);
+			if (check.isPresent()) {
+				return check;
+			}
+		}
+		return propose(answers, skipped, posterior);
+	}
+
+	/** log P(answers | cause) - log P(answers | unknown cause). */
+	private double evidenceOverUnknown(Map<String, String> answers, int cause) {
+		double ratio = 0;
+		for (Map.Entry<String, String> answer : answers.entrySet()) {
+			int q = questionOf(answer.getKey());
+			int a = answerOf(q, answer.getValue());
+			ratio += this.logLikelihood[q][a][cause] - this.logLikelihood[q][a][this.hypotheses - 1];
+		}
+		return ratio;
+	}
+
+	/**
+	 * The step that best confirms a leading cause against an unknown one: the most
+	 * expected evidence for it (KL divergence of its answers from the population's) per
+	 * minute.
+	 */
+	private Optional<Proposal> verification(Map<String, String> answers, Set<String> skipped, int cause) {
+		List<Question> questions = this.kb.questions();
+		int unknown = this.hypotheses - 1;
+		int best = -1;
+		double bestScore = 0;
+		double bestGain = 0;
+		for (int q = 0; q < questions.size(); q++) {
+			Question question = questions.get(q);
+			if (answers.containsKey(question.key()) || skipped.contains(question.key())) {
+				continue;
+			}
+			double divergence = 0;
+			for (int a = 0; a < this.likelihood[q].length; a++) {
+				divergence += this.likelihood[q][a][cause]
+						* (this.logLikelihood[q][a][cause] - this.logLikelihood[q][a][unknown]);
+			}
+			double score = divergence / (question.minutes() + 0.5);
+			if (divergence > 0.1 && score > bestScore) {
+				bestScore = score;
+				bestGain = divergence;
+				best = q;
+			}
+		}
+		if (best < 0) {
+			return Optional.empty();
+		}
+		Question chosen = questions.get(best);
+		return Optional.of(new Proposal(chosen, bestGain, bestScore, 0,
+				"Confirms " + this.names[cause] + " before acting on it: its answer here is characteristic ("
+						+ round(bestGain) + " nats of expected evidence); " + chosen.minutes() + " min"));
+	}
+
+	private Optional<Proposal> propose(Map<String, String> answers, Set<String> skipped, double[] posterior) {
+		double current = this.settings.criterion() == Criterion.ENTROPY ? entropy(posterior) : edgeWeight(posterior);
+		double[] logPosterior = new double[this.hypotheses];
+		for (int h = 0; h < this.hypotheses; h++) {
+			logPosterior[h] = posterior[h] > 0 ? Math.log(posterior[h]) : -745;
+		}
+		List<Question> questions = this.kb.questions();
+		int best = -1;
+		double bestScore = Double.NEGATIVE_INFINITY;
+		double bestGain = 0;
+		double leading = 0;
+		for (double p : posterior) {
+			leading = Math.max(leading, p);
+		}
+		double bestDecisionGain = 0;
+		for (int q = 0; q < questions.size(); q++) {
+			Question question = questions.get(q);
+			if (answers.containsKey(question.key()) || skipped.contains(question.key())) {
+				continue;
+			}
+			double expected = 0;
+			double expectedLeading = 0;
+			for (int a = 0; a < this.likelihood[q].length; a++) {
+				double[] like = this.likelihood[q][a];
+				double[] logLike = this.logLikelihood[q][a];
+				double z = 0;
+				double s = 0;
+				double top = 0;
+				for (int h = 0; h < this.hypotheses; h++) {
+					double w = posterior[h] * like[h];
+					z += w;
+					top = Math.max(top, w);
+					s += this.settings.criterion() == Criterion.ENTROPY ? w * (logPosterior[h] + logLike[h]) : w * w;
+				}
+				if (z <= 0) {
+					continue;
+				}
+				// P(a) times the leading probability after a is the largest weight.
+				expectedLeading += top;
+				// Entropy of the normalised posterior after answer a is log z - s / z;
+				// the
+				// remaining EC² edge weight is (z² - s) / 2, already weighted by P(a).
+				expected += this.settings.criterion() == Criterion.ENTROPY ? z * (Math.log(z) - s / z)
+						: (z * z - s) / 2;
+			}
+			double gain = current - expected;
+			bestDecisionGain = Math.max(bestDecisionGain, expectedLeading - leading);
+			double score = gain / (question.minutes() + 0.5);
+			if (score > bestScore) {
+				bestScore = score;
+				bestGain = gain;
+				best = q;
+			}
+		}
+		if (best < 0) {
+			return Optional.empty();
+		}
+		Question chosen = questions.get(best);
+		return Optional.of(new Proposal(chosen, bestGain, bestScore, bestDecisionGain, why(best, posterior)));
+	}
+
+	/** Which of the leading hypotheses the question separates, and by which answer. */
+	private String why(int q, double[] posterior) {
+		List<Ranked> ranking = ranking(posterior);
+		Question question = this.kb.questions().get(q);
+		Ranked first = ranking.get(0);
+		Ranked second = ranking.size() > 1 ? ranking.get(1) : first;
+		int h1 = indexOf(first.cause());
+		int h2 = indexOf(second.cause());
+		int bestAnswer = 0;
+		double bestRatio = 0;
+		for (int a = 0; a < question.answers().size(); a++) {
+			double ratio = Math.max(this.likelihood[q][a][h1] / this.likelihood[q][a][h2],
+					this.likelihood[q][a][h2] / this.likelihood[q][a][h1]);
+			if (ratio > bestRatio) {
+				bestRatio = ratio;
+				bestAnswer = a;
+			}
+		}
+		String answer = question.answers().get(bestAnswer);
+		String favoured = this.likelihood[q][bestAnswer][h1] >= this.likelihood[q][bestAnswer][h2] ? first.cause()
+				: second.cause();
+		return "Separates " + first.cause() + " (" + percent(first.probability()) + ") from " + second.cause() + " ("
+				+ percent(second.probability()) + "): '" + answer + "' is " + round(bestRatio) + "× as likely under "
+				+ favoured + "; " + question.minutes() + " min";
+	}
+
+	private double[] posterior(Map<String, String> answers) {
+		double[] log = new double[this.hypotheses];
+		for (int h = 0; h < this.hypotheses; h++) {
+			log[h] = Math.log(this.prior[h]);
+		}
+		for (Map.Entry<String, String> answer : answers.entrySet()) {
+			int q = questionOf(answer.getKey());
+			int a = answerOf(q, answer.getValue());
+			for (int h = 0; h < this.hypotheses; h++) {
+				log[h] += this.logLikelihood[q][a][h];
+			}
+		}
+		double max = Double.NEGATIVE_INFINITY;
+		for (double l : log) {
+			max = Math.max(max, l);
+		}
+		double sum = 0;
+		double[] posterior = new double[this.hypotheses];
+		for (int h = 0; h < this.hypotheses; h++) {
+			posterior[h] = Math.exp(log[h] - max);
+			sum += posterior[h];
+		}
+		for (int h = 0; h < this.hypotheses; h++) {
+			posterior[h] /= sum;
+		}
+		return posterior;
+	}
+
+	/**
+	 * Jensen's conflict measure restricted to the known causes: the log of the product of
+	 * each answer's probability over the log of the answers' joint probability. Positive
+	 * when the answers fit the known causes worse together than one by one.
+	 */
+	private double conflict(Map<String, String> answers, double[] posterior) {
+		if (answers.size() < 2) {
+			return 0;
+		}
+		int known = this.hypotheses - 1;
+		double knownPrior = 1 - this.prior[known];
+		double sumOfMarginals = 0;
+		double[] joint = new double[known];
+		for (int h = 0; h < known; h++) {
+			joint[h] = Math.log(this.prior[h] / knownPrior);
+		}
+		for (Map.Entry<String, String> answer : answers.entrySet()) {
+			int q = questionOf(answer.getKey());
+			int a = answerOf(q, answer.getValue());
+			double marginal = 0;
+			for (int h = 0; h < known; h++) {
+				marginal += this.prior[h] / knownPrior * this.likelihood[q][a][h];
+				joint[h] += this.logLikelihood[q][a][h];
+			}
+			sumOfMarginals += Math.log(marginal);
+		}
+		double max = Double.NEGATIVE_INFINITY;
+		for (double j : joint) {
+			max = Math.max(max, j);
+		}
+		double sum = 0;
+		for (double j : joint) {
+			sum += Math.exp(j - max);
+		}
+		return sumOfMarginals - (max + Math.log(sum));
+	}
+
+	private List<Ranked> ranking(double[] posterior) {
+		List<Ranked> ranking = new ArrayList<>(this.hypotheses);
+		for (int h = 0; h < this.hypotheses; h++) {
+			ranking.add(new Ranked(this.names[h], posterior[h]));
+		}
+		ranking.sort(Comparator.comparingDouble(Ranked::probability).reversed());
+		return ranking;
+	}
+
+	private static double entropy(double[] p) {
+		double h = 0;
+		for (double x : p) {
+			if (x > 0) {
+				h -= x * Math.log(x);
+			}
+		}
+		return h;
+	}
+
+	/** Total weight of the edges between distinct hypotheses: sum over pairs of p·p'. */
+	private static double edgeWeight(double[] p) {
+		double squares = 0;
+		for (double x : p) {
+			squares += x * x;
+		}
+		return (1 - squares) / 2;
+	}
+
+	private int questionOf(String key) {
+		Integer q = this.questionIndex.get(key);
+		if (q == null) {
+			throw new IllegalArgumentException("no question '" + key + "' in knowledge base " + this.kb.version());
+		}
+		return q;
+	}
+
+	private int answerOf(int q, String answer) {
+		int a = this.kb.questions().get(q).answers().indexOf(answer);
+		if (a < 0) {
+			throw new IllegalArgumentException("'" + answer + "' is not an answer to '"
+					+ this.kb.questions().get(q).key() + "'; answers: " + this.kb.questions().get(q).answers());
+		}
+		return a;
+	}
+
+	private int indexOf(String cause) {
+		for (int h = 0; h < this.hypotheses; h++) {
+			if (this.names[h].equals(cause)) {
+				return h;
+			}
+		}
+		throw new IllegalArgumentException("no cause " + cause);
+	}
+
+	private static String percent(double p) {
+		return Math.round(p * 100) + "%";
+	}
+
+	private static double round(double x) {
+		return Math.round(x * 10) / 10.0;
+	}
+
+}

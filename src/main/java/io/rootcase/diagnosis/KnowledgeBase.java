@@ -1,0 +1,126 @@
+package io.rootcase.diagnosis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A knowledge base of root causes and of the questions and tests that distinguish them.
+ * Immutable; build it from a file with {@link KnowledgeBaseFile}.
+ *
+ * @param name what the knowledge base is about
+ * @param version a label of this version (e.g. a date), recorded by every diagnosis
+ * @param unknownPrior the share of cases whose cause is none of the known ones
+ * @param answerNoise the chance that an answer is wrong whatever the cause (a customer
+ * misremembers, a test misreads), which keeps one odd answer from ruling a cause out
+ */
+public record KnowledgeBase(String name, String version, double unknownPrior, double answerNoise,
+		List<RootCause> causes, List<Question> questions) {
+
+	public KnowledgeBase {
+		causes = List.copyOf(causes);
+		questions = List.copyOf(questions);
+	}
+
+	public Optional<RootCause> cause(String key) {
+		return this.causes.stream().filter(c -> c.key().equals(key)).findFirst();
+	}
+
+	public Optional<Question> question(String key) {
+		return this.questions.stream().filter(q -> q.key().equals(key)).findFirst();
+	}
+
+	/** This knowledge base without some causes (their cases become "unknown"). */
+	public KnowledgeBase without(java.util.Collection<String> causeKeys) {
+		List<RootCause> kept = this.causes.stream().filter(c -> !causeKeys.contains(c.key())).toList();
+		List<Question> questions = this.questions.stream().map(q -> q.without(causeKeys)).toList();
+		return new KnowledgeBase(this.name, this.version, this.unknownPrior, this.answerNoise, kept, questions);
+	}
+
+	public enum CauseStatus {
+
+		KNOWN, SUSPECTED, RETIRED
+
+	}
+
+	public enum QuestionKind {
+
+		ASK_CUSTOMER, AGENT_TEST
+
+	}
+
+	/**
+	 * Something an agent can do, with what it usually takes.
+	 */
+	public record Remedy(String action, int minutes) {
+	}
+
+	/**
+	 * A known root cause.
+	 *
+	 * @param team the internal team that owns its permanent fix
+	 * @param prior how often it is the cause, relative to the other causes
+	 * @param fix the curative action, which removes the cause
+	 * @param workarounds palliative actions, which relieve the symptom
+	 */
+	public record RootCause(String key, String name, String description, String team, double prior, CauseStatus status,
+			Remedy fix, List<Remedy> workarounds) {
+
+		public RootCause {
+			workarounds = List.copyOf(workarounds);
+		}
+
+	}
+
+	/**
+	 * A question to the customer or a test the agent runs.
+	 *
+	 * @param answers the possible answers, in order
+	 * @param background the answer distribution for causes the question does not mention:
+	 * what the answer looks like when the cause has nothing to do with it
+	 * @param likelihoods per cause, the probability of each answer given that cause
+	 * @param source where a case may already hold the answer (e.g. a customer attribute),
+	 * or {@code null}
+	 */
+	public record Question(String key, String text, QuestionKind kind, int minutes, List<String> answers,
+			Map<String, Double> background, Map<String, Map<String, Double>> likelihoods, EvidenceSource source) {
+
+		public Question {
+			answers = List.copyOf(answers);
+			background = Map.copyOf(background);
+			likelihoods = Map.copyOf(likelihoods);
+		}
+
+		/** P(answer | cause), falling back to the background for causes not mentioned. */
+		public double likelihood(String causeKey, String answer) {
+			Map<String, Double> row = this.likelihoods.getOrDefault(causeKey, this.background);
+			return row.getOrDefault(answer, 0.0);
+		}
+
+		Question without(java.util.Collection<String> causeKeys) {
+			Map<String, Map<String, Double>> kept = new java.util.LinkedHashMap<>(this.likelihoods);
+			kept.keySet().removeAll(causeKeys);
+			return new Question(this.key, this.text, this.kind, this.minutes, this.answers, this.background, kept,
+					this.source);
+		}
+
+	}
+
+	/**
+	 * Where a case may already hold a question's answer.
+	 *
+	 * @param kind {@code attribute} (a customer attribute), {@code channel}, or
+	 * {@code reason} (the case's contact reason)
+	 * @param name the attribute's name, for {@code attribute}
+	 * @param map the case's value to the question's answer; values not listed give no
+	 * evidence
+	 */
+	public record EvidenceSource(String kind, String name, Map<String, String> map) {
+
+		public EvidenceSource {
+			map = Map.copyOf(map);
+		}
+
+	}
+
+}
