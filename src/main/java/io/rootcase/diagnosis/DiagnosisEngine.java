@@ -386,11 +386,12 @@ public final class DiagnosisEngine {
 				}
 				// P(a) times the leading probability after a is the largest weight.
 				expectedLeading += top;
-				// Entropy of the normalised posterior after answer a is log z - s / z;
-				// the
-				// remaining EC² edge weight is (z² - s) / 2, already weighted by P(a).
+				// After answer a the posterior is w / z: its entropy is log z - s / z,
+				// and
+				// its remaining EC² edge weight (the pairs not yet told apart) is
+				// (1 - s / z²) / 2; both weighted by P(a) = z.
 				expected += this.settings.criterion() == Criterion.ENTROPY ? z * (Math.log(z) - s / z)
-						: (z * z - s) / 2;
+						: (z - s / z) / 2;
 			}
 			double gain = current - expected;
 			bestDecisionGain = Math.max(bestDecisionGain, expectedLeading - leading);
