@@ -24,6 +24,9 @@ public final class CaseEvents {
 			boolean countedAsHandover, String actor, Instant occurredAt) {
 	}
 
+	public record CaseRootCauseFound(UUID caseId, RootCauseState state, String causeKey, Instant occurredAt) {
+	}
+
 	public record CaseActionRecorded(UUID caseId, ActionKind kind, int minutesSpent, String actor, Instant occurredAt) {
 	}
 

@@ -75,7 +75,7 @@ class CaseRepository {
 		int updated = this.jdbc.sql("""
 				update cases set status = :status, team_code = :team, assignee = :assignee,
 				  last_activity_at = :activity, closed_at = :closed, handover_count = :handovers,
-				  version = version + 1
+				  root_cause_state = :rcState, root_cause_key = :rcKey, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("status", s.status().name())
@@ -84,6 +84,8 @@ class CaseRepository {
 			.param("activity", DbTime.toDb(s.lastActivityAt()))
 			.param("closed", DbTime.toDb(s.closedAt()))
 			.param("handovers", s.handoverCount())
+			.param("rcState", s.diagnosis().rootCauseState().name())
+			.param("rcKey", s.diagnosis().rootCauseKey())
 			.param("id", s.id())
 			.param("version", s.version())
 			.update();

@@ -150,6 +150,12 @@ public class Cases {
 		return change(caseReference, c -> c.changeStatus(target, reason, actor, notFuture(at)));
 	}
 
+	/** Records a diagnosis's finding on the case: a known root cause, or unknown. */
+	@Transactional
+	public CaseView recordRootCause(String caseReference, RootCauseState state, String causeKey) {
+		return change(caseReference, c -> c.rootCauseFound(state, causeKey, this.clock.instant()));
+	}
+
 	private Instant notFuture(Instant at) {
 		if (at == null || at.isAfter(this.clock.instant().plus(FUTURE_TOLERANCE))) {
 			throw new IllegalArgumentException("a case change happens now or in the past, not at " + at);

@@ -60,7 +60,7 @@ final class SupportCase {
 
 	private int handoverCount;
 
-	private final CaseDiagnosisState diagnosis;
+	private CaseDiagnosisState diagnosis;
 
 	private final List<Object> recorded = new ArrayList<>();
 
@@ -187,6 +187,25 @@ final class SupportCase {
 		}
 		moveTo(target, actor, reason, at);
 		touch(at);
+	}
+
+	/**
+	 * Records what the diagnosis found: a known (or suspected) root cause, or that the
+	 * cause is unknown. A closed case keeps the finding it was closed with.
+	 */
+	void rootCauseFound(RootCauseState state, String causeKey, Instant at) {
+		guardNotClosed("be diagnosed");
+		if (state == RootCauseState.UNDIAGNOSED) {
+			throw invalid("rootCauseState", "a diagnosis finds a cause, suspects one, or finds it unknown");
+		}
+		if ((state == RootCauseState.UNKNOWN) != (causeKey == null)) {
+			throw invalid("rootCauseKey", state == RootCauseState.UNKNOWN ? "an unknown cause has no key"
+					: "a known or suspected cause needs its key");
+		}
+		this.diagnosis = new CaseDiagnosisState(this.diagnosis.contactReason(), state, causeKey,
+				this.diagnosis.problemId());
+		touch(at);
+		this.events.add(new CaseEvents.CaseRootCauseFound(this.id, state, causeKey, at));
 	}
 
 	private void moveTo(CaseStatus target, String actor, String reason, Instant at) {

@@ -1,6 +1,5 @@
 package io.rootcase.demo;
 
-import java.time.Clock;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import io.rootcase.demo.DemoDataset.DemoCustomer;
 import io.rootcase.demo.DemoDataset.HandoverStep;
 import io.rootcase.demo.DemoDataset.StatusStep;
 import io.rootcase.demo.DemoDataset.Step;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
@@ -48,16 +48,29 @@ public class DemoLoader {
 
 	private final Cases cases;
 
-	private final Clock clock;
+	private final KnowledgeBases knowledgeBases;
 
 	DemoLoader(Staff staff, ApiTokens tokens, CustomerDirectory customers, ContactIntake intake, Cases cases,
-			Clock clock) {
+			KnowledgeBases knowledgeBases) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.customers = customers;
 		this.intake = intake;
 		this.cases = cases;
-		this.clock = clock;
+		this.knowledgeBases = knowledgeBases;
+	}
+
+	/**
+	 * The demo's knowledge base of Northwind Fibre's root causes
+	 * (docs/knowledge-base.md).
+	 */
+	public static String demoKnowledgeBase() {
+		try (var in = DemoLoader.class.getResourceAsStream("/diagnosis/demo-kb.yaml")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** What a load did. */
@@ -79,6 +92,9 @@ public class DemoLoader {
 		}
 		if (this.tokens.authenticate(DemoDataset.DEMO_API_TOKEN).isEmpty()) {
 			this.tokens.register("demo integration", Role.MANAGER, DemoDataset.DEMO_API_TOKEN, "demo");
+		}
+		if (this.knowledgeBases.current().isEmpty()) {
+			this.knowledgeBases.importFile(demoKnowledgeBase(), "demo");
 		}
 	}
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -42,6 +43,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/contacts/import")
+				.hasRole(Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/api/knowledge-base")
 				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.hasRole(Role.AGENT.name()))

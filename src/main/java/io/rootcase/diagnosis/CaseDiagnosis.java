@@ -1,0 +1,181 @@
+package io.rootcase.diagnosis;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.Ids;
+
+/**
+ * One diagnosis of one case against one knowledge base version: the answers gathered, the
+ * steps skipped, and how it ended. Answers are kept whatever the ending: for an unknown
+ * cause they are its characterisation.
+ */
+final class CaseDiagnosis {
+
+	enum Status {
+
+		IN_PROGRESS, CONFIRMED, UNKNOWN
+
+	}
+
+	/** Where an answer came from. */
+	enum Source {
+
+		/** The agent asked, or ran the test, as proposed or chosen. */
+		ASKED,
+		/** The customer said it without being asked. */
+		VOLUNTEERED,
+		/** The case already held it (customer attribute, channel, contact reason). */
+		CASE_FACT
+
+	}
+
+	record Answer(String question, String answer, Source source, Instant at, String by) {
+	}
+
+	private final UUID id;
+
+	private final UUID caseId;
+
+	private final UUID kbVersionId;
+
+	private final Instant startedAt;
+
+	private final String startedBy;
+
+	private final int version;
+
+	private final Map<String, Answer> answers;
+
+	private final Set<String> skipped;
+
+	private Status status;
+
+	private String causeKey;
+
+	private Instant finishedAt;
+
+	private String finishedBy;
+
+	CaseDiagnosis(UUID id, UUID caseId, UUID kbVersionId, Status status, Instant startedAt, String startedBy,
+			Instant finishedAt, String finishedBy, String causeKey, int version, Map<String, Answer> answers,
+			Set<String> skipped) {
+		this.id = id;
+		this.caseId = caseId;
+		this.kbVersionId = kbVersionId;
+		this.status = status;
+		this.startedAt = startedAt;
+		this.startedBy = startedBy;
+		this.finishedAt = finishedAt;
+		this.finishedBy = finishedBy;
+		this.causeKey = causeKey;
+		this.version = version;
+		this.answers = new LinkedHashMap<>(answers);
+		this.skipped = new LinkedHashSet<>(skipped);
+	}
+
+	static CaseDiagnosis start(UUID caseId, UUID kbVersionId, String by, Instant at) {
+		return new CaseDiagnosis(Ids.next(), caseId, kbVersionId, Status.IN_PROGRESS, at, by, null, null, null, 0,
+				Map.of(), Set.of());
+	}
+
+	/**
+	 * Records an answer; a later answer to the same question replaces the earlier one.
+	 */
+	Answer answer(String question, String answer, Source source, String by, Instant at) {
+		guardInProgress();
+		Answer recorded = new Answer(question, answer, source, at, by);
+		this.answers.put(question, recorded);
+		this.skipped.remove(question);
+		return recorded;
+	}
+
+	void skip(String question) {
+		guardInProgress();
+		if (this.answers.containsKey(question)) {
+			throw new ConflictException("'" + question + "' is answered already");
+		}
+		this.skipped.add(question);
+	}
+
+	void confirm(String cause, String by, Instant at) {
+		guardInProgress();
+		this.status = Status.CONFIRMED;
+		this.causeKey = cause;
+		this.finishedAt = at;
+		this.finishedBy = by;
+	}
+
+	void declareUnknown(String by, Instant at) {
+		guardInProgress();
+		this.status = Status.UNKNOWN;
+		this.finishedAt = at;
+		this.finishedBy = by;
+	}
+
+	private void guardInProgress() {
+		if (this.status != Status.IN_PROGRESS) {
+			throw new ConflictException("this diagnosis has ended (" + this.status.name().toLowerCase() + ")");
+		}
+	}
+
+	Map<String, String> answerValues() {
+		Map<String, String> values = new LinkedHashMap<>();
+		this.answers.forEach((q, a) -> values.put(q, a.answer()));
+		return values;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	UUID caseId() {
+		return this.caseId;
+	}
+
+	UUID kbVersionId() {
+		return this.kbVersionId;
+	}
+
+	Status status() {
+		return this.status;
+	}
+
+	Instant startedAt() {
+		return this.startedAt;
+	}
+
+	String startedBy() {
+		return this.startedBy;
+	}
+
+	Instant finishedAt() {
+		return this.finishedAt;
+	}
+
+	String finishedBy() {
+		return this.finishedBy;
+	}
+
+	String causeKey() {
+		return this.causeKey;
+	}
+
+	int version() {
+		return this.version;
+	}
+
+	Map<String, Answer> answers() {
+		return java.util.Collections.unmodifiableMap(this.answers);
+	}
+
+	Set<String> skipped() {
+		return java.util.Collections.unmodifiableSet(this.skipped);
+	}
+
+}

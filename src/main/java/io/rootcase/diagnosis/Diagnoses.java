@@ -1,0 +1,260 @@
+package io.rootcase.diagnosis;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.cases.RootCauseState;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomerView;
+import io.rootcase.diagnosis.CaseDiagnosis.Source;
+import io.rootcase.diagnosis.DiagnosisEngine.Assessment;
+import io.rootcase.diagnosis.DiagnosisEngine.Verdict;
+import io.rootcase.diagnosis.KnowledgeBase.EvidenceSource;
+import io.rootcase.diagnosis.KnowledgeBase.Question;
+import io.rootcase.diagnosis.KnowledgeBase.RootCause;
+import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The diagnosis module's API for cases: start a diagnosis, take answers, confirm a cause
+ * or declare it unknown. Every answer also goes on the case as a diagnostic action, so
+ * the customer's timeline shows what was asked and tested.
+ */
+@Service
+public class Diagnoses {
+
+	static final int RANKING_SIZE = 6;
+
+	private final DiagnosisRepository repository;
+
+	private final KnowledgeBases knowledgeBases;
+
+	private final Cases cases;
+
+	private final CustomerDirectory customers;
+
+	private final Clock clock;
+
+	Diagnoses(DiagnosisRepository repository, KnowledgeBases knowledgeBases, Cases cases, CustomerDirectory customers,
+			Clock clock) {
+		this.repository = repository;
+		this.knowledgeBases = knowledgeBases;
+		this.cases = cases;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a diagnosis of the case with the current knowledge base, taking as answers
+	 * what the case already holds; a diagnosis already in progress is returned as it is.
+	 */
+	@Transactional
+	public DiagnosisView start(String caseReference, String actor) {
+		CaseView target = caseOf(caseReference);
+		Optional<CaseDiagnosis> running = this.repository.latestOfCase(target.id())
+			.filter(d -> d.status() == CaseDiagnosis.Status.IN_PROGRESS);
+		if (running.isPresent()) {
+			return view(running.get());
+		}
+		KnowledgeBaseVersion kb = this.knowledgeBases.current()
+			.orElseThrow(() -> new ConflictException("no knowledge base has been imported yet"));
+		CaseDiagnosis diagnosis = CaseDiagnosis.start(target.id(), kb.id(), actor, this.clock.instant());
+		this.repository.insert(diagnosis);
+		DiagnosisEngine engine = this.knowledgeBases.engine(kb.id());
+		CustomerView customer = this.customers.find(target.customerId()).orElseThrow();
+		for (Question question : engine.knowledgeBase().questions()) {
+			caseFact(question.source(), target, customer).filter(question.answers()::contains)
+				.ifPresent(answer -> diagnosis.answer(question.key(), answer, Source.CASE_FACT, "case",
+						this.clock.instant()));
+		}
+		this.repository.update(diagnosis);
+		return view(this.repository.latestOfCase(target.id()).orElseThrow());
+	}
+
+	private static Optional<String> caseFact(EvidenceSource source, CaseView target, CustomerView customer) {
+		if (source == null) {
+			return Optional.empty();
+		}
+		String value = switch (source.kind()) {
+			case "attribute" -> customer.attributes().get(source.name());
+			case "channel" -> target.channel().wireName();
+			case "reason" -> target.contactReason();
+			default -> null;
+		};
+		return Optional.ofNullable(value == null ? null : source.map().get(value));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<DiagnosisView> current(String caseReference) {
+		return this.repository.latestOfCase(caseOf(caseReference).id()).map(this::view);
+	}
+
+	/**
+	 * Records an answer (to the proposed step, another one the agent chose, or one the
+	 * customer volunteered) and puts it on the case as a diagnostic action.
+	 */
+	@Transactional
+	public DiagnosisView answer(String caseReference, String questionKey, String answer, boolean volunteered,
+			String actor) {
+		CaseDiagnosis diagnosis = running(caseReference);
+		Question question = question(diagnosis, questionKey);
+		if (answer == null || !question.answers().contains(answer)) {
+			throw invalid("answer",
+					"'" + answer + "' is not an answer to '" + questionKey + "'; answers: " + question.answers());
+		}
+		diagnosis.answer(questionKey, answer, volunteered ? Source.VOLUNTEERED : Source.ASKED, actor,
+				this.clock.instant());
+		this.repository.update(diagnosis);
+		String what = volunteered ? "Customer said"
+				: question.kind() == KnowledgeBase.QuestionKind.AGENT_TEST ? "Ran" : "Asked";
+		this.cases.recordAction(caseReference, ActionKind.DIAGNOSTIC, what + ": " + question.text() + " → " + answer,
+				volunteered ? 0 : question.minutes(), actor);
+		return view(diagnosis);
+	}
+
+	@Transactional
+	public DiagnosisView skip(String caseReference, String questionKey) {
+		CaseDiagnosis diagnosis = running(caseReference);
+		question(diagnosis, questionKey);
+		diagnosis.skip(questionKey);
+		this.repository.update(diagnosis);
+		return view(diagnosis);
+	}
+
+	/**
+	 * Confirms a cause: the case's root cause becomes known, with its fix and
+	 * workarounds.
+	 */
+	@Transactional
+	public DiagnosisView confirm(String caseReference, String causeKey, String actor) {
+		CaseDiagnosis diagnosis = running(caseReference);
+		RootCause cause = this.knowledgeBases.engine(diagnosis.kbVersionId())
+			.knowledgeBase()
+			.cause(causeKey)
+			.orElseThrow(() -> invalid("cause", "no root cause '" + causeKey + "' in this knowledge base"));
+		diagnosis.confirm(cause.key(), actor, this.clock.instant());
+		this.repository.update(diagnosis);
+		this.cases.recordRootCause(caseReference, RootCauseState.KNOWN, cause.key());
+		return view(diagnosis);
+	}
+
+	/**
+	 * Declares the cause unknown: the answers stay as the case's characterisation and the
+	 * case joins the unknown-cause list for investigation.
+	 */
+	@Transactional
+	public DiagnosisView declareUnknown(String caseReference, String actor) {
+		CaseDiagnosis diagnosis = running(caseReference);
+		diagnosis.declareUnknown(actor, this.clock.instant());
+		this.repository.update(diagnosis);
+		this.cases.recordRootCause(caseReference, RootCauseState.UNKNOWN, null);
+		return view(diagnosis);
+	}
+
+	/**
+	 * Cases whose cause was found to be unknown, latest first, with their
+	 * characterisation.
+	 */
+	@Transactional(readOnly = true)
+	public List<DiagnosisView> unknownCauses(int limit) {
+		return this.repository.withStatus(CaseDiagnosis.Status.UNKNOWN, limit).stream().map(this::view).toList();
+	}
+
+	/** Every step of the knowledge base a diagnosis uses, for choosing another one. */
+	@Transactional(readOnly = true)
+	public List<DiagnosisView.Choice> choices(String caseReference) {
+		CaseDiagnosis diagnosis = this.repository.latestOfCase(caseOf(caseReference).id())
+			.orElseThrow(() -> new NotFoundException("no diagnosis on case " + caseReference));
+		return this.knowledgeBases.engine(diagnosis.kbVersionId())
+			.knowledgeBase()
+			.questions()
+			.stream()
+			.filter(q -> !diagnosis.answers().containsKey(q.key()))
+			.map(q -> new DiagnosisView.Choice(q.key(), q.text(), label(q.kind()), q.minutes(), q.answers()))
+			.toList();
+	}
+
+	private DiagnosisView view(CaseDiagnosis d) {
+		DiagnosisEngine engine = this.knowledgeBases.engine(d.kbVersionId());
+		KnowledgeBase kb = engine.knowledgeBase();
+		int minutes = d.answers()
+			.values()
+			.stream()
+			.filter(a -> a.source() == Source.ASKED)
+			.mapToInt(a -> kb.question(a.question()).map(Question::minutes).orElse(0))
+			.sum();
+		Assessment assessment = engine.assess(d.answerValues(), minutes);
+		List<DiagnosisView.RankedCause> ranking = assessment.ranking()
+			.stream()
+			.limit(RANKING_SIZE)
+			.map(r -> new DiagnosisView.RankedCause(r.cause(),
+					kb.cause(r.cause()).map(RootCause::name).orElse("Another cause, not yet known"), r.probability()))
+			.toList();
+		DiagnosisView.NextStep next = null;
+		if (d.status() == CaseDiagnosis.Status.IN_PROGRESS && assessment.verdict() == Verdict.CONTINUE) {
+			next = engine.next(d.answerValues(), d.skipped())
+				.map(p -> new DiagnosisView.NextStep(p.question().key(), p.question().text(),
+						label(p.question().kind()), p.question().minutes(), p.question().answers(), p.why()))
+				.orElse(null);
+		}
+		List<DiagnosisView.Step> steps = new ArrayList<>();
+		d.answers()
+			.values()
+			.forEach(a -> steps.add(new DiagnosisView.Step(a.question(),
+					kb.question(a.question()).map(Question::text).orElse(a.question()), a.answer(), label(a.source()),
+					a.at(), a.by())));
+		DiagnosisView.Finding finding = d.causeKey() == null ? null
+				: kb.cause(d.causeKey())
+					.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds()))
+					.orElse(null);
+		KnowledgeBaseVersion version = this.knowledgeBases.versions()
+			.stream()
+			.filter(v -> v.id().equals(d.kbVersionId()))
+			.findFirst()
+			.orElseThrow();
+		return new DiagnosisView(d.id(), d.caseId(), label(d.status()), version.number(), version.label(),
+				label(assessment.verdict()), assessment.reason(), ranking, next, steps, List.copyOf(d.skipped()),
+				finding, d.startedAt(), d.finishedAt());
+	}
+
+	private CaseDiagnosis running(String caseReference) {
+		CaseDiagnosis diagnosis = this.repository.latestOfCase(caseOf(caseReference).id())
+			.orElseThrow(() -> new NotFoundException("no diagnosis on case " + caseReference + "; start one"));
+		if (diagnosis.status() != CaseDiagnosis.Status.IN_PROGRESS) {
+			throw new ConflictException("the diagnosis of " + caseReference + " has ended (" + label(diagnosis.status())
+					+ "); start a new one");
+		}
+		return diagnosis;
+	}
+
+	private Question question(CaseDiagnosis diagnosis, String key) {
+		return this.knowledgeBases.engine(diagnosis.kbVersionId())
+			.knowledgeBase()
+			.question(key)
+			.orElseThrow(() -> invalid("question", "no question '" + key + "' in this knowledge base"));
+	}
+
+	private CaseView caseOf(String reference) {
+		return this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+	}
+
+	private static InvalidRequestException invalid(String field, String message) {
+		return new InvalidRequestException(message, List.of(new InvalidRequestException.Problem(null, field, message)));
+	}
+
+	private static String label(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+}

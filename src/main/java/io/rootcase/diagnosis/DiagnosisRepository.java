@@ -1,0 +1,119 @@
+package io.rootcase.diagnosis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.rootcase.diagnosis.CaseDiagnosis.Answer;
+import io.rootcase.diagnosis.CaseDiagnosis.Source;
+import io.rootcase.diagnosis.CaseDiagnosis.Status;
+import io.rootcase.shared.DbTime;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DiagnosisRepository {
+
+	private static final String COLUMNS = """
+			id, case_id, kb_version_id, status, started_at, started_by, finished_at, finished_by, cause_key,
+			version""";
+
+	private final JdbcClient jdbc;
+
+	DiagnosisRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(CaseDiagnosis d) {
+		this.jdbc.sql("""
+				insert into diagnoses (id, case_id, kb_version_id, status, started_at, started_by, version)
+				values (?, ?, ?, ?, ?, ?, 0)""")
+			.params(d.id(), d.caseId(), d.kbVersionId(), d.status().name(), DbTime.toDb(d.startedAt()), d.startedBy())
+			.update();
+	}
+
+	/** Writes the diagnosis's status and any answer or skip not stored yet. */
+	void update(CaseDiagnosis d) {
+		int updated = this.jdbc.sql("""
+				update diagnoses set status = ?, finished_at = ?, finished_by = ?, cause_key = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(d.status().name(), DbTime.toDb(d.finishedAt()), d.finishedBy(), d.causeKey(), d.id(), d.version())
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("the diagnosis was changed by someone else; reload it");
+		}
+		this.jdbc.sql("delete from diagnosis_answers where diagnosis_id = ?").param(d.id()).update();
+		for (Answer a : d.answers().values()) {
+			this.jdbc.sql("""
+					insert into diagnosis_answers (diagnosis_id, question_key, answer, source, recorded_at, recorded_by)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(d.id(), a.question(), a.answer(), a.source().name(), DbTime.toDb(a.at()), a.by())
+				.update();
+		}
+		this.jdbc.sql("delete from diagnosis_skips where diagnosis_id = ?").param(d.id()).update();
+		for (String skipped : d.skipped()) {
+			this.jdbc.sql("insert into diagnosis_skips (diagnosis_id, question_key) values (?, ?)")
+				.params(d.id(), skipped)
+				.update();
+		}
+	}
+
+	Optional<CaseDiagnosis> latestOfCase(UUID caseId) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from diagnoses where case_id = ? order by started_at desc, id desc limit 1")
+			.param(caseId)
+			.query((rs, n) -> row(rs))
+			.optional()
+			.map(this::hydrate);
+	}
+
+	List<CaseDiagnosis> withStatus(Status status, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from diagnoses where status = ? order by finished_at desc, id limit ?")
+			.params(status.name(), limit)
+			.query((rs, n) -> row(rs))
+			.list()
+			.stream()
+			.map(this::hydrate)
+			.toList();
+	}
+
+	private CaseDiagnosis hydrate(Row r) {
+		Map<String, Answer> answers = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select question_key, answer, source, recorded_at, recorded_by from diagnosis_answers
+				where diagnosis_id = ? order by recorded_at, question_key""")
+			.param(r.id())
+			.query((rs, n) -> new Answer(rs.getString("question_key"), rs.getString("answer"),
+					Source.valueOf(rs.getString("source")), DbTime.fromDb(rs, "recorded_at"),
+					rs.getString("recorded_by")))
+			.list()
+			.forEach(a -> answers.put(a.question(), a));
+		var skipped = new HashSet<>(
+				this.jdbc.sql("select question_key from diagnosis_skips where diagnosis_id = ? order by question_key")
+					.param(r.id())
+					.query(String.class)
+					.list());
+		return new CaseDiagnosis(r.id(), r.caseId(), r.kbVersionId(), r.status(), r.startedAt(), r.startedBy(),
+				r.finishedAt(), r.finishedBy(), r.causeKey(), r.version(), answers, skipped);
+	}
+
+	private static Row row(ResultSet rs) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+				rs.getObject("kb_version_id", UUID.class), Status.valueOf(rs.getString("status")),
+				DbTime.fromDb(rs, "started_at"), rs.getString("started_by"), DbTime.fromDb(rs, "finished_at"),
+				rs.getString("finished_by"), rs.getString("cause_key"), rs.getInt("version"));
+	}
+
+	private record Row(UUID id, UUID caseId, UUID kbVersionId, Status status, java.time.Instant startedAt,
+			String startedBy, java.time.Instant finishedAt, String finishedBy, String causeKey, int version) {
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.rootcase.diagnosis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.rootcase.diagnosis.KnowledgeBase.Remedy;
+
+/**
+ * A diagnosis as agents and the API see it.
+ *
+ * @param status in_progress, confirmed or unknown
+ * @param verdict what the engine says now: continue, confident, unknown or
+ * nothing_worth_asking
+ * @param ranking the most probable causes (and the unknown cause) with their
+ * probabilities
+ * @param next the proposed next question or test, or {@code null} when none
+ * @param answers every answer so far: for an unknown cause, its characterisation
+ * @param finding the confirmed cause's fix, workarounds and owning team, or {@code null}
+ */
+public record DiagnosisView(UUID id, UUID caseId, String status, int knowledgeBaseVersion, String knowledgeBaseLabel,
+		String verdict, String reason, List<RankedCause> ranking, NextStep next, List<Step> answers,
+		List<String> skipped, Finding finding, Instant startedAt, Instant finishedAt) {
+
+	public record RankedCause(String key, String name, double probability) {
+	}
+
+	public record NextStep(String question, String text, String kind, int minutes, List<String> answers, String why) {
+	}
+
+	public record Step(String question, String text, String answer, String source, Instant at, String by) {
+	}
+
+	public record Finding(String cause, String name, String team, Remedy fix, List<Remedy> workarounds) {
+	}
+
+	/**
+	 * Every question of the knowledge base, for choosing another step than the one
+	 * proposed.
+	 */
+	public record Choice(String question, String text, String kind, int minutes, List<String> answers) {
+	}
+
+}

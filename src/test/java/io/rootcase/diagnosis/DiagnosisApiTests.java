@@ -1,0 +1,204 @@
+package io.rootcase.diagnosis;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestFixtures;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.demo.DemoLoader;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RootcaseIntegrationTest
+class DiagnosisApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	KnowledgeBases knowledgeBases;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	CustomerDirectory customers;
+
+	String reference;
+
+	@BeforeEach
+	void aDemoKnowledgeBaseAndACaseFromACustomerWithAnHx200Router() {
+		if (this.knowledgeBases.current().isEmpty()) {
+			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
+		}
+		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(60), "My internet drops every evening",
+				Map.of(IdentityKind.EMAIL, "diag-" + UUID.randomUUID() + "@example.com"), "Dee", null, null, null));
+		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router"));
+		this.reference = receipt.caseReference();
+	}
+
+	ResultActions post(String path, String body, String token) throws Exception {
+		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	JsonNode start() throws Exception {
+		return this.json.readTree(post("/api/cases/" + this.reference + "/diagnosis", "", TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	@Test
+	void aDiagnosisStartsWithWhatTheCaseAlreadyKnowsAndProposesAStepWithItsReason() throws Exception {
+		JsonNode d = start();
+		assertThat(d.get("status").asString()).isEqualTo("in_progress");
+		assertThat(d.get("answers")
+			.valueStream()
+			.map(a -> a.get("question").asString() + "=" + a.get("answer").asString() + "/"
+					+ a.get("source").asString()))
+			.contains("router_model=hx200/case_fact");
+		assertThat(d.get("next").get("why").asString()).isNotBlank();
+		assertThat(d.get("ranking").size()).isPositive();
+		assertThat(start().get("id").asString()).as("starting again returns the running diagnosis")
+			.isEqualTo(d.get("id").asString());
+	}
+
+	@Test
+	void answersGoOnTheCaseAsDiagnosticActionsAndAConfirmedCauseBecomesTheCasesRootCause() throws Exception {
+		start();
+		post("/api/cases/" + this.reference + "/diagnosis/answers",
+				"{\"question\":\"evening_only\",\"answer\":\"yes\"}", TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.answers[*].question", hasItem("evening_only")));
+		post("/api/cases/" + this.reference + "/diagnosis/answers",
+				"{\"question\":\"firmware_version\",\"answer\":\"old\",\"volunteered\":true}", TestFixtures.AGENT_TOKEN)
+			.andExpect(jsonPath("$.answers[?(@.question == 'firmware_version')].source", hasItem("volunteered")));
+		this.mvc
+			.perform(get("/api/cases/" + this.reference).header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(
+					jsonPath("$.actions[*].description", hasItem("Asked: Does it happen mostly in the evening? → yes")))
+			.andExpect(jsonPath("$.actions[*].kind", hasItem("diagnostic")));
+
+		post("/api/cases/" + this.reference + "/diagnosis/confirm", "{\"cause\":\"router_firmware_watchdog\"}",
+				TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("confirmed"))
+			.andExpect(jsonPath("$.finding.team").value("product"))
+			.andExpect(jsonPath("$.finding.fix.action").value("Push router firmware 4.2.1"))
+			.andExpect(jsonPath("$.finding.workarounds[0].action").value("Remote router reset"));
+		this.mvc
+			.perform(get("/api/cases/" + this.reference).header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$.summary.rootCauseState").value("known"))
+			.andExpect(jsonPath("$.summary.rootCauseKey").value("router_firmware_watchdog"));
+		post("/api/cases/" + this.reference + "/diagnosis/answers", "{\"question\":\"line_test\",\"answer\":\"pass\"}",
+				TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void anUnknownCauseKeepsTheAnswersAsItsCharacterisationAndIsListedForInvestigation() throws Exception {
+		start();
+		post("/api/cases/" + this.reference + "/diagnosis/answers",
+				"{\"question\":\"worse_when_rain\",\"answer\":\"yes\"}", TestFixtures.AGENT_TOKEN);
+		post("/api/cases/" + this.reference + "/diagnosis/unknown", "", TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("unknown"));
+		this.mvc
+			.perform(get("/api/cases/" + this.reference).header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$.summary.rootCauseState").value("unknown"));
+		this.mvc.perform(get("/api/diagnoses/unknown").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$[*].answers[*].question", hasItem("worse_when_rain")));
+	}
+
+	@Test
+	void wrongQuestionsAnswersAndCausesAreClearErrors() throws Exception {
+		start();
+		post("/api/cases/" + this.reference + "/diagnosis/answers", "{\"question\":\"weather\",\"answer\":\"yes\"}",
+				TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("question"));
+		post("/api/cases/" + this.reference + "/diagnosis/answers",
+				"{\"question\":\"evening_only\",\"answer\":\"maybe\"}", TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("answer"));
+		post("/api/cases/" + this.reference + "/diagnosis/confirm", "{\"cause\":\"gremlins\"}",
+				TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/api/cases/RC-999999999/diagnosis").header("Authorization",
+					"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aBadKnowledgeBaseFileIsRefusedWithEveryProblemAndTheStoredOneIsUnchanged() throws Exception {
+		int versions = this.knowledgeBases.versions().size();
+		String broken = DemoLoader.demoKnowledgeBase()
+			.replace("prior: 0.09", "prior: 1.5")
+			.replace("      evening_congestion: {\"yes\": 0.92, \"no\": 0.08}",
+					"      evening_congestion: {\"yes\": 0.92, \"no\": 0.18}\n      gremlins: {\"yes\": 0.5, \"no\": 0.5}");
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/knowledge-base")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN)
+				.contentType("application/yaml")
+				.content(broken))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("causes[0].prior")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("questions[1].likelihoods.gremlins")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("questions[1].likelihoods.evening_congestion")));
+		assertThat(this.knowledgeBases.versions()).hasSize(versions);
+	}
+
+	@Test
+	void managersImportAndEveryoneExportsTheKnowledgeBase() throws Exception {
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/knowledge-base")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType("application/yaml")
+				.content(DemoLoader.demoKnowledgeBase()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/knowledge-base")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN)
+				.contentType("application/yaml")
+				.content(DemoLoader.demoKnowledgeBase()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.label").value("2026-11-22"));
+		this.mvc.perform(get("/api/knowledge-base").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(startsWith("# Northwind Fibre's root causes")));
+	}
+
+}
