@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.cases.ActionKind;
-import io.rootcase.cases.CaseDetails;
-import io.rootcase.cases.CaseNotFoundException;
 import io.rootcase.cases.CaseQuery;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
@@ -24,7 +22,6 @@ import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.shared.Channel;
 import io.rootcase.staff.Staff;
-import io.rootcase.timeline.CustomerTimeline;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,20 +53,20 @@ class CaseConsole {
 
 	private final ContactIntake intake;
 
-	private final CustomerTimeline timelines;
-
 	private final Staff staff;
 
 	private final Clock clock;
 
-	CaseConsole(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
-			Clock clock) {
+	private final CasePage page;
+
+	CaseConsole(Cases cases, CustomerDirectory customers, ContactIntake intake, Staff staff, Clock clock,
+			CasePage page) {
 		this.cases = cases;
 		this.customers = customers;
 		this.intake = intake;
-		this.timelines = timelines;
 		this.staff = staff;
 		this.clock = clock;
+		this.page = page;
 	}
 
 	/** The queue's filter form; bound from query parameters, never a domain object. */
@@ -125,7 +122,7 @@ class CaseConsole {
 	@GetMapping("/cases/{reference}")
 	String detail(@PathVariable String reference, @RequestHeader(name = "HX-Request", required = false) String hx,
 			Model model) {
-		populate(reference, model);
+		this.page.populate(reference, model);
 		return ConsoleResponses.isHtmx(hx) ? "cases/detail :: case" : "cases/detail";
 	}
 
@@ -134,14 +131,14 @@ class CaseConsole {
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.cases.recordAction(reference, form.kind(),
 				form.description(), form.minutesSpent() == null ? 0 : form.minutesSpent(), principal.getName()));
-		return respond(reference, error, "Action recorded.", hx, model, redirect);
+		return this.page.respond(reference, error, "Action recorded.", hx, model, redirect);
 	}
 
 	@PostMapping("/cases/{reference}/reply")
 	String reply(@PathVariable String reference, ReplyForm form, Principal principal,
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.intake.reply(reference, form.text(), principal.getName()));
-		return respond(reference, error, "Reply sent.", hx, model, redirect);
+		return this.page.respond(reference, error, "Reply sent.", hx, model, redirect);
 	}
 
 	@PostMapping("/cases/{reference}/handover")
@@ -149,7 +146,7 @@ class CaseConsole {
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		String error = ConsoleResponses
 			.attempt(() -> this.cases.handOver(reference, form.team(), form.agent(), form.note(), principal.getName()));
-		return respond(reference, error, "Case handed over.", hx, model, redirect);
+		return this.page.respond(reference, error, "Case handed over.", hx, model, redirect);
 	}
 
 	@PostMapping("/cases/{reference}/status")
@@ -161,33 +158,7 @@ class CaseConsole {
 			}
 			this.cases.changeStatus(reference, form.status(), form.reason(), principal.getName());
 		});
-		return respond(reference, error, "Status changed.", hx, model, redirect);
-	}
-
-	private String respond(String reference, String error, String done, String hx, Model model,
-			RedirectAttributes redirect) {
-		if (ConsoleResponses.isHtmx(hx)) {
-			populate(reference, model);
-			model.addAttribute(error == null ? "message" : "error", error == null ? done : error);
-			return "cases/detail :: case";
-		}
-		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? done : error);
-		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-		return "redirect:/cases/" + found.reference();
-	}
-
-	private void populate(String reference, Model model) {
-		CaseDetails details = this.cases.details(reference);
-		CaseView c = details.summary();
-		model.addAttribute("case", c);
-		model.addAttribute("details", details);
-		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
-		model.addAttribute("timeline", this.timelines.of(c.customerId()));
-		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
-		model.addAttribute("actionKinds", ActionKind.values());
-		model.addAttribute("nextStatuses", c.status().next());
-		model.addAttribute("teams", this.staff.teams());
-		model.addAttribute("agents", this.staff.agents().stream().filter(a -> a.active()).toList());
+		return this.page.respond(reference, error, "Status changed.", hx, model, redirect);
 	}
 
 }

@@ -343,7 +343,7 @@ public final class DiagnosisEngine {
 		}
 		Question chosen = questions.get(best);
 		return Optional.of(new Proposal(chosen, bestGain, bestScore, 0,
-				"Confirms " + this.names[cause] + " before acting on it: its answer here is characteristic ("
+				"Confirms " + nameOf(this.names[cause]) + " before acting on it: its answer here is characteristic ("
 						+ round(bestGain) + " nats of expected evidence); " + chosen.minutes() + " min"));
 	}
 
@@ -430,9 +430,18 @@ public final class DiagnosisEngine {
 		String answer = question.answers().get(bestAnswer);
 		String favoured = this.likelihood[q][bestAnswer][h1] >= this.likelihood[q][bestAnswer][h2] ? first.cause()
 				: second.cause();
-		return "Separates " + first.cause() + " (" + percent(first.probability()) + ") from " + second.cause() + " ("
-				+ percent(second.probability()) + "): '" + answer + "' is " + round(bestRatio) + "× as likely under "
-				+ favoured + "; " + question.minutes() + " min";
+		return "Separates " + nameOf(first.cause()) + " (" + percent(first.probability()) + ") from "
+				+ nameOf(second.cause()) + " (" + percent(second.probability()) + "): '" + answer + "' is "
+				+ round(bestRatio) + "× as likely under " + nameOf(favoured) + "; " + question.minutes() + " min";
+	}
+
+	/** The name people read for a hypothesis. */
+	private String nameOf(String cause) {
+		return cause.equals(UNKNOWN) ? "an unknown cause"
+				: this.kb.cause(cause)
+					.map(KnowledgeBase.RootCause::name)
+					.orElse(cause)
+					.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private double[] posterior(Map<String, String> answers) {

@@ -1,14 +1,10 @@
 package io.rootcase.console;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
-import io.rootcase.TestFixtures;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
@@ -22,9 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,17 +44,7 @@ class ConsoleBrowserTests {
 
 	@BeforeAll
 	static void startChromium() throws Exception {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,1000",
-				"--user-data-dir=" + Files.createTempDirectory("rootcase-chromium"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(
-					Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Chromium.start();
 	}
 
 	@AfterAll
@@ -72,11 +55,7 @@ class ConsoleBrowserTests {
 	}
 
 	WebDriverWait waiting() {
-		return new WebDriverWait(browser, Duration.ofSeconds(15));
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return Chromium.waiting(browser);
 	}
 
 	@Test
@@ -86,12 +65,7 @@ class ConsoleBrowserTests {
 				Instant.now().minusSeconds(600), "My internet drops every evening <b>help</b>",
 				Map.of(IdentityKind.EMAIL, email), "Browser Customer", null, null, null));
 
-		browser.get(url("/cases"));
-		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-		browser.findElement(By.id("username")).sendKeys("alice");
-		browser.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
-
+		Chromium.open(browser, this.port, "/cases");
 		WebElement unfiltered = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
 		new Select(browser.findElement(By.name("channel"))).selectByValue("EMAIL");
 		// htmx swaps the table in place: wait for the filtered one before clicking in it.

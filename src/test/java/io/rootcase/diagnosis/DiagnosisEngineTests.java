@@ -87,7 +87,7 @@ class DiagnosisEngineTests {
 	void theNextStepIsTheMostInformativePerMinuteAndNeverAnIrrelevantOne() {
 		var proposal = this.engine.next(Map.of(), Set.of()).orElseThrow();
 		assertThat(proposal.question().key()).isEqualTo("evening");
-		assertThat(proposal.why()).contains("firmware").contains("line");
+		assertThat(proposal.why()).contains("router firmware").contains("line fault");
 		var afterEvening = this.engine.next(Map.of("evening", "yes"), Set.of()).orElseThrow();
 		assertThat(afterEvening.question().key()).isEqualTo("line_test");
 		assertThat(this.engine.next(Map.of(), Set.of("evening", "line_test")).orElseThrow().gain()).isCloseTo(0,
@@ -125,7 +125,7 @@ class DiagnosisEngineTests {
 		assertThat(start.verdict()).isEqualTo(Verdict.CONTINUE);
 		var check = engine.next(Map.of(), Set.of()).orElseThrow();
 		assertThat(check.question().key()).isEqualTo("evening");
-		assertThat(check.why()).startsWith("Confirms firmware");
+		assertThat(check.why()).startsWith("Confirms router firmware");
 	}
 
 	@Test

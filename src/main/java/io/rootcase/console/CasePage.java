@@ -1,0 +1,76 @@
+package io.rootcase.console;
+
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.CaseDetails;
+import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.staff.Staff;
+import io.rootcase.timeline.CustomerTimeline;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Builds the case page, and answers a command on it: the page fragment for htmx, a
+ * redirect with a message otherwise.
+ */
+@Component
+class CasePage {
+
+	private final Cases cases;
+
+	private final CustomerDirectory customers;
+
+	private final ContactIntake intake;
+
+	private final CustomerTimeline timelines;
+
+	private final Staff staff;
+
+	private final Diagnoses diagnoses;
+
+	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
+			Diagnoses diagnoses) {
+		this.cases = cases;
+		this.customers = customers;
+		this.intake = intake;
+		this.timelines = timelines;
+		this.staff = staff;
+		this.diagnoses = diagnoses;
+	}
+
+	void populate(String reference, Model model) {
+		CaseDetails details = this.cases.details(reference);
+		CaseView c = details.summary();
+		model.addAttribute("case", c);
+		model.addAttribute("details", details);
+		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
+		model.addAttribute("timeline", this.timelines.of(c.customerId()));
+		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
+		model.addAttribute("actionKinds", ActionKind.values());
+		model.addAttribute("nextStatuses", c.status().next());
+		model.addAttribute("teams", this.staff.teams());
+		model.addAttribute("agents", this.staff.agents().stream().filter(a -> a.active()).toList());
+		var diagnosis = this.diagnoses.current(reference).orElse(null);
+		model.addAttribute("diagnosis", diagnosis);
+		model.addAttribute("choices", diagnosis != null && "in_progress".equals(diagnosis.status())
+				? this.diagnoses.choices(reference) : java.util.List.of());
+	}
+
+	String respond(String reference, String error, String done, String hx, Model model, RedirectAttributes redirect) {
+		if (ConsoleResponses.isHtmx(hx)) {
+			populate(reference, model);
+			model.addAttribute(error == null ? "message" : "error", error == null ? done : error);
+			return "cases/detail :: case";
+		}
+		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? done : error);
+		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+		return "redirect:/cases/" + found.reference();
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.rootcase.console;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.demo.DemoLoader;
+import io.rootcase.diagnosis.KnowledgeBase;
+import io.rootcase.diagnosis.KnowledgeBase.Question;
+import io.rootcase.diagnosis.KnowledgeBaseFile;
+import io.rootcase.diagnosis.KnowledgeBases;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent runs diagnoses in the console, in a real headless Chromium: one to a confirmed
+ * root cause, one to an honest "unknown".
+ */
+@RootcaseIntegrationTest
+class DiagnosisBrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	CustomerDirectory customers;
+
+	@Autowired
+	KnowledgeBases knowledgeBases;
+
+	@BeforeAll
+	static void startChromium() throws Exception {
+		browser = Chromium.start();
+	}
+
+	@AfterAll
+	static void stopChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void theDemoKnowledgeBase() {
+		if (this.knowledgeBases.current().isEmpty()) {
+			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
+		}
+	}
+
+	String demoCase(String text) {
+		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(120), text,
+				Map.of(IdentityKind.EMAIL, "kb-" + UUID.randomUUID() + "@example.com"), "Maya Khan", null, null, null));
+		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router", "plan", "Fibre 500"));
+		return receipt.caseReference();
+	}
+
+	void click(By by) {
+		Chromium.waiting(browser).ignoring(StaleElementReferenceException.class).until(d -> {
+			d.findElement(by).click();
+			return true;
+		});
+	}
+
+	@Test
+	void anAgentFollowsTheProposedStepsToAConfirmedRootCause() {
+		KnowledgeBase kb = KnowledgeBaseFile.read(DemoLoader.demoKnowledgeBase());
+		String reference = demoCase("Hi, my internet keeps dropping every evening around 8pm. Router lights go off.");
+		Chromium.open(browser, this.port, "/cases/" + reference);
+		click(By.id("start-diagnosis"));
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("diagnosis-ranking")));
+
+		// Answer as a customer whose router firmware reboots would, until no step is
+		// proposed.
+		for (int step = 0; step < 20 && !browser.findElements(By.id("next-step")).isEmpty(); step++) {
+			WebElement next = browser.findElement(By.id("next-step"));
+			String question = next.findElement(By.name("question")).getAttribute("value");
+			String answer = mostLikelyAnswer(kb.question(question).orElseThrow(), "router_firmware_watchdog");
+			next.findElement(By.xpath(".//button[normalize-space()='" + answer.replace('_', ' ') + "']")).click();
+			Chromium.waiting(browser).until(ExpectedConditions.stalenessOf(next));
+		}
+		assertThat(browser.findElement(By.id("diagnosis-ranking")).getText()).startsWith("Router firmware reboots");
+		click(By.id("confirm-router_firmware_watchdog"));
+
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diagnosis-finding"),
+					"Push router firmware 4.2.1"));
+		assertThat(browser.findElement(By.id("diagnosis-finding")).getText()).contains("Owned by team product")
+			.contains("Remote router reset");
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("diagnostic action");
+		assertThat(browser.getPageSource()).contains("known: router_firmware_watchdog");
+	}
+
+	@Test
+	void anAgentDeclaresTheCauseUnknownAndTheAnswersAreKept() {
+		String reference = demoCase("Something odd: the internet is fine but the landline hums when it rains.");
+		Chromium.open(browser, this.port, "/cases/" + reference);
+		click(By.id("start-diagnosis"));
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("next-step")));
+		WebElement next = browser.findElement(By.id("next-step"));
+		next.findElements(By.cssSelector("button.answer")).get(0).click();
+		Chromium.waiting(browser).until(ExpectedConditions.stalenessOf(next));
+		click(By.id("declare-unknown"));
+
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("diagnosis-unknown")));
+		assertThat(browser.findElement(By.id("diagnosis-answers")).getText()).contains("(asked)");
+		assertThat(browser.getPageSource()).contains(">unknown<");
+	}
+
+	private static String mostLikelyAnswer(Question question, String cause) {
+		return question.answers()
+			.stream()
+			.max(java.util.Comparator.comparingDouble(a -> question.likelihood(cause, a)))
+			.orElseThrow();
+	}
+
+}
