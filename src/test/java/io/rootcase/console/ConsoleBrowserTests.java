@@ -11,19 +11,15 @@ import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,27 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chromium-driver; .ci/run installs them).
  */
 @RootcaseIntegrationTest
-class ConsoleBrowserTests {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
+class ConsoleBrowserTests extends BrowserTest {
 
 	@Autowired
 	ContactIntake intake;
-
-	@BeforeAll
-	static void startChromium() throws Exception {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	WebDriverWait waiting() {
 		return Chromium.waiting(browser);

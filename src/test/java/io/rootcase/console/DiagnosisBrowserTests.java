@@ -17,18 +17,14 @@ import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,12 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * root cause, one to an honest "unknown".
  */
 @RootcaseIntegrationTest
-class DiagnosisBrowserTests {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
+class DiagnosisBrowserTests extends BrowserTest {
 
 	@Autowired
 	ContactIntake intake;
@@ -52,18 +43,6 @@ class DiagnosisBrowserTests {
 
 	@Autowired
 	KnowledgeBases knowledgeBases;
-
-	@BeforeAll
-	static void startChromium() throws Exception {
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@BeforeEach
 	void theDemoKnowledgeBase() {
