@@ -2,13 +2,14 @@ package io.rootcase.demo;
 
 import java.time.Clock;
 
+import io.rootcase.customers.CustomerDirectory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoLoader loader;
 
-	private final JdbcClient jdbc;
+	private final CustomerDirectory directory;
 
 	private final Clock clock;
 
@@ -37,12 +38,12 @@ class DemoStartup implements ApplicationRunner {
 
 	private final int days;
 
-	DemoStartup(DemoLoader loader, JdbcClient jdbc, Clock clock,
+	DemoStartup(DemoLoader loader, CustomerDirectory directory, Clock clock,
 			@Value("${rootcase.demo.enabled:false}") boolean enabled, @Value("${rootcase.demo.seed:42}") long seed,
 			@Value("${rootcase.demo.customers:600}") int customers,
 			@Value("${rootcase.demo.contacts:5200}") int contacts, @Value("${rootcase.demo.days:90}") int days) {
 		this.loader = loader;
-		this.jdbc = jdbc;
+		this.directory = directory;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.seed = seed;
@@ -57,8 +58,7 @@ class DemoStartup implements ApplicationRunner {
 			return;
 		}
 		// Any customer means this is not a first start: never add demo data to real data.
-		long existing = this.jdbc.sql("select count(*) from customers").query(Long.class).single();
-		if (existing > 0) {
+		if (this.directory.count() > 0) {
 			return;
 		}
 		log.info("Empty database: loading the demo dataset (seed {}, {} customers, {} contacts over {} days)",

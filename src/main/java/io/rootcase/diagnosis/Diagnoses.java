@@ -218,11 +218,7 @@ public class Diagnoses {
 				: kb.cause(d.causeKey())
 					.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds()))
 					.orElse(null);
-		KnowledgeBaseVersion version = this.knowledgeBases.versions()
-			.stream()
-			.filter(v -> v.id().equals(d.kbVersionId()))
-			.findFirst()
-			.orElseThrow();
+		KnowledgeBaseVersion version = this.knowledgeBases.version(d.kbVersionId());
 		return new DiagnosisView(d.id(), d.caseId(), label(d.status()), version.number(), version.label(),
 				label(assessment.verdict()), assessment.reason(), ranking, next, steps, List.copyOf(d.skipped()),
 				finding, d.startedAt(), d.finishedAt());

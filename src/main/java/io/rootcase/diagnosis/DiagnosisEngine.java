@@ -211,7 +211,7 @@ public final class DiagnosisEngine {
 	public Assessment assess(Map<String, String> answers, int minutesSpent) {
 		double[] posterior = posterior(answers);
 		List<Ranked> ranking = ranking(posterior);
-		double conflict = conflict(answers, posterior);
+		double conflict = conflict(answers);
 		Ranked leading = ranking.get(0);
 		Ranked topKnown = ranking.stream().filter(r -> !r.cause().equals(UNKNOWN)).findFirst().orElse(leading);
 		double misfit = misfit(answers, indexOf(topKnown.cause()));
@@ -477,7 +477,7 @@ public final class DiagnosisEngine {
 	 * each answer's probability over the log of the answers' joint probability. Positive
 	 * when the answers fit the known causes worse together than one by one.
 	 */
-	private double conflict(Map<String, String> answers, double[] posterior) {
+	private double conflict(Map<String, String> answers) {
 		if (answers.size() < 2) {
 			return 0;
 		}

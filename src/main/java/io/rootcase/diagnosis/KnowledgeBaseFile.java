@@ -123,7 +123,7 @@ public final class KnowledgeBaseFile {
 				problem(at + ".prior", "must be above 0 and at most 1, is " + prior);
 			}
 			CauseStatus status = enumValue(c, at, "status", CauseStatus.class, CauseStatus.KNOWN);
-			Remedy fix = remedy(c.get("fix"), at + ".fix", true);
+			Remedy fix = remedy(c.get("fix"), at + ".fix");
 			List<Remedy> workarounds = new ArrayList<>();
 			JsonNode w = c.get("workarounds");
 			if (w != null && !w.isArray()) {
@@ -131,7 +131,7 @@ public final class KnowledgeBaseFile {
 			}
 			else if (w != null) {
 				for (int j = 0; j < w.size(); j++) {
-					Remedy r = remedy(w.get(j), at + ".workarounds[" + j + "]", true);
+					Remedy r = remedy(w.get(j), at + ".workarounds[" + j + "]");
 					if (r != null) {
 						workarounds.add(r);
 					}
@@ -144,11 +144,9 @@ public final class KnowledgeBaseFile {
 		return causes;
 	}
 
-	private Remedy remedy(JsonNode node, String at, boolean required) {
+	private Remedy remedy(JsonNode node, String at) {
 		if (node == null) {
-			if (required) {
-				problem(at, "required: {action, minutes}");
-			}
+			problem(at, "required: {action, minutes}");
 			return null;
 		}
 		if (!node.isObject()) {

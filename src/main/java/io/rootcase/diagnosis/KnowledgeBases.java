@@ -65,6 +65,15 @@ public class KnowledgeBases {
 	}
 
 	@Transactional(readOnly = true)
+	public KnowledgeBaseVersion version(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from kb_versions where id = ?")
+			.param(id)
+			.query((rs, n) -> version(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("no knowledge base version " + id));
+	}
+
+	@Transactional(readOnly = true)
 	public List<KnowledgeBaseVersion> versions() {
 		return this.jdbc.sql("select " + COLUMNS + " from kb_versions order by version_number desc")
 			.query((rs, n) -> version(rs))

@@ -82,7 +82,7 @@ public class ContactIntake {
 	 * @throws InvalidContactException listing every problem; nothing is stored
 	 */
 	public ContactReceipt receive(IncomingContact contact) {
-		Set<Identity> identities = validate(List.of(contact), 0).get(0);
+		Set<Identity> identities = validate(List.of(contact)).get(0);
 		return receiveValid(contact, identities);
 	}
 
@@ -91,7 +91,7 @@ public class ContactIntake {
 	 * stored and every problem is reported with the item's index.
 	 */
 	public List<ContactReceipt> receiveAll(List<IncomingContact> batch) {
-		List<Set<Identity>> identities = validate(batch, 0);
+		List<Set<Identity>> identities = validate(batch);
 		List<ContactReceipt> receipts = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			receipts.add(receiveValid(batch.get(i), identities.get(i)));
@@ -101,15 +101,14 @@ public class ContactIntake {
 
 	/**
 	 * Checks every contact and parses its identities.
-	 * @param firstPosition the position reported for the first item (0 for a batch)
 	 */
-	List<Set<Identity>> validate(List<IncomingContact> batch, int firstPosition) {
+	List<Set<Identity>> validate(List<IncomingContact> batch) {
 		List<ItemViolations> problems = new ArrayList<>();
 		List<Set<Identity>> parsed = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			Checked checked = check(batch.get(i), List.of());
 			if (!checked.violations().isEmpty()) {
-				problems.add(new ItemViolations(batch.size() == 1 ? -1 : firstPosition + i, checked.violations()));
+				problems.add(new ItemViolations(batch.size() == 1 ? -1 : i, checked.violations()));
 			}
 			parsed.add(checked.identities());
 		}

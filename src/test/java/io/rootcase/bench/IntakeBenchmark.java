@@ -117,11 +117,12 @@ final class IntakeBenchmark {
 		command.addAll(storage);
 		Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Map<String, Object> result = new LinkedHashMap<>();
+		int warmUp = Math.min(1000, payloads.size() / 10);
+		int timedRows = payloads.size() - warmUp;
 		try {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			awaitHealthy(http, port, server, log);
 			URI uri = URI.create("http://localhost:" + port + "/api/contacts");
-			int warmUp = Math.min(1000, payloads.size() / 10);
 			closedLoop(http, uri, payloads.subList(0, warmUp));
 			List<String> timed = payloads.subList(warmUp, payloads.size());
 			Run closed = closedLoop(http, uri, timed);
@@ -144,15 +145,11 @@ final class IntakeBenchmark {
 				server.destroyForcibly().waitFor();
 			}
 		}
-		double raw = rawJdbc(jdbcUrl, user, timedRowsFrom(payloads.size()));
+		double raw = rawJdbc(jdbcUrl, user, timedRows);
 		System.err.printf("bench %s: raw JDBC insert+commit by %d threads: %.0f rows/s%n", name, this.clients, raw);
 		result.put("rawJdbcRowsPerSecond", round(raw));
 		result.put("ratioToRawJdbc", Math.round((double) result.get("contactsPerSecond") / raw * 1000) / 1000.0);
 		return result;
-	}
-
-	private int timedRowsFrom(int payloads) {
-		return payloads - Math.min(1000, payloads / 10);
 	}
 
 	/**
