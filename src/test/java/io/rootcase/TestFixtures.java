@@ -35,6 +35,10 @@ public class TestFixtures {
 	ApplicationRunner testStaff(Staff staff, ApiTokens tokens) {
 		return args -> {
 			staff.addTeam("finance", "Finance");
+			// The teams that own the demo knowledge base's causes.
+			staff.addTeam("product", "Product");
+			staff.addTeam("network", "Network");
+			staff.addTeam("shipping", "Shipping");
 			staff.addAgent("alice", "Alice Agent", PASSWORD, Role.AGENT, "support");
 			staff.addAgent("bob", "Bob Agent", PASSWORD, Role.AGENT, "support");
 			staff.addAgent("fiona", "Fiona Finance", PASSWORD, Role.AGENT, "finance");

@@ -22,6 +22,12 @@ class ConsoleFormat {
 		return instant == null ? "—" : TIME.format(instant);
 	}
 
+	/** A probability as a percentage, with a decimal below 10 % where it matters. */
+	public String percent(double p) {
+		double pct = p * 100;
+		return pct < 10 ? String.format(Locale.ROOT, "%.1f%%", pct) : String.format(Locale.ROOT, "%.0f%%", pct);
+	}
+
 	public String label(Enum<?> value) {
 		return value == null ? "—" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}

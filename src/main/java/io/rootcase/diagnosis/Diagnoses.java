@@ -1,7 +1,6 @@
 package io.rootcase.diagnosis;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -171,6 +170,51 @@ public class Diagnoses {
 		return this.repository.withStatus(CaseDiagnosis.Status.UNKNOWN, limit).stream().map(this::view).toList();
 	}
 
+	/**
+	 * The cases whose cause is still unknown, grouped by similar characterisation, the
+	 * biggest group first.
+	 * @param limit how many of the latest unknown-cause cases to group
+	 */
+	@Transactional(readOnly = true)
+	public List<UnknownCauseGroup> unknownCauseGroups(int limit) {
+		List<CaseDiagnosis> unknown = this.repository.withStatus(CaseDiagnosis.Status.UNKNOWN, limit);
+		List<Characterisations.Group> groups = Characterisations.defaults()
+			.group(unknown.stream().map(CaseDiagnosis::answerValues).toList());
+		return groups.stream().map(g -> {
+			List<UnknownCauseGroup.Member> members = g.members()
+				.stream()
+				.map(unknown::get)
+				.map(this::member)
+				.flatMap(Optional::stream)
+				.toList();
+			KnowledgeBase kb = this.knowledgeBases.expert(unknown.get(g.members().get(0)).kbVersionId());
+			List<UnknownCauseGroup.SharedAnswer> shared = g.shared()
+				.entrySet()
+				.stream()
+				.map(e -> new UnknownCauseGroup.SharedAnswer(e.getKey(),
+						kb.question(e.getKey()).map(Question::text).orElse(e.getKey()), e.getValue()))
+				.toList();
+			return new UnknownCauseGroup(shared, members);
+		}).filter(g -> !g.cases().isEmpty()).toList();
+	}
+
+	private Optional<UnknownCauseGroup.Member> member(CaseDiagnosis d) {
+		KnowledgeBase kb = this.knowledgeBases.expert(d.kbVersionId());
+		return this.cases.find(d.caseId())
+			.map(c -> new UnknownCauseGroup.Member(c.id(), c.reference(), c.subject(), d.finishedAt(), d.finishedBy(),
+					steps(d, kb)));
+	}
+
+	private static List<DiagnosisView.Step> steps(CaseDiagnosis d, KnowledgeBase kb) {
+		return d.answers()
+			.values()
+			.stream()
+			.map(a -> new DiagnosisView.Step(a.question(),
+					kb.question(a.question()).map(Question::text).orElse(a.question()), a.answer(), label(a.source()),
+					a.at(), a.by()))
+			.toList();
+	}
+
 	/** Every step of the knowledge base a diagnosis uses, for choosing another one. */
 	@Transactional(readOnly = true)
 	public List<DiagnosisView.Choice> choices(String caseReference) {
@@ -208,12 +252,7 @@ public class Diagnoses {
 						label(p.question().kind()), p.question().minutes(), p.question().answers(), p.why()))
 				.orElse(null);
 		}
-		List<DiagnosisView.Step> steps = new ArrayList<>();
-		d.answers()
-			.values()
-			.forEach(a -> steps.add(new DiagnosisView.Step(a.question(),
-					kb.question(a.question()).map(Question::text).orElse(a.question()), a.answer(), label(a.source()),
-					a.at(), a.by())));
+		List<DiagnosisView.Step> steps = steps(d, kb);
 		DiagnosisView.Finding finding = d.causeKey() == null ? null
 				: kb.cause(d.causeKey())
 					.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds()))

@@ -89,6 +89,15 @@ class DiagnosisApi {
 		return this.diagnoses.unknownCauses(limit);
 	}
 
+	@Operation(summary = "Cases whose cause is still unknown, grouped by similar characterisation")
+	@GetMapping("/api/diagnoses/unknown/groups")
+	List<UnknownCauseGroup> unknownCauseGroups(@RequestParam(defaultValue = "300") int limit) {
+		if (limit < 1 || limit > 500) {
+			throw new IllegalArgumentException("limit must be between 1 and 500");
+		}
+		return this.diagnoses.unknownCauseGroups(limit);
+	}
+
 	@Operation(summary = "Import a knowledge base file (YAML, format rootcase-kb/1) as the new current version")
 	@PostMapping(path = "/api/knowledge-base",
 			consumes = { "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
@@ -103,6 +112,28 @@ class DiagnosisApi {
 		KnowledgeBaseVersion current = this.knowledgeBases.current()
 			.orElseThrow(() -> new NotFoundException("no knowledge base has been imported yet"));
 		return this.knowledgeBases.file(current.id());
+	}
+
+	@Operation(summary = "What confirmed and unknown diagnoses have changed in the current knowledge base")
+	@GetMapping("/api/knowledge-base/learning")
+	LearningView learning(@RequestParam(defaultValue = "0.01") double threshold) {
+		if (!(threshold >= 0 && threshold <= 1)) {
+			throw new IllegalArgumentException("threshold must be between 0 and 1");
+		}
+		return this.knowledgeBases.learning(threshold);
+	}
+
+	@Operation(summary = "The current knowledge base file with the learned values written in")
+	@GetMapping(path = "/api/knowledge-base/learned", produces = "application/yaml")
+	String learnedFile() {
+		return this.knowledgeBases.learnedFile();
+	}
+
+	@Operation(summary = "Return to the expert values: diagnoses ended until now stop counting (nothing is deleted)")
+	@PostMapping("/api/knowledge-base/learning/reset")
+	ResponseEntity<Void> resetLearning(Principal principal) {
+		this.knowledgeBases.resetLearning(principal.getName());
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/knowledge-base/versions")

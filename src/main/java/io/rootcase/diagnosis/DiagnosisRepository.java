@@ -2,6 +2,8 @@ package io.rootcase.diagnosis;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,15 +76,59 @@ class DiagnosisRepository {
 			.map(this::hydrate);
 	}
 
+	/**
+	 * The latest diagnoses of their cases that ended with a status: a case diagnosed
+	 * again since no longer counts with its earlier ending.
+	 */
 	List<CaseDiagnosis> withStatus(Status status, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from diagnoses where status = ? order by finished_at desc, id limit ?")
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from diagnoses d where status = ? and not exists (
+				   select 1 from diagnoses later where later.case_id = d.case_id and later.started_at > d.started_at)
+				order by finished_at desc, id limit ?""")
 			.params(status.name(), limit)
 			.query((rs, n) -> row(rs))
 			.list()
 			.stream()
 			.map(this::hydrate)
 			.toList();
+	}
+
+	/**
+	 * A cheap fingerprint of the diagnoses ended since an instant: it changes whenever
+	 * one more ends, so learned values are recomputed only then.
+	 */
+	String endedSince(Instant since) {
+		return this.jdbc.sql("""
+				select count(*) as n, max(finished_at) as latest from diagnoses
+				where status in ('CONFIRMED', 'UNKNOWN') and finished_at > ?""")
+			.param(DbTime.toDb(since))
+			.query((rs, n) -> rs.getLong("n") + "@" + DbTime.fromDb(rs, "latest"))
+			.single();
+	}
+
+	/** The counts of the diagnoses ended since an instant, for learning. */
+	Learning.Experience experienceSince(Instant since) {
+		Map<String, Integer> confirmed = new HashMap<>();
+		this.jdbc.sql("""
+				select cause_key, count(*) as n from diagnoses where status = 'CONFIRMED' and finished_at > ?
+				group by cause_key""").param(DbTime.toDb(since)).query(rs -> {
+			confirmed.put(rs.getString("cause_key"), rs.getInt("n"));
+		});
+		int unknown = this.jdbc.sql("select count(*) from diagnoses where status = 'UNKNOWN' and finished_at > ?")
+			.param(DbTime.toDb(since))
+			.query(Integer.class)
+			.single();
+		Map<String, Map<String, Map<String, Integer>>> answers = new HashMap<>();
+		this.jdbc.sql("""
+				select d.cause_key, a.question_key, a.answer, count(*) as n
+				from diagnoses d join diagnosis_answers a on a.diagnosis_id = d.id
+				where d.status = 'CONFIRMED' and d.finished_at > ?
+				group by d.cause_key, a.question_key, a.answer""").param(DbTime.toDb(since)).query(rs -> {
+			answers.computeIfAbsent(rs.getString("cause_key"), c -> new HashMap<>())
+				.computeIfAbsent(rs.getString("question_key"), q -> new HashMap<>())
+				.put(rs.getString("answer"), rs.getInt("n"));
+		});
+		return new Learning.Experience(confirmed, unknown, answers);
 	}
 
 	private CaseDiagnosis hydrate(Row r) {

@@ -1,38 +1,69 @@
 package io.rootcase.diagnosis;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.rootcase.shared.DbTime;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.staff.Staff;
+import io.rootcase.staff.Team;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The knowledge base's versions: import (checked whole, nothing stored on any problem),
- * export, and the engine for a version.
+ * export, what ended diagnoses have taught it, and the engine for a version with what was
+ * learned applied.
  */
 @Service
 public class KnowledgeBases {
 
 	private final JdbcClient jdbc;
 
+	private final DiagnosisRepository diagnoses;
+
+	private final Staff staff;
+
 	private final Clock clock;
 
-	// Versions are immutable, so their parsed engines can be kept for the life of the
-	// node.
-	private final Map<UUID, DiagnosisEngine> engines = new ConcurrentHashMap<>();
+	private final Learning learning;
 
-	KnowledgeBases(JdbcClient jdbc, Clock clock) {
+	private final boolean learningEnabled;
+
+	// Versions are immutable, so their parsed files can be kept for the life of the node.
+	private final Map<UUID, KnowledgeBase> expertBases = new ConcurrentHashMap<>();
+
+	// An engine with learned values stays valid until another diagnosis ends or learning
+	// is reset; the stamp says which state of the data it was built from. Each node
+	// checks the stamp in the database, so every node learns from every node's diagnoses.
+	private final Map<UUID, LearnedEngine> engines = new ConcurrentHashMap<>();
+
+	private record LearnedEngine(String stamp, DiagnosisEngine engine) {
+	}
+
+	KnowledgeBases(JdbcClient jdbc, DiagnosisRepository diagnoses, Staff staff, Clock clock,
+			@Value("${rootcase.diagnosis.learning.enabled:true}") boolean learningEnabled,
+			@Value("${rootcase.diagnosis.learning.prior-strength:100}") double priorStrength,
+			@Value("${rootcase.diagnosis.learning.answer-strength:20}") double answerStrength) {
 		this.jdbc = jdbc;
+		this.diagnoses = diagnoses;
+		this.staff = staff;
 		this.clock = clock;
+		this.learningEnabled = learningEnabled;
+		this.learning = new Learning(priorStrength, answerStrength);
 	}
 
 	/**
@@ -44,6 +75,7 @@ public class KnowledgeBases {
 	@Transactional
 	public KnowledgeBaseVersion importFile(String yaml, String actor) {
 		KnowledgeBase kb = KnowledgeBaseFile.read(yaml);
+		checkTeams(kb);
 		int number = this.jdbc.sql("select coalesce(max(version_number), 0) + 1 from kb_versions")
 			.query(Integer.class)
 			.single();
@@ -55,6 +87,23 @@ public class KnowledgeBases {
 			.params(version.id(), number, kb.version(), yaml, DbTime.toDb(version.importedAt()), actor)
 			.update();
 		return version;
+	}
+
+	// A cause must be owned by a team that exists, or its cases could not be handed over
+	// for the fix; the file reader cannot know the teams, so this check is here.
+	private void checkTeams(KnowledgeBase kb) {
+		Set<String> teams = this.staff.teams().stream().map(Team::code).collect(Collectors.toCollection(TreeSet::new));
+		List<KnowledgeBaseException.Problem> problems = new ArrayList<>();
+		for (int i = 0; i < kb.causes().size(); i++) {
+			String team = kb.causes().get(i).team();
+			if (!teams.contains(team)) {
+				problems.add(new KnowledgeBaseException.Problem("causes[" + i + "].team",
+						"no team '" + team + "'; teams: " + String.join(", ", teams)));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new KnowledgeBaseException(problems);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -90,9 +139,101 @@ public class KnowledgeBases {
 			.orElseThrow(() -> new NotFoundException("no knowledge base version " + versionId));
 	}
 
+	/** A version as its file says, before anything was learned. */
+	KnowledgeBase expert(UUID versionId) {
+		KnowledgeBase kb = this.expertBases.get(versionId);
+		if (kb == null) {
+			kb = KnowledgeBaseFile.read(file(versionId));
+			this.expertBases.put(versionId, kb);
+		}
+		return kb;
+	}
+
+	/**
+	 * The engine for a version, with what the diagnoses ended since the last reset have
+	 * taught it (unless learning is turned off).
+	 */
+	@Transactional(readOnly = true)
 	public DiagnosisEngine engine(UUID versionId) {
-		return this.engines.computeIfAbsent(versionId,
-				id -> new DiagnosisEngine(KnowledgeBaseFile.read(file(id)), DiagnosisEngine.Settings.defaults()));
+		KnowledgeBase expert = expert(versionId);
+		if (!this.learningEnabled) {
+			return this.engines
+				.computeIfAbsent(versionId,
+						id -> new LearnedEngine("expert",
+								new DiagnosisEngine(expert, DiagnosisEngine.Settings.defaults())))
+				.engine();
+		}
+		Instant since = lastReset().map(Reset::at).orElse(Instant.EPOCH);
+		String stamp = since + "|" + this.diagnoses.endedSince(since);
+		LearnedEngine cached = this.engines.get(versionId);
+		if (cached != null && cached.stamp().equals(stamp)) {
+			return cached.engine();
+		}
+		KnowledgeBase learned = this.learning.apply(expert, this.diagnoses.experienceSince(since));
+		LearnedEngine fresh = new LearnedEngine(stamp,
+				new DiagnosisEngine(learned, DiagnosisEngine.Settings.defaults()));
+		this.engines.put(versionId, fresh);
+		return fresh.engine();
+	}
+
+	/**
+	 * What the diagnoses ended since the last reset changed in the current version, for
+	 * managers to review.
+	 * @param threshold the smallest shift of a probability worth listing
+	 */
+	@Transactional(readOnly = true)
+	public LearningView learning(double threshold) {
+		KnowledgeBaseVersion current = current()
+			.orElseThrow(() -> new NotFoundException("no knowledge base has been imported yet"));
+		Optional<Reset> reset = lastReset();
+		Instant since = reset.map(Reset::at).orElse(Instant.EPOCH);
+		Learning.Experience experience = this.diagnoses.experienceSince(since);
+		KnowledgeBase expert = expert(current.id());
+		KnowledgeBase learned = this.learning.apply(expert, experience);
+		List<LearningView.Shift> shifts = this.learning.changes(expert, learned, experience, threshold)
+			.stream()
+			.map(c -> new LearningView.Shift(c.cause(),
+					expert.cause(c.cause()).map(KnowledgeBase.RootCause::name).orElse("Another cause, not yet known"),
+					c.question(), c.question() == null ? null : expert.question(c.question()).orElseThrow().text(),
+					c.answer(), c.expert(), c.learned(), c.observations()))
+			.toList();
+		return new LearningView(this.learningEnabled, current.number(), reset.map(Reset::at).orElse(null),
+				reset.map(Reset::by).orElse(null), experience.confirmedTotal(), experience.unknown(),
+				this.learning.priorStrength(), this.learning.answerStrength(), shifts);
+	}
+
+	/**
+	 * The current version's file with the learned values written in, for a manager to
+	 * review and import as a new expert version.
+	 */
+	@Transactional(readOnly = true)
+	public String learnedFile() {
+		KnowledgeBaseVersion current = current()
+			.orElseThrow(() -> new NotFoundException("no knowledge base has been imported yet"));
+		Instant since = lastReset().map(Reset::at).orElse(Instant.EPOCH);
+		KnowledgeBase learned = this.learning.apply(expert(current.id()), this.diagnoses.experienceSince(since));
+		return KnowledgeBaseFile.write(new KnowledgeBase(learned.name(), learned.version() + "+learned",
+				learned.unknownPrior(), learned.answerNoise(), learned.causes(), learned.questions()));
+	}
+
+	/**
+	 * Returns every version to its expert values: diagnoses ended until now no longer
+	 * count. Nothing is deleted.
+	 */
+	@Transactional
+	public void resetLearning(String actor) {
+		this.jdbc.sql("insert into kb_learning_resets (id, reset_at, reset_by) values (?, ?, ?)")
+			.params(Ids.next(), DbTime.toDb(this.clock.instant()), actor)
+			.update();
+	}
+
+	private record Reset(Instant at, String by) {
+	}
+
+	private Optional<Reset> lastReset() {
+		return this.jdbc.sql("select reset_at, reset_by from kb_learning_resets order by reset_at desc limit 1")
+			.query((rs, n) -> new Reset(DbTime.fromDb(rs, "reset_at"), rs.getString("reset_by")))
+			.optional();
 	}
 
 	private static final String COLUMNS = "id, version_number, label, imported_at, imported_by";

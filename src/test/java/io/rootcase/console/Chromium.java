@@ -43,10 +43,21 @@ final class Chromium {
 
 	/** Opens a page, signing in as the agent alice first if the console asks. */
 	static void open(WebDriver browser, int port, String path) {
+		signInIfAsked(browser, port, path, "alice");
+	}
+
+	/** Opens a page as someone, whoever was signed in before. */
+	static void openAs(WebDriver browser, int port, String path, String username) {
+		browser.get("http://localhost:" + port + "/login");
+		browser.manage().deleteAllCookies();
+		signInIfAsked(browser, port, path, username);
+	}
+
+	private static void signInIfAsked(WebDriver browser, int port, String path, String username) {
 		browser.get("http://localhost:" + port + path);
 		if (browser.getCurrentUrl().contains("/login")) {
 			waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-			browser.findElement(By.id("username")).sendKeys("alice");
+			browser.findElement(By.id("username")).sendKeys(username);
 			browser.findElement(By.id("password")).sendKeys(TestFixtures.PASSWORD);
 			browser.findElement(By.id("sign-in")).click();
 			waiting(browser).until(d -> !d.getCurrentUrl().contains("/login"));

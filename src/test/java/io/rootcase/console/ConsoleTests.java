@@ -31,6 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConsoleTests {
 
 	@Autowired
+	io.rootcase.diagnosis.KnowledgeBases knowledgeBases;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -113,6 +116,17 @@ class ConsoleTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/admin/tokens").with(user("root").roles("AGENT", "MANAGER", "ADMIN")))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theKnowledgeBasePageIsForManagersAndShowsTheCurrentFileForEditing() throws Exception {
+		if (this.knowledgeBases.current().isEmpty()) {
+			this.knowledgeBases.importFile(io.rootcase.demo.DemoLoader.demoKnowledgeBase(), "test");
+		}
+		this.mvc.perform(get("/knowledge-base").with(user("alice").roles("AGENT"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/knowledge-base").with(user("maria").roles("AGENT", "MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("format: rootcase-kb/1")));
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -58,11 +59,15 @@ class DiagnosisApiTests {
 		if (this.knowledgeBases.current().isEmpty()) {
 			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
 		}
+		this.reference = newCase();
+	}
+
+	String newCase() {
 		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
 				Instant.now().minusSeconds(60), "My internet drops every evening",
 				Map.of(IdentityKind.EMAIL, "diag-" + UUID.randomUUID() + "@example.com"), "Dee", null, null, null));
 		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router"));
-		this.reference = receipt.caseReference();
+		return receipt.caseReference();
 	}
 
 	ResultActions post(String path, String body, String token) throws Exception {
@@ -143,6 +148,88 @@ class DiagnosisApiTests {
 	}
 
 	@Test
+	void unknownCasesAreGroupedBySimilarCharacterisation() throws Exception {
+		String alike = newCase();
+		String different = newCase();
+		for (String ref : java.util.List.of(this.reference, alike)) {
+			diagnoseUnknown(ref, Map.of("worse_when_rain", "yes", "evening_only", "no", "wired_also", "no"));
+		}
+		diagnoseUnknown(different, Map.of("plan_changed", "yes", "bill_shows_both_plans", "yes", "evening_only", "yes",
+				"worse_when_rain", "no"));
+		JsonNode groups = this.json.readTree(this.mvc
+			.perform(get("/api/diagnoses/unknown/groups").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		JsonNode group = groups.valueStream()
+			.filter(g -> g.get("cases").valueStream().anyMatch(c -> c.get("caseReference").asString().equals(alike)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(group.get("cases").valueStream().map(c -> c.get("caseReference").asString()))
+			.contains(this.reference, alike)
+			.doesNotContain(different);
+		assertThat(group.get("shared")
+			.valueStream()
+			.map(a -> a.get("question").asString() + "=" + a.get("answer").asString())).contains("worse_when_rain=yes");
+	}
+
+	void diagnoseUnknown(String ref, Map<String, String> answers) throws Exception {
+		post("/api/cases/" + ref + "/diagnosis", "", TestFixtures.AGENT_TOKEN).andExpect(status().isOk());
+		for (var answer : answers.entrySet()) {
+			post("/api/cases/" + ref + "/diagnosis/answers",
+					"{\"question\":\"" + answer.getKey() + "\",\"answer\":\"" + answer.getValue() + "\"}",
+					TestFixtures.AGENT_TOKEN)
+				.andExpect(status().isOk());
+		}
+		post("/api/cases/" + ref + "/diagnosis/unknown", "", TestFixtures.AGENT_TOKEN).andExpect(status().isOk());
+	}
+
+	@Test
+	void confirmedDiagnosesTeachTheKnowledgeBaseAndManagersCanResetItToTheExpertValues() throws Exception {
+		post("/api/knowledge-base/learning/reset", "", TestFixtures.AGENT_TOKEN).andExpect(status().isForbidden());
+		post("/api/knowledge-base/learning/reset", "", TestFixtures.MANAGER_TOKEN).andExpect(status().isNoContent());
+		this.mvc
+			.perform(get("/api/knowledge-base/learning").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$.confirmedDiagnoses").value(0))
+			.andExpect(jsonPath("$.resetBy").value("api:test manager integration"));
+
+		start();
+		post("/api/cases/" + this.reference + "/diagnosis/answers", "{\"question\":\"evening_only\",\"answer\":\"no\"}",
+				TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isOk());
+		post("/api/cases/" + this.reference + "/diagnosis/confirm", "{\"cause\":\"router_firmware_watchdog\"}",
+				TestFixtures.AGENT_TOKEN)
+			.andExpect(status().isOk());
+
+		// The expert says 0.1 for "no"; one observation with strength 20 gives (20 * 0.1
+		// +
+		// 1) / 21.
+		this.mvc
+			.perform(get("/api/knowledge-base/learning?threshold=0.005").header("Authorization",
+					"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$.confirmedDiagnoses").value(1))
+			.andExpect(jsonPath(
+					"$.shifts[?(@.cause == 'router_firmware_watchdog' && @.question == 'evening_only' && @.answer == 'no')].learned",
+					hasItem(closeTo(new java.math.BigDecimal("0.142857142857"), new java.math.BigDecimal("1e-9")))))
+			.andExpect(jsonPath("$.shifts[?(@.cause == 'router_firmware_watchdog' && @.question == null)].observations",
+					hasItem(1)));
+		this.mvc
+			.perform(get("/api/knowledge-base/learned").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("version: \"2026-11-22+learned\"")));
+
+		post("/api/knowledge-base/learning/reset", "", TestFixtures.MANAGER_TOKEN).andExpect(status().isNoContent());
+		this.mvc
+			.perform(get("/api/knowledge-base/learning").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$.confirmedDiagnoses").value(0));
+		this.mvc
+			.perform(get("/api/knowledge-base/learning?threshold=2").header("Authorization",
+					"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void wrongQuestionsAnswersAndCausesAreClearErrors() throws Exception {
 		start();
 		post("/api/cases/" + this.reference + "/diagnosis/answers", "{\"question\":\"weather\",\"answer\":\"yes\"}",
@@ -178,6 +265,20 @@ class DiagnosisApiTests {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("causes[0].prior")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("questions[1].likelihoods.gremlins")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("questions[1].likelihoods.evening_congestion")));
+		assertThat(this.knowledgeBases.versions()).hasSize(versions);
+	}
+
+	@Test
+	void aCauseOwnedByATeamThatDoesNotExistIsRefused() throws Exception {
+		int versions = this.knowledgeBases.versions().size();
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/knowledge-base")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN)
+				.contentType("application/yaml")
+				.content(DemoLoader.demoKnowledgeBase().replace("team: product", "team: marketing")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field", startsWith("causes[")))
+			.andExpect(jsonPath("$.errors[0].message", startsWith("no team 'marketing'; teams: finance, network")));
 		assertThat(this.knowledgeBases.versions()).hasSize(versions);
 	}
 
