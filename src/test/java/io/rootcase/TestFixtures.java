@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * A clean schema and a known staff for the integration tests.
@@ -22,6 +23,12 @@ public class TestFixtures {
 	public static final String MANAGER_TOKEN = "rc_test_manager_0123456789abcdef";
 
 	public static final String ADMIN_TOKEN = "rc_test_admin_0123456789abcdef";
+
+	@Bean
+	@Primary
+	TestClock testClock() {
+		return new TestClock();
+	}
 
 	@Bean
 	FlywayMigrationStrategy cleanThenMigrate() {

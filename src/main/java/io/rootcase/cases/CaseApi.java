@@ -33,7 +33,11 @@ class CaseApi {
 		this.clock = clock;
 	}
 
-	record ActionRequest(ActionKind kind, String description, Integer minutesSpent) {
+	/**
+	 * @param causeKey the root cause the action addresses, if any
+	 * @param remedy the knowledge base's workaround or fix applied, if any
+	 */
+	record ActionRequest(ActionKind kind, String description, Integer minutesSpent, String causeKey, String remedy) {
 	}
 
 	record HandoverRequest(String team, String agent, String note) {
@@ -49,9 +53,13 @@ class CaseApi {
 			@Parameter(
 					description = "Only cases opened at least this long ago, ISO-8601 duration, e.g. PT4H") @RequestParam(
 							required = false) Duration olderThan,
+			@Parameter(
+					description = "Only cases whose resolution is of this kind: cured, relieved or unexplained") @RequestParam(
+							required = false) ResolutionKind resolution,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
 		Instant openedBefore = olderThan == null ? null : this.clock.instant().minus(olderThan);
-		return this.cases.queue(new CaseQuery(status, channel, team, assignee, openedBefore, null, limit, offset));
+		return this.cases
+			.queue(new CaseQuery(status, channel, team, assignee, openedBefore, null, resolution, limit, offset));
 	}
 
 	@GetMapping("/{reference}")
@@ -62,7 +70,8 @@ class CaseApi {
 	@PostMapping("/{reference}/actions")
 	CaseView recordAction(@PathVariable String reference, @RequestBody ActionRequest request, Principal principal) {
 		return this.cases.recordAction(reference, request.kind(), request.description(),
-				request.minutesSpent() == null ? 0 : request.minutesSpent(), principal.getName());
+				request.minutesSpent() == null ? 0 : request.minutesSpent(), request.causeKey(), request.remedy(),
+				principal.getName(), this.clock.instant());
 	}
 
 	@PostMapping("/{reference}/handover")

@@ -27,7 +27,39 @@ public final class CaseEvents {
 	public record CaseRootCauseFound(UUID caseId, RootCauseState state, String causeKey, Instant occurredAt) {
 	}
 
-	public record CaseActionRecorded(UUID caseId, ActionKind kind, int minutesSpent, String actor, Instant occurredAt) {
+	/**
+	 * @param causeKey the root cause the action addressed, if the agent named one
+	 * @param remedy the knowledge base's workaround or fix it applied, if named
+	 */
+	public record CaseActionRecorded(UUID caseId, ActionKind kind, int minutesSpent, String actor, Instant occurredAt,
+			String causeKey, String remedy) {
+	}
+
+	/** An agent proposed a resolution; the customer is asked to confirm it. */
+	public record ResolutionProposed(UUID caseId, String note, String actor, Instant occurredAt) {
+	}
+
+	/** The customer confirmed the problem is solved. */
+	public record ResolutionConfirmed(UUID caseId, ResolutionKind kind, Instant occurredAt) {
+	}
+
+	/** The customer said the problem is not solved; the case is open again. */
+	public record ResolutionRejected(UUID caseId, String reason, Instant occurredAt) {
+	}
+
+	/**
+	 * The customer answered a proposed resolution with thanks only: not a confirmation,
+	 * so they are asked again.
+	 */
+	public record CustomerThankedWithoutConfirming(UUID caseId, Instant occurredAt) {
+	}
+
+	/** The customer never answered; the case closed without their confirmation. */
+	public record ResolutionClosedUnconfirmed(UUID caseId, ResolutionKind kind, Instant occurredAt) {
+	}
+
+	/** A manager resolved the case on the customer's behalf, with a reason. */
+	public record ResolvedOnBehalf(UUID caseId, ResolutionKind kind, String reason, String actor, Instant occurredAt) {
 	}
 
 }

@@ -17,7 +17,7 @@ public final class CaseHistory {
 	}
 
 	public record Action(UUID id, UUID caseId, ActionKind kind, String description, int minutesSpent, String actor,
-			Instant occurredAt) {
+			Instant occurredAt, String causeKey, String remedy) {
 	}
 
 	public record Handover(UUID id, UUID caseId, String fromTeam, String fromAgent, String toTeam, String toAgent,

@@ -2,6 +2,7 @@ package io.rootcase.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,8 @@ class CaseRepository {
 	private static final String COLUMNS = """
 			id, case_number, customer_id, channel, subject, status, team_code, assignee, opened_at,
 			last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
-			follows_case_id, handover_count, version""";
+			follows_case_id, handover_count, version, palliative_actions, cure_applied_for, resolution_outcome,
+			resolution_proposed_at, reminder_sent_at, reopen_count""";
 
 	private final JdbcClient jdbc;
 
@@ -65,7 +67,7 @@ class CaseRepository {
 		insertHistory(opened.drainRecorded());
 		SupportCase stored = new SupportCase(new CaseSnapshot(s.id(), number, s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), s.followsCaseId(),
-				s.handoverCount(), 0, s.diagnosis()));
+				s.handoverCount(), 0, s.diagnosis(), s.resolution()));
 		return stored;
 	}
 
@@ -75,9 +77,19 @@ class CaseRepository {
 		int updated = this.jdbc.sql("""
 				update cases set status = :status, team_code = :team, assignee = :assignee,
 				  last_activity_at = :activity, closed_at = :closed, handover_count = :handovers,
-				  root_cause_state = :rcState, root_cause_key = :rcKey, version = version + 1
+				  root_cause_state = :rcState, root_cause_key = :rcKey, palliative_actions = :palliatives,
+				  cure_applied_for = :cure, resolution_kind = :kind, resolution_outcome = :outcome,
+				  resolution_proposed_at = :proposed, reminder_sent_at = :reminded, reopen_count = :reopens,
+				  version = version + 1
 				where id = :id and version = :version
 				""")
+			.param("palliatives", s.resolution().palliativeActions())
+			.param("cure", s.resolution().cureAppliedFor())
+			.param("kind", name(s.resolution().kindWhenEnded(s.status(), s.diagnosis())))
+			.param("outcome", name(s.resolution().outcome()))
+			.param("proposed", DbTime.toDb(s.resolution().proposedAt()))
+			.param("reminded", DbTime.toDb(s.resolution().reminderSentAt()))
+			.param("reopens", s.resolution().reopenCount())
 			.param("status", s.status().name())
 			.param("team", s.team())
 			.param("assignee", s.assignee())
@@ -106,10 +118,11 @@ class CaseRepository {
 							DbTime.toDb(t.occurredAt()), t.actor(), t.reason())
 					.update();
 				case Action a -> this.jdbc.sql("""
-						insert into case_actions (id, case_id, kind, description, minutes_spent, actor, occurred_at)
-						values (?, ?, ?, ?, ?, ?, ?)""")
+						insert into case_actions (id, case_id, kind, description, minutes_spent, actor, occurred_at,
+						  cause_key, remedy)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(a.id(), a.caseId(), a.kind().name(), a.description(), a.minutesSpent(), a.actor(),
-							DbTime.toDb(a.occurredAt()))
+							DbTime.toDb(a.occurredAt()), a.causeKey(), a.remedy())
 					.update();
 				case Handover h -> this.jdbc.sql("""
 						insert into case_handovers (id, case_id, from_team, from_agent, to_team, to_agent, note, actor,
@@ -142,7 +155,8 @@ class CaseRepository {
 	List<CaseSnapshot> activeOfCustomer(UUID customerId) {
 		return this.jdbc
 			.sql("select " + COLUMNS
-					+ " from cases where customer_id = ? and status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')")
+					+ " from cases where customer_id = ? and status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER', "
+					+ "'AWAITING_CONFIRMATION')")
 			.param(customerId)
 			.query((rs, n) -> snapshot(rs))
 			.list();
@@ -173,6 +187,9 @@ class CaseRepository {
 		if (query.openedAfter() != null) {
 			sql.append(" and opened_at >= :openedAfter");
 		}
+		if (query.resolutionKind() != null) {
+			sql.append(" and resolution_kind = :kind");
+		}
 		sql.append(" order by last_activity_at, case_number limit :limit offset :offset");
 		spec = this.jdbc.sql(sql.toString())
 			.param("statuses", query.statuses().stream().map(Enum::name).toList())
@@ -192,6 +209,9 @@ class CaseRepository {
 		}
 		if (query.openedAfter() != null) {
 			spec = spec.param("openedAfter", DbTime.toDb(query.openedAfter()));
+		}
+		if (query.resolutionKind() != null) {
+			spec = spec.param("kind", query.resolutionKind().name());
 		}
 		return spec.query((rs, n) -> snapshot(rs)).list();
 	}
@@ -216,12 +236,13 @@ class CaseRepository {
 			return List.of();
 		}
 		return this.jdbc.sql("""
-				select id, case_id, kind, description, minutes_spent, actor, occurred_at from case_actions
-				where case_id in (:ids) order by occurred_at, id""")
+				select id, case_id, kind, description, minutes_spent, actor, occurred_at, cause_key, remedy
+				from case_actions where case_id in (:ids) order by occurred_at, id""")
 			.param("ids", caseIds)
 			.query((rs, n) -> new Action(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
 					ActionKind.valueOf(rs.getString("kind")), rs.getString("description"), rs.getInt("minutes_spent"),
-					rs.getString("actor"), DbTime.fromDb(rs, "occurred_at")))
+					rs.getString("actor"), DbTime.fromDb(rs, "occurred_at"), rs.getString("cause_key"),
+					rs.getString("remedy")))
 			.list();
 	}
 
@@ -257,7 +278,42 @@ class CaseRepository {
 				rs.getInt("handover_count"), rs.getInt("version"),
 				new CaseDiagnosisState(rs.getString("contact_reason"),
 						RootCauseState.valueOf(rs.getString("root_cause_state")), rs.getString("root_cause_key"),
-						rs.getObject("problem_id", UUID.class)));
+						rs.getObject("problem_id", UUID.class)),
+				new ResolutionState(rs.getInt("palliative_actions"), rs.getString("cure_applied_for"),
+						DbTime.fromDb(rs, "resolution_proposed_at"), DbTime.fromDb(rs, "reminder_sent_at"),
+						rs.getString("resolution_outcome") == null ? null
+								: ResolutionOutcome.valueOf(rs.getString("resolution_outcome")),
+						rs.getInt("reopen_count")));
+	}
+
+	private static String name(Enum<?> value) {
+		return value == null ? null : value.name();
+	}
+
+	/**
+	 * Cases awaiting confirmation whose proposal is older than {@code proposedBefore} and
+	 * whose customer has not been reminded yet.
+	 */
+	List<CaseSnapshot> awaitingReminder(Instant proposedBefore, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from cases " + """
+				where status = 'AWAITING_CONFIRMATION' and reminder_sent_at is null
+				and resolution_proposed_at <= ? order by resolution_proposed_at limit ?""")
+			.params(DbTime.toDb(proposedBefore), limit)
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
+	/**
+	 * Cases awaiting confirmation whose customer was reminded before
+	 * {@code remindedBefore}.
+	 */
+	List<CaseSnapshot> awaitingClosure(Instant remindedBefore, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from cases " + """
+				where status = 'AWAITING_CONFIRMATION' and reminder_sent_at <= ?
+				order by reminder_sent_at limit ?""")
+			.params(DbTime.toDb(remindedBefore), limit)
+			.query((rs, n) -> snapshot(rs))
+			.list();
 	}
 
 }

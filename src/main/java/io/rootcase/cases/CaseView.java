@@ -9,16 +9,26 @@ import io.rootcase.shared.Channel;
  * What other modules and the API may know of a case.
  *
  * @param reference the human reference agents and customers quote, e.g. {@code RC-1042}
+ * @param resolutionKind cured, relieved or unexplained once the case has ended or awaits
+ * confirmation, else {@code null}
+ * @param resolutionOutcome how the latest resolution ended, {@code null} while it has not
+ * @param resolutionProposedAt when the resolution awaiting confirmation was proposed
+ * @param reopenCount how often the case came back after a resolution was proposed or
+ * confirmed
  */
 public record CaseView(UUID id, String reference, UUID customerId, Channel channel, String subject, CaseStatus status,
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, String contactReason,
-		RootCauseState rootCauseState, String rootCauseKey, UUID problemId, UUID followsCaseId, int handoverCount) {
+		RootCauseState rootCauseState, String rootCauseKey, UUID problemId, UUID followsCaseId, int handoverCount,
+		ResolutionKind resolutionKind, ResolutionOutcome resolutionOutcome, Instant resolutionProposedAt,
+		Instant reminderSentAt, int reopenCount) {
 
 	static CaseView of(CaseSnapshot s) {
 		CaseDiagnosisState d = s.diagnosis();
 		return new CaseView(s.id(), CaseReference.format(s.number()), s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), d.contactReason(),
-				d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(), s.handoverCount());
+				d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(), s.handoverCount(),
+				s.resolution().kindWhenEnded(s.status(), d), s.resolution().outcome(), s.resolution().proposedAt(),
+				s.resolution().reminderSentAt(), s.resolution().reopenCount());
 	}
 
 }

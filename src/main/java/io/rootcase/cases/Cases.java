@@ -60,7 +60,7 @@ public class Cases {
 	public CaseView threadContact(ContactOnCase contact) {
 		SupportCase target = chooseCase(contact);
 		if (contact.direction() == Direction.INBOUND) {
-			target.customerContacted(contact.occurredAt());
+			target.customerContacted(contact.text(), contact.occurredAt());
 		}
 		else {
 			target.repliedToCustomer(contact.author() == null ? "system" : contact.author(), contact.occurredAt());
@@ -107,7 +107,81 @@ public class Cases {
 	@Transactional
 	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
 			String actor, Instant at) {
-		return change(caseReference, c -> c.recordAction(kind, description, minutesSpent, actor, notFuture(at)));
+		return recordAction(caseReference, kind, description, minutesSpent, null, null, actor, at);
+	}
+
+	/**
+	 * Records an action that names the root cause it addresses and the knowledge base's
+	 * workaround or fix it applied (either may be {@code null}): a curative action for
+	 * the confirmed cause is what makes a case cured.
+	 */
+	@Transactional
+	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
+			String causeKey, String remedy, String actor, Instant at) {
+		return change(caseReference,
+				c -> c.recordAction(kind, description, minutesSpent, causeKey, remedy, actor, notFuture(at)));
+	}
+
+	/**
+	 * Proposes a resolution with a note for the customer; the case awaits their
+	 * confirmation.
+	 */
+	@Transactional
+	public CaseView proposeResolution(String caseReference, String note, String actor, Instant at) {
+		return change(caseReference, c -> c.proposeResolution(note, actor, notFuture(at)));
+	}
+
+	/**
+	 * The customer confirms the proposed resolution; confirming twice changes nothing the
+	 * second time.
+	 */
+	@Transactional
+	public CaseView confirmResolution(String caseReference, Instant at) {
+		return change(caseReference, c -> c.confirmResolution(notFuture(at)));
+	}
+
+	/** The customer rejects the proposed resolution; the case reopens with the reason. */
+	@Transactional
+	public CaseView rejectResolution(String caseReference, String reason, Instant at) {
+		return change(caseReference, c -> c.rejectResolution(reason, notFuture(at)));
+	}
+
+	/** Records that the customer was reminded to confirm. */
+	@Transactional
+	public CaseView confirmationReminderSent(String caseReference, Instant at) {
+		return change(caseReference, c -> c.confirmationReminderSent(notFuture(at)));
+	}
+
+	/** Closes a case whose customer never answered the confirmation request. */
+	@Transactional
+	public CaseView closeUnconfirmed(String caseReference, Instant at) {
+		return change(caseReference, c -> c.closeUnconfirmed(notFuture(at)));
+	}
+
+	/**
+	 * Resolves without the customer's confirmation. Callers let only managers do this;
+	 * the reason is recorded.
+	 */
+	@Transactional
+	public CaseView resolveOnBehalf(String caseReference, String reason, String actor, Instant at) {
+		return change(caseReference, c -> c.resolveOnBehalf(reason, actor, notFuture(at)));
+	}
+
+	/**
+	 * Cases whose customer should be reminded to confirm: proposed at or before
+	 * {@code proposedBefore} and not reminded yet.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseView> awaitingReminder(Instant proposedBefore, int limit) {
+		return this.repository.awaitingReminder(proposedBefore, limit).stream().map(CaseView::of).toList();
+	}
+
+	/**
+	 * Cases still unconfirmed although their customer was reminded before the instant.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseView> awaitingClosure(Instant remindedBefore, int limit) {
+		return this.repository.awaitingClosure(remindedBefore, limit).stream().map(CaseView::of).toList();
 	}
 
 	/**
@@ -153,7 +227,13 @@ public class Cases {
 	/** Records a diagnosis's finding on the case: a known root cause, or unknown. */
 	@Transactional
 	public CaseView recordRootCause(String caseReference, RootCauseState state, String causeKey) {
-		return change(caseReference, c -> c.rootCauseFound(state, causeKey, this.clock.instant()));
+		return recordRootCause(caseReference, state, causeKey, this.clock.instant());
+	}
+
+	/** Records a finding made at a given time, for history imports. */
+	@Transactional
+	public CaseView recordRootCause(String caseReference, RootCauseState state, String causeKey, Instant at) {
+		return change(caseReference, c -> c.rootCauseFound(state, causeKey, notFuture(at)));
 	}
 
 	private Instant notFuture(Instant at) {

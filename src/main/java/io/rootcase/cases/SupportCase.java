@@ -30,6 +30,8 @@ final class SupportCase {
 
 	static final int MAX_SUBJECT = 200;
 
+	static final int MAX_REMEDY = 300;
+
 	static final String CUSTOMER = "customer";
 
 	private final UUID id;
@@ -62,6 +64,8 @@ final class SupportCase {
 
 	private CaseDiagnosisState diagnosis;
 
+	private ResolutionState resolution;
+
 	private final List<Object> recorded = new ArrayList<>();
 
 	private final List<Object> events = new ArrayList<>();
@@ -82,6 +86,7 @@ final class SupportCase {
 		this.handoverCount = s.handoverCount();
 		this.version = s.version();
 		this.diagnosis = s.diagnosis();
+		this.resolution = s.resolution();
 	}
 
 	/**
@@ -94,7 +99,7 @@ final class SupportCase {
 			Instant at) {
 		SupportCase opened = new SupportCase(
 				new CaseSnapshot(Ids.next(), null, customerId, channel, subjectFrom(firstWords), CaseStatus.NEW, team,
-						null, at, at, null, followsCaseId, 0, 0, CaseDiagnosisState.UNDIAGNOSED));
+						null, at, at, null, followsCaseId, 0, 0, CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE));
 		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, CUSTOMER,
 				followsCaseId == null ? "first contact" : "customer referred to a closed case", at));
 		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
@@ -111,16 +116,25 @@ final class SupportCase {
 
 	/**
 	 * The customer wrote or called about this case: a case waiting on them or resolved
-	 * comes back to us.
+	 * comes back to us. A reply to a proposed resolution confirms it when it says so ("it
+	 * works now"); a plain thanks keeps the case waiting (and they are asked to confirm);
+	 * anything else reopens it.
 	 */
-	void customerContacted(Instant at) {
+	void customerContacted(String text, Instant at) {
 		guardNotClosed("take a new contact");
 		touch(at);
-		if (this.status == CaseStatus.WAITING_ON_CUSTOMER) {
-			moveTo(CaseStatus.OPEN, CUSTOMER, "customer replied", at);
-		}
-		else if (this.status == CaseStatus.RESOLVED) {
-			moveTo(CaseStatus.OPEN, CUSTOMER, "customer contacted again after resolution", at);
+		switch (this.status) {
+			case WAITING_ON_CUSTOMER -> moveTo(CaseStatus.OPEN, CUSTOMER, "customer replied", at);
+			case AWAITING_CONFIRMATION -> {
+				switch (CustomerReply.classify(text)) {
+					case CONFIRMS -> confirmResolution(at);
+					case THANKS -> this.events.add(new CaseEvents.CustomerThankedWithoutConfirming(this.id, at));
+					case OTHER -> reopen("customer replied without confirming the resolution", at);
+				}
+			}
+			case RESOLVED -> reopen("customer contacted again after resolution", at);
+			default -> {
+			}
 		}
 	}
 
@@ -132,7 +146,12 @@ final class SupportCase {
 		}
 	}
 
-	void recordAction(ActionKind kind, String description, int minutesSpent, String actor, Instant at) {
+	/**
+	 * @param causeKey the root cause the action addresses, or {@code null}
+	 * @param remedy the knowledge base's workaround or fix applied, or {@code null}
+	 */
+	void recordAction(ActionKind kind, String description, int minutesSpent, String causeKey, String remedy,
+			String actor, Instant at) {
 		guardNotClosed("record an action");
 		if (kind == null) {
 			throw invalid("kind", "an action has a kind: diagnostic, palliative or curative");
@@ -151,8 +170,14 @@ final class SupportCase {
 		if (this.status == CaseStatus.NEW) {
 			moveTo(CaseStatus.OPEN, actor, "work started", at);
 		}
-		this.recorded.add(new Action(Ids.next(), this.id, kind, text, minutesSpent, actor, at));
-		this.events.add(new CaseActionRecorded(this.id, kind, minutesSpent, actor, at));
+		String cause = blankToNull(causeKey);
+		String applied = blankToNull(remedy);
+		if (applied != null && applied.length() > MAX_REMEDY) {
+			throw invalid("remedy", "a remedy is at most " + MAX_REMEDY + " characters");
+		}
+		this.recorded.add(new Action(Ids.next(), this.id, kind, text, minutesSpent, actor, at, cause, applied));
+		this.events.add(new CaseActionRecorded(this.id, kind, minutesSpent, actor, at, cause, applied));
+		this.resolution = this.resolution.afterAction(kind, cause);
 	}
 
 	/**
@@ -181,12 +206,146 @@ final class SupportCase {
 		touch(at);
 	}
 
+	/**
+	 * Sets a status by hand. Resolving is not a status change: only the customer confirms
+	 * a resolution, or a manager resolves on their behalf with a reason. Reopening a case
+	 * awaiting confirmation or resolved counts as a reopen; closing one awaiting
+	 * confirmation is an unconfirmed closure.
+	 */
 	void changeStatus(CaseStatus target, String reason, String actor, Instant at) {
+		if (target == CaseStatus.RESOLVED) {
+			throw new CaseRuleViolation("only the customer confirms a resolution: propose one, "
+					+ "or (managers) resolve on the customer's behalf with a reason");
+		}
+		if (target == CaseStatus.AWAITING_CONFIRMATION) {
+			throw new CaseRuleViolation("propose a resolution to ask the customer to confirm it");
+		}
 		if (target == CaseStatus.CLOSED && (reason == null || reason.isBlank())) {
 			throw invalid("reason", "closing a case needs a reason");
 		}
+		CaseStatus before = this.status;
 		moveTo(target, actor, reason, at);
+		if (target == CaseStatus.OPEN
+				&& (before == CaseStatus.AWAITING_CONFIRMATION || before == CaseStatus.RESOLVED)) {
+			this.resolution = this.resolution.reopened();
+		}
+		if (target == CaseStatus.CLOSED && before == CaseStatus.AWAITING_CONFIRMATION) {
+			this.resolution = this.resolution.ended(ResolutionOutcome.CLOSED_UNCONFIRMED);
+			this.events.add(new CaseEvents.ResolutionClosedUnconfirmed(this.id, resolutionKind(), at));
+		}
 		touch(at);
+	}
+
+	/**
+	 * Proposes a resolution with a note the customer will read: the case waits for the
+	 * customer to confirm or reject it.
+	 */
+	void proposeResolution(String note, String actor, Instant at) {
+		guardNotClosed("have a resolution proposed");
+		if (!this.status.isActive() || this.status == CaseStatus.AWAITING_CONFIRMATION) {
+			throw new CaseRuleViolation("a case that is " + label(this.status) + " cannot have a resolution proposed");
+		}
+		String text = note == null ? "" : note.strip();
+		if (text.isEmpty()) {
+			throw invalid("note", "a proposed resolution tells the customer what was done");
+		}
+		if (text.length() > MAX_DESCRIPTION) {
+			throw invalid("note", "a resolution note is at most " + MAX_DESCRIPTION + " characters");
+		}
+		moveTo(CaseStatus.AWAITING_CONFIRMATION, actor, "resolution proposed: " + text, at);
+		this.resolution = this.resolution.proposed(at);
+		this.events.add(new CaseEvents.ResolutionProposed(this.id, text, actor, at));
+		touch(at);
+	}
+
+	/**
+	 * The customer confirms the problem is solved.
+	 * @return {@code false} when they had confirmed already (a double submission counts
+	 * once)
+	 */
+	boolean confirmResolution(Instant at) {
+		if (this.status == CaseStatus.RESOLVED
+				&& this.resolution.outcome() == ResolutionOutcome.CONFIRMED_BY_CUSTOMER) {
+			return false;
+		}
+		guardAwaitingConfirmation();
+		moveTo(CaseStatus.RESOLVED, CUSTOMER, "customer confirmed the problem is solved", at);
+		this.resolution = this.resolution.ended(ResolutionOutcome.CONFIRMED_BY_CUSTOMER);
+		this.events.add(new CaseEvents.ResolutionConfirmed(this.id, resolutionKind(), at));
+		touch(at);
+		return true;
+	}
+
+	/**
+	 * The customer says the problem is not solved: the case reopens with their reason.
+	 */
+	void rejectResolution(String reason, Instant at) {
+		guardAwaitingConfirmation();
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw invalid("reason", "tell us what is still wrong");
+		}
+		if (why.length() > MAX_DESCRIPTION) {
+			throw invalid("reason", "a reason is at most " + MAX_DESCRIPTION + " characters");
+		}
+		reopen("customer rejected the resolution: " + why, at);
+		this.events.add(new CaseEvents.ResolutionRejected(this.id, why, at));
+		touch(at);
+	}
+
+	/** The customer was reminded to confirm; only the first reminder is recorded. */
+	void confirmationReminderSent(Instant at) {
+		guardAwaitingConfirmation();
+		if (this.resolution.reminderSentAt() != null) {
+			throw new CaseRuleViolation("the customer was reminded already");
+		}
+		this.resolution = this.resolution.reminded(at);
+	}
+
+	/** No answer after the reminder: the case closes, unconfirmed. */
+	void closeUnconfirmed(Instant at) {
+		guardAwaitingConfirmation();
+		moveTo(CaseStatus.CLOSED, "system", "no answer from the customer to the confirmation request", at);
+		this.resolution = this.resolution.ended(ResolutionOutcome.CLOSED_UNCONFIRMED);
+		this.events.add(new CaseEvents.ResolutionClosedUnconfirmed(this.id, resolutionKind(), at));
+	}
+
+	/**
+	 * A manager resolves the case without the customer's confirmation; the reason is
+	 * recorded and the ending is counted apart from confirmed ones.
+	 */
+	void resolveOnBehalf(String reason, String actor, Instant at) {
+		guardNotClosed("be resolved");
+		if (this.status == CaseStatus.RESOLVED) {
+			throw new CaseRuleViolation("the case is resolved already");
+		}
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw invalid("reason", "resolving on the customer's behalf needs a reason");
+		}
+		moveTo(CaseStatus.RESOLVED, actor, "resolved on the customer's behalf: " + why, at);
+		this.resolution = this.resolution.ended(ResolutionOutcome.RESOLVED_ON_BEHALF);
+		this.events.add(new CaseEvents.ResolvedOnBehalf(this.id, resolutionKind(), why, actor, at));
+		touch(at);
+	}
+
+	/**
+	 * The resolution kind once the case has ended (or awaits confirmation), else null.
+	 */
+	ResolutionKind resolutionKind() {
+		return this.resolution.kindWhenEnded(this.status, this.diagnosis);
+	}
+
+	private void reopen(String why, Instant at) {
+		moveTo(CaseStatus.OPEN, CUSTOMER, why, at);
+		this.resolution = this.resolution.reopened();
+	}
+
+	private void guardAwaitingConfirmation() {
+		if (this.status != CaseStatus.AWAITING_CONFIRMATION) {
+			throw new CaseRuleViolation(
+					"the case is not awaiting the customer's confirmation (it is " + label(this.status) + ")");
+		}
 	}
 
 	/**
@@ -231,6 +390,10 @@ final class SupportCase {
 		}
 	}
 
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
 	private static InvalidRequestException invalid(String field, String message) {
 		return new InvalidRequestException(message, List.of(new InvalidRequestException.Problem(null, field, message)));
 	}
@@ -259,7 +422,7 @@ final class SupportCase {
 	CaseSnapshot snapshot() {
 		return new CaseSnapshot(this.id, this.number, this.customerId, this.channel, this.subject, this.status,
 				this.team, this.assignee, this.openedAt, this.lastActivityAt, this.closedAt, this.followsCaseId,
-				this.handoverCount, this.version, this.diagnosis);
+				this.handoverCount, this.version, this.diagnosis, this.resolution);
 	}
 
 	UUID id() {

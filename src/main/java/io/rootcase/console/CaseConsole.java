@@ -17,6 +17,7 @@ import io.rootcase.cases.CaseQuery;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.cases.ResolutionKind;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.ContactIntake;
@@ -70,10 +71,14 @@ class CaseConsole {
 	}
 
 	/** The queue's filter form; bound from query parameters, never a domain object. */
-	record QueueFilter(CaseStatus status, Channel channel, String team, String age) {
+	record QueueFilter(CaseStatus status, Channel channel, String team, String age, ResolutionKind resolution) {
 	}
 
-	record ActionForm(ActionKind kind, String description, Integer minutesSpent) {
+	/**
+	 * @param remedy the knowledge base's fix or workaround applied, if chosen
+	 * @param causeKey the confirmed root cause the remedy belongs to
+	 */
+	record ActionForm(ActionKind kind, String description, Integer minutesSpent, String remedy, String causeKey) {
 	}
 
 	record ReplyForm(String text) {
@@ -101,8 +106,8 @@ class CaseConsole {
 		Duration age = filter.age() == null ? null : AGES.get(filter.age());
 		Instant openedBefore = age == null ? null : this.clock.instant().minus(age);
 		Set<CaseStatus> statuses = filter.status() == null ? null : EnumSet.of(filter.status());
-		List<CaseView> found = this.cases
-			.queue(new CaseQuery(statuses, filter.channel(), filter.team(), null, openedBefore, null, QUEUE_SIZE, 0));
+		List<CaseView> found = this.cases.queue(new CaseQuery(statuses, filter.channel(), filter.team(), null,
+				openedBefore, null, filter.resolution(), QUEUE_SIZE, 0));
 		Map<UUID, String> labels = new HashMap<>();
 		for (CaseView c : found) {
 			labels.computeIfAbsent(c.customerId(),
@@ -112,6 +117,7 @@ class CaseConsole {
 		model.addAttribute("customerLabels", labels);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("channels", Channel.values());
+		model.addAttribute("resolutionKinds", ResolutionKind.values());
 		model.addAttribute("teams", this.staff.teams());
 		Map<String, String> ages = new LinkedHashMap<>();
 		AGES.forEach((key, value) -> ages.put(key, "older than " + key));
@@ -130,7 +136,9 @@ class CaseConsole {
 	String recordAction(@PathVariable String reference, ActionForm form, Principal principal,
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.cases.recordAction(reference, form.kind(),
-				form.description(), form.minutesSpent() == null ? 0 : form.minutesSpent(), principal.getName()));
+				form.description(), form.minutesSpent() == null ? 0 : form.minutesSpent(),
+				form.remedy() == null || form.remedy().isBlank() ? null : form.causeKey(), form.remedy(),
+				principal.getName(), this.clock.instant()));
 		return this.page.respond(reference, error, "Action recorded.", hx, model, redirect);
 	}
 

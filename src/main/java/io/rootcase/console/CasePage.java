@@ -53,7 +53,7 @@ class CasePage {
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
 		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
 		model.addAttribute("actionKinds", ActionKind.values());
-		model.addAttribute("nextStatuses", c.status().next());
+		model.addAttribute("nextStatuses", c.status().settableByHand());
 		model.addAttribute("teams", this.staff.teams());
 		model.addAttribute("agents", this.staff.agents().stream().filter(a -> a.active()).toList());
 		var diagnosis = this.diagnoses.current(reference).orElse(null);

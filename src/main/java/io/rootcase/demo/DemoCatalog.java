@@ -1,6 +1,7 @@
 package io.rootcase.demo;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What customers of Northwind Fibre, an internet-and-TV provider, contact us about, in
@@ -30,6 +31,17 @@ final class DemoCatalog {
 	}
 
 	static final String SURGE_REASON = "billing_proration_error";
+
+	/** The demo knowledge base's root cause behind each contact reason that has one. */
+	static final Map<String, String> CAUSES = Map.ofEntries(
+			Map.entry("internet_drops_evening", "router_firmware_watchdog"),
+			Map.entry("slow_speed", "wrong_speed_profile"), Map.entry("outage_no_connection", "area_fibre_cut"),
+			Map.entry(SURGE_REASON, "billing_proration_bug"), Map.entry("billing_dispute", "addon_added_in_error"),
+			Map.entry("payment_failed", "bank_mandate_outdated"), Map.entry("tv_no_signal", "tv_entitlement_sync"),
+			Map.entry("router_setup_instructions", "setup_guide_error"),
+			Map.entry("delivery_tracking", "courier_tracking_feed"),
+			Map.entry("technician_appointment", "technician_scheduling_gap"),
+			Map.entry("wifi_coverage", "mesh_coverage_gap"), Map.entry("account_login", "login_2fa_old_number"));
 
 	static final List<Reason> REASONS = List.of(new Reason("internet_drops_evening", "support", 14, List.of(
 			"My internet keeps dropping every evening around {hour}. It comes back after a few minutes but it's driving me mad.",

@@ -81,7 +81,32 @@ public final class DemoDataset {
 			String text, String externalId, String author, String reason, boolean onStoryCase) implements Step {
 	}
 
+	/**
+	 * @param causeKey the knowledge base cause the action addresses, or {@code null}
+	 */
 	public record ActionStep(long story, Instant at, boolean last, ActionKind kind, String description, int minutes,
+			String actor, String causeKey) implements Step {
+	}
+
+	/** What happens to a case's resolution, and to its root cause before it. */
+	public enum Resolution {
+
+		/** The root cause was found: {@code text} is its knowledge base key. */
+		ROOT_CAUSE_FOUND,
+		/** The agent proposes a resolution: {@code text} is the note for the customer. */
+		PROPOSED,
+		/** The customer confirms. */
+		CONFIRMED,
+		/** The customer rejects: {@code text} is why. */
+		REJECTED,
+		/** No answer: the customer is reminded. */
+		REMINDED,
+		/** Still no answer: the case closes unconfirmed. */
+		CLOSED_UNCONFIRMED
+
+	}
+
+	public record ResolutionStep(long story, Instant at, boolean last, Resolution what, String text,
 			String actor) implements Step {
 	}
 
@@ -267,7 +292,7 @@ public final class DemoDataset {
 			if (r.nextDouble() < 0.7 && !reason.diagnostics().isEmpty()) {
 				t = t.plus(Duration.ofMinutes(1 + r.nextInt(20)));
 				steps.add(new ActionStep(id, t, false, ActionKind.DIAGNOSTIC, pick(r, reason.diagnostics()),
-						5 + r.nextInt(20), agent));
+						5 + r.nextInt(20), agent, null));
 			}
 			t = t.plus(Duration.ofMinutes(1 + r.nextInt(30)));
 			steps.add(contact(id, t, customer, channel, Direction.OUTBOUND, fill(r, pick(r, reason.replies()), 1),
@@ -291,21 +316,10 @@ public final class DemoDataset {
 			boolean palliative = surgeUnsolved || reason.curatives().isEmpty()
 					|| (!reason.palliatives().isEmpty() && r.nextDouble() < 0.55);
 			t = t.plus(Duration.ofMinutes(5 + r.nextInt(1500)));
-			if (palliative && !reason.palliatives().isEmpty()) {
-				steps.add(new ActionStep(id, t, false, ActionKind.PALLIATIVE, pick(r, reason.palliatives()),
-						5 + r.nextInt(40), owner));
-			}
-			else if (!reason.curatives().isEmpty()) {
-				steps.add(new ActionStep(id, t, false, ActionKind.CURATIVE, pick(r, reason.curatives()),
-						10 + r.nextInt(90), owner));
-			}
+			t = work(steps, id, t, reason, palliative, owner);
 			boolean stillOpen = surgeUnsolved && r.nextDouble() < 0.6;
 			if (!stillOpen) {
-				t = t.plus(Duration.ofMinutes(5 + r.nextInt(120)));
-				steps.add(new StatusStep(id, t, false, null, CaseStatus.RESOLVED, "resolved by " + owner, owner));
-				t = t.plus(Duration.ofDays(3 + r.nextInt(5)));
-				steps.add(new StatusStep(id, t, false, CaseStatus.RESOLVED, CaseStatus.CLOSED,
-						"no further contact from customer", "system"));
+				t = resolve(steps, id, t, reason, owner);
 			}
 			int times = previous == null ? 1 : previous.times() + 1;
 			if (palliative && times < 5 && r.nextDouble() < 0.4) {
@@ -314,6 +328,66 @@ public final class DemoDataset {
 					.add(new Recurrence(customer, reason, times));
 			}
 			mark(steps, id, customer);
+		}
+
+		/**
+		 * A palliative, or the root cause found and a cure for it (when the knowledge
+		 * base knows the reason's cause).
+		 */
+		private Instant work(List<Step> steps, long id, Instant at, Reason reason, boolean palliative, String owner) {
+			SplittableRandom r = DemoDataset.this.random;
+			if (palliative && !reason.palliatives().isEmpty()) {
+				steps.add(new ActionStep(id, at, false, ActionKind.PALLIATIVE, pick(r, reason.palliatives()),
+						5 + r.nextInt(40), owner, null));
+			}
+			else if (!reason.curatives().isEmpty()) {
+				String cause = DemoCatalog.CAUSES.get(reason.key());
+				if (cause != null) {
+					steps.add(new ResolutionStep(id, at, false, Resolution.ROOT_CAUSE_FOUND, cause, owner));
+				}
+				steps.add(new ActionStep(id, at.plusSeconds(60), false, ActionKind.CURATIVE,
+						pick(r, reason.curatives()), 10 + r.nextInt(90), owner, cause));
+			}
+			return at.plusSeconds(120);
+		}
+
+		/**
+		 * The agent proposes a resolution; most customers confirm, some reject it (and a
+		 * second try follows), some never answer (a reminder, then an unconfirmed
+		 * closure). Steps after the end of the demo are dropped, so recent cases still
+		 * await confirmation.
+		 */
+		private Instant resolve(List<Step> steps, long id, Instant at, Reason reason, String owner) {
+			SplittableRandom r = DemoDataset.this.random;
+			Instant t = at.plus(Duration.ofMinutes(5 + r.nextInt(120)));
+			steps.add(new ResolutionStep(id, t, false, Resolution.PROPOSED,
+					"We have dealt with your request and believe the problem is solved. Please let us know.", owner));
+			double answer = r.nextDouble();
+			if (answer < 0.14) {
+				t = t.plus(Duration.ofMinutes(60 + r.nextInt(2000)));
+				steps.add(new ResolutionStep(id, t, false, Resolution.REJECTED, fill(r, pick(r, reason.followUps()), 1),
+						null));
+				t = work(steps, id, t.plus(Duration.ofMinutes(30 + r.nextInt(600))), reason,
+						!reason.palliatives().isEmpty(), owner);
+				t = t.plus(Duration.ofMinutes(5 + r.nextInt(120)));
+				steps.add(new ResolutionStep(id, t, false, Resolution.PROPOSED,
+						"We tried again; please tell us whether it works now.", owner));
+				answer = r.nextDouble() * 0.9;
+			}
+			if (answer < 0.72) {
+				t = t.plus(Duration.ofMinutes(30 + r.nextInt(2500)));
+				steps.add(new ResolutionStep(id, t, false, Resolution.CONFIRMED, null, null));
+				t = t.plus(Duration.ofDays(3 + r.nextInt(5)));
+				steps.add(new StatusStep(id, t, false, CaseStatus.RESOLVED, CaseStatus.CLOSED,
+						"resolved and confirmed by the customer", "system"));
+			}
+			else {
+				t = t.plus(Duration.ofDays(3));
+				steps.add(new ResolutionStep(id, t, false, Resolution.REMINDED, null, "system"));
+				t = t.plus(Duration.ofDays(7));
+				steps.add(new ResolutionStep(id, t, false, Resolution.CLOSED_UNCONFIRMED, null, "system"));
+			}
+			return t;
 		}
 
 		private void mark(List<Step> steps, long id, int customer) {
@@ -358,8 +432,9 @@ public final class DemoDataset {
 		return switch (step) {
 			case ContactStep c -> new ContactStep(c.story(), c.at(), true, c.customer(), c.channel(), c.direction(),
 					c.text(), c.externalId(), c.author(), c.reason(), c.onStoryCase());
-			case ActionStep a ->
-				new ActionStep(a.story(), a.at(), true, a.kind(), a.description(), a.minutes(), a.actor());
+			case ActionStep a -> new ActionStep(a.story(), a.at(), true, a.kind(), a.description(), a.minutes(),
+					a.actor(), a.causeKey());
+			case ResolutionStep x -> new ResolutionStep(x.story(), x.at(), true, x.what(), x.text(), x.actor());
 			case HandoverStep h -> new HandoverStep(h.story(), h.at(), true, h.team(), h.agent(), h.note(), h.actor());
 			case StatusStep s -> new StatusStep(s.story(), s.at(), true, s.from(), s.to(), s.reason(), s.actor());
 		};

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.cases.RootCauseState;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoDataset.ActionStep;
@@ -15,6 +17,7 @@ import io.rootcase.demo.DemoDataset.ContactStep;
 import io.rootcase.demo.DemoDataset.DemoAgent;
 import io.rootcase.demo.DemoDataset.DemoCustomer;
 import io.rootcase.demo.DemoDataset.HandoverStep;
+import io.rootcase.demo.DemoDataset.ResolutionStep;
 import io.rootcase.demo.DemoDataset.StatusStep;
 import io.rootcase.demo.DemoDataset.Step;
 import io.rootcase.diagnosis.KnowledgeBases;
@@ -126,6 +129,54 @@ public class DemoLoader {
 		return new LoadReport(contacts, steps, skipped, (System.nanoTime() - began) / 1_000_000);
 	}
 
+	/**
+	 * Plays a resolution step if the case is where the story expects it; a customer who
+	 * came back meanwhile has moved the case on, and history stays as it happened.
+	 */
+	private boolean resolve(String caseReference, ResolutionStep x) {
+		CaseView current = this.cases.find(caseReference).orElseThrow();
+		boolean awaiting = current.status() == CaseStatus.AWAITING_CONFIRMATION;
+		switch (x.what()) {
+			case ROOT_CAUSE_FOUND -> {
+				if (current.status() == CaseStatus.CLOSED) {
+					return false;
+				}
+				this.cases.recordRootCause(caseReference, RootCauseState.KNOWN, x.text(), x.at());
+			}
+			case PROPOSED -> {
+				if (!current.status().isActive() || awaiting) {
+					return false;
+				}
+				this.cases.proposeResolution(caseReference, x.text(), x.actor(), x.at());
+			}
+			case CONFIRMED -> {
+				if (!awaiting) {
+					return false;
+				}
+				this.cases.confirmResolution(caseReference, x.at());
+			}
+			case REJECTED -> {
+				if (!awaiting) {
+					return false;
+				}
+				this.cases.rejectResolution(caseReference, x.text(), x.at());
+			}
+			case REMINDED -> {
+				if (!awaiting || current.reminderSentAt() != null) {
+					return false;
+				}
+				this.cases.confirmationReminderSent(caseReference, x.at());
+			}
+			case CLOSED_UNCONFIRMED -> {
+				if (!awaiting) {
+					return false;
+				}
+				this.cases.closeUnconfirmed(caseReference, x.at());
+			}
+		}
+		return true;
+	}
+
 	private boolean apply(DemoDataset dataset, Step step, Map<Long, String> storyCases, BitSet described) {
 		String caseReference = storyCases.get(step.story());
 		switch (step) {
@@ -142,8 +193,15 @@ public class DemoLoader {
 				return true;
 			}
 			case ActionStep a -> {
-				this.cases.recordAction(caseReference, a.kind(), a.description(), a.minutes(), a.actor(), a.at());
+				if (this.cases.find(caseReference).orElseThrow().status() == CaseStatus.CLOSED) {
+					return false;
+				}
+				this.cases.recordAction(caseReference, a.kind(), a.description(), a.minutes(), a.causeKey(), null,
+						a.actor(), a.at());
 				return true;
+			}
+			case ResolutionStep x -> {
+				return resolve(caseReference, x);
 			}
 			case HandoverStep h -> {
 				CaseView current = this.cases.find(caseReference).orElseThrow();

@@ -81,8 +81,8 @@ class DiagnosisRepository {
 	 * again since no longer counts with its earlier ending.
 	 */
 	List<CaseDiagnosis> withStatus(Status status, int limit) {
-		return this.jdbc.sql("select " + COLUMNS + """
-				 from diagnoses d where status = ? and not exists (
+		return this.jdbc.sql("select " + COLUMNS + " from diagnoses d " + """
+				where status = ? and not exists (
 				   select 1 from diagnoses later where later.case_id = d.case_id and later.started_at > d.started_at)
 				order by finished_at desc, id limit ?""")
 			.params(status.name(), limit)

@@ -1,18 +1,13 @@
 package io.rootcase.staff;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.rootcase.shared.DbTime;
 import io.rootcase.shared.Ids;
+import io.rootcase.shared.Secrets;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +28,6 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
 	private final ApplicationEventPublisher events;
 
 	ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
@@ -45,9 +38,7 @@ public class ApiTokens {
 
 	@Transactional
 	public IssuedToken issue(String name, Role role, String createdBy) {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return register(name, role, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), createdBy);
+		return register(name, role, PREFIX + Secrets.random(), createdBy);
 	}
 
 	/**
@@ -115,16 +106,8 @@ public class ApiTokens {
 				rs.getString("created_by"), DbTime.fromDb(rs, "created_at"), DbTime.fromDb(rs, "revoked_at"));
 	}
 
-	// Tokens are 256-bit random secrets, so a fast unsalted digest is enough: there is
-	// nothing to brute-force, and a slow hash would cost every API request.
 	static String hash(String secret) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return Secrets.digest(secret);
 	}
 
 }

@@ -44,6 +44,8 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/contacts/import")
 				.hasRole(Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/api/cases/*/resolution/on-behalf")
+				.hasRole(Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/knowledge-base", "/api/knowledge-base/**")
 				.hasRole(Role.MANAGER.name())
 				.anyRequest()
@@ -62,19 +64,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain console(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(
-				auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
-					.permitAll()
-					.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-					.permitAll()
-					.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-					.permitAll()
-					.requestMatchers("/admin/**")
-					.hasRole(Role.ADMIN.name())
-					.requestMatchers("/import", "/knowledge-base", "/knowledge-base/**")
-					.hasRole(Role.MANAGER.name())
-					.anyRequest()
-					.hasRole(Role.AGENT.name()))
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/status/**")
+			.permitAll()
+			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.permitAll()
+			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/import", "/knowledge-base", "/knowledge-base/**", "/cases/*/resolution/on-behalf")
+			.hasRole(Role.MANAGER.name())
+			.anyRequest()
+			.hasRole(Role.AGENT.name()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();

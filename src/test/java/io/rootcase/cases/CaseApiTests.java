@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -92,13 +93,18 @@ class CaseApiTests {
 
 	@Test
 	void transitionsFollowTheLifecycleAndRefusalsChangeNothing() throws Exception {
-		postTo("/status", "{\"status\":\"resolved\",\"reason\":\"signal back\"}").andExpect(status().isOk());
-		postTo("/status", "{\"status\":\"waiting_on_customer\"}").andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value("a case that is resolved cannot become waiting on customer"));
+		postTo("/status", "{\"status\":\"waiting_on_customer\",\"reason\":\"asked for router model\"}")
+			.andExpect(status().isOk());
+		postTo("/status", "{\"status\":\"resolved\",\"reason\":\"signal back\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", startsWith("only the customer confirms a resolution")));
 		postTo("/status", "{\"status\":\"closed\"}").andExpect(status().isBadRequest());
 		this.mvc
 			.perform(get("/api/cases/" + this.reference).header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
-			.andExpect(jsonPath("$.summary.status").value("resolved"));
+			.andExpect(jsonPath("$.summary.status").value("waiting_on_customer"));
+		postTo("/status", "{\"status\":\"closed\",\"reason\":\"duplicate of another case\"}")
+			.andExpect(status().isOk());
+		postTo("/status", "{\"status\":\"open\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("a case that is closed cannot become open"));
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class SupportCaseTests {
 		SupportCase c = opened();
 		c.repliedToCustomer("alice", T0.plusSeconds(60));
 		assertThat(c.status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
-		c.customerContacted(T0.plusSeconds(120));
+		c.customerContacted("hello", T0.plusSeconds(120));
 		assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(c.lastActivityAt()).isEqualTo(T0.plusSeconds(120));
 		assertThat(c.drainEvents()).filteredOn(CaseStatusChanged.class::isInstance).hasSize(2);
@@ -54,9 +54,10 @@ class SupportCaseTests {
 	@Test
 	void aCustomerWritingAgainReopensAResolvedCaseWithTheReasonRecorded() {
 		SupportCase c = opened();
-		c.changeStatus(CaseStatus.RESOLVED, "router reset", "alice", T0.plusSeconds(60));
+		c.proposeResolution("router reset", "alice", T0.plusSeconds(60));
+		c.confirmResolution(T0.plusSeconds(90));
 		c.drainRecorded();
-		c.customerContacted(T0.plusSeconds(3600));
+		c.customerContacted("hello", T0.plusSeconds(3600));
 		assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(c.drainRecorded()).singleElement()
 			.isInstanceOfSatisfying(Transition.class,
@@ -68,8 +69,8 @@ class SupportCaseTests {
 		SupportCase c = opened();
 		c.changeStatus(CaseStatus.CLOSED, "spam", "alice", T0);
 		assertThat(c.snapshot().closedAt()).isEqualTo(T0);
-		assertThatThrownBy(() -> c.customerContacted(T0)).isInstanceOf(CaseRuleViolation.class);
-		assertThatThrownBy(() -> c.recordAction(ActionKind.CURATIVE, "x", 1, "alice", T0))
+		assertThatThrownBy(() -> c.customerContacted("hello", T0)).isInstanceOf(CaseRuleViolation.class);
+		assertThatThrownBy(() -> c.recordAction(ActionKind.CURATIVE, "x", 1, null, null, "alice", T0))
 			.isInstanceOf(CaseRuleViolation.class);
 		assertThatThrownBy(() -> c.handOver("support", "bob", null, "alice", T0)).isInstanceOf(CaseRuleViolation.class);
 		assertThatThrownBy(() -> c.changeStatus(CaseStatus.OPEN, null, "alice", T0))
@@ -95,7 +96,7 @@ class SupportCaseTests {
 	@Test
 	void recordingAnActionStartsWorkOnANewCaseAndKeepsItsKindAndMinutes() {
 		SupportCase c = opened();
-		c.recordAction(ActionKind.PALLIATIVE, "Remote router reset", 5, "alice", T0.plusSeconds(30));
+		c.recordAction(ActionKind.PALLIATIVE, "Remote router reset", 5, null, null, "alice", T0.plusSeconds(30));
 		assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(c.drainRecorded()).filteredOn(Action.class::isInstance)
 			.singleElement()
@@ -109,14 +110,16 @@ class SupportCaseTests {
 	@Test
 	void anActionNeedsAKindADescriptionAndSensibleMinutes() {
 		SupportCase c = opened();
-		assertThatThrownBy(() -> c.recordAction(null, "x", 1, "alice", T0)).isInstanceOf(InvalidRequestException.class);
-		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "  ", 1, "alice", T0))
+		assertThatThrownBy(() -> c.recordAction(null, "x", 1, null, null, "alice", T0))
 			.isInstanceOf(InvalidRequestException.class);
-		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "line test", -1, "alice", T0))
+		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "  ", 1, null, null, "alice", T0))
 			.isInstanceOf(InvalidRequestException.class);
-		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "line test", 24 * 60 + 1, "alice", T0))
+		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "line test", -1, null, null, "alice", T0))
 			.isInstanceOf(InvalidRequestException.class);
-		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "x".repeat(4001), 1, "alice", T0))
+		assertThatThrownBy(
+				() -> c.recordAction(ActionKind.DIAGNOSTIC, "line test", 24 * 60 + 1, null, null, "alice", T0))
+			.isInstanceOf(InvalidRequestException.class);
+		assertThatThrownBy(() -> c.recordAction(ActionKind.DIAGNOSTIC, "x".repeat(4001), 1, null, null, "alice", T0))
 			.isInstanceOf(InvalidRequestException.class);
 	}
 
@@ -153,8 +156,8 @@ class SupportCaseTests {
 	@Test
 	void lastActivityNeverMovesBackwardsForLateArrivingHistory() {
 		SupportCase c = opened();
-		c.customerContacted(T0.plus(Duration.ofHours(2)));
-		c.customerContacted(T0.plus(Duration.ofHours(1)));
+		c.customerContacted("hello", T0.plus(Duration.ofHours(2)));
+		c.customerContacted("hello", T0.plus(Duration.ofHours(1)));
 		assertThat(c.lastActivityAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
 	}
 

@@ -130,6 +130,25 @@ class ConsoleTests {
 	}
 
 	@Test
+	void onlyManagersResolveOnTheCustomersBehalfFromTheCasePage() throws Exception {
+		String reference = contact("Please close my old complaint").caseReference();
+		this.mvc
+			.perform(post("/cases/" + reference + "/resolution/on-behalf").param("reason", "asked by phone")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/cases/" + reference).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(not(containsString("resolve-on-behalf"))));
+		this.mvc
+			.perform(post("/cases/" + reference + "/resolution/on-behalf").param("reason", "asked by phone")
+				.header("HX-Request", "true")
+				.with(user("maria").roles("AGENT", "MANAGER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("resolved on behalf")));
+	}
+
+	@Test
 	void anUnknownCaseShowsANotFoundPage() throws Exception {
 		this.mvc.perform(get("/cases/RC-987654321").with(user("alice").roles("AGENT")))
 			.andExpect(status().isNotFound());

@@ -1,0 +1,19 @@
+package io.rootcase.resolution;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the customer sees on their status link: where the case stands, what was done and
+ * what happens next. No internal notes.
+ *
+ * @param awaitingAnswer the customer can confirm or reject a proposed resolution now
+ * @param done what was done for them, oldest first
+ */
+public record CustomerStatus(String reference, String subject, String status, String next, boolean awaitingAnswer,
+		String proposal, List<Done> done) {
+
+	public record Done(Instant at, String what) {
+	}
+
+}

@@ -1,0 +1,242 @@
+package io.rootcase.resolution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.CaseDetails;
+import io.rootcase.cases.CaseEvents.CustomerThankedWithoutConfirming;
+import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseStatus;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.cases.ResolutionOutcome;
+import io.rootcase.intake.ContactIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Resolutions the customer confirms: propose (the customer gets the note and their status
+ * link on the case's channel), confirm or reject on the link, a reminder when they do not
+ * answer and an unconfirmed closure after that.
+ */
+@Service
+public class Resolutions {
+
+	private static final Logger log = LoggerFactory.getLogger(Resolutions.class);
+
+	// Cases handled per timer run; the next run takes the rest.
+	private static final int TIMER_BATCH = 200;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+
+	private final Cases cases;
+
+	private final ContactIntake intake;
+
+	private final StatusLinks links;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private final String publicUrl;
+
+	private final Duration reminderAfter;
+
+	private final Duration closeAfter;
+
+	Resolutions(Cases cases, ContactIntake intake, StatusLinks links, Clock clock,
+			PlatformTransactionManager transactionManager,
+			@Value("${rootcase.public-url:http://localhost:8080}") String publicUrl,
+			@Value("${rootcase.resolution.reminder-after:P3D}") Duration reminderAfter,
+			@Value("${rootcase.resolution.close-after:P7D}") Duration closeAfter) {
+		this.cases = cases;
+		this.intake = intake;
+		this.links = links;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.reminderAfter = reminderAfter;
+		this.closeAfter = closeAfter;
+	}
+
+	/**
+	 * Proposes a resolution: the case awaits the customer's confirmation, and the
+	 * customer receives the note with their status link on the case's channel.
+	 */
+	@Transactional
+	public CaseView propose(String caseReference, String note, String actor) {
+		CaseView proposed = this.cases.proposeResolution(caseReference, note, actor, this.clock.instant());
+		this.intake.reply(caseReference, """
+				We believe your problem is solved: %s
+
+				Is it? Please confirm, or tell us what is still wrong: %s
+				""".formatted(note.strip(), link(proposed)), actor);
+		return this.cases.find(proposed.id()).orElseThrow();
+	}
+
+	/**
+	 * A manager resolves without the customer's confirmation; callers check the role.
+	 */
+	@Transactional
+	public CaseView resolveOnBehalf(String caseReference, String reason, String actor) {
+		return this.cases.resolveOnBehalf(caseReference, reason, actor, this.clock.instant());
+	}
+
+	/** What the customer sees on their status link. */
+	@Transactional(readOnly = true)
+	public CustomerStatus status(String caseReference, String token) {
+		CaseView target = checked(caseReference, token);
+		CaseDetails details = this.cases.details(target.reference());
+		String proposal = details.transitions()
+			.stream()
+			.filter(t -> t.to() == CaseStatus.AWAITING_CONFIRMATION && t.reason() != null)
+			.reduce((first, second) -> second)
+			.map(t -> t.reason().replaceFirst("^resolution proposed: ", ""))
+			.orElse(null);
+		List<CustomerStatus.Done> done = details.actions()
+			.stream()
+			.filter(a -> a.kind() != ActionKind.DIAGNOSTIC)
+			.sorted(Comparator.comparing(a -> a.occurredAt()))
+			.map(a -> new CustomerStatus.Done(a.occurredAt(), a.remedy() != null ? a.remedy() : a.description()))
+			.toList();
+		return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(target), next(target),
+				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done);
+	}
+
+	/**
+	 * The customer confirms on their status link; a second confirmation changes nothing.
+	 */
+	@Transactional
+	public CustomerStatus confirm(String caseReference, String token) {
+		CaseView target = checked(caseReference, token);
+		if (!(target.status() == CaseStatus.RESOLVED
+				&& target.resolutionOutcome() == ResolutionOutcome.CONFIRMED_BY_CUSTOMER)) {
+			this.cases.confirmResolution(target.reference(), this.clock.instant());
+		}
+		return status(caseReference, token);
+	}
+
+	/** The customer rejects on their status link, saying what is still wrong. */
+	@Transactional
+	public CustomerStatus reject(String caseReference, String token, String reason) {
+		CaseView target = checked(caseReference, token);
+		this.cases.rejectResolution(target.reference(), reason, this.clock.instant());
+		return status(caseReference, token);
+	}
+
+	/**
+	 * Reminds customers who have not answered within the reminder delay, and closes,
+	 * unconfirmed, the cases whose customer did not answer the reminder either. Each case
+	 * in its own transaction: one that fails (e.g. the customer answered meanwhile) does
+	 * not hold up the others.
+	 * @return how many customers were reminded and how many cases closed
+	 */
+	public TimerRun runTimers() {
+		Instant now = this.clock.instant();
+		int reminded = 0;
+		for (CaseView due : this.cases.awaitingReminder(now.minus(this.reminderAfter), TIMER_BATCH)) {
+			reminded += attempt(due, () -> remind(due, now));
+		}
+		int closed = 0;
+		for (CaseView due : this.cases.awaitingClosure(now.minus(this.closeAfter), TIMER_BATCH)) {
+			closed += attempt(due, () -> this.cases.closeUnconfirmed(due.reference(), now));
+		}
+		return new TimerRun(reminded, closed);
+	}
+
+	public record TimerRun(int reminded, int closed) {
+	}
+
+	private int attempt(CaseView due, Runnable work) {
+		try {
+			this.transactions.executeWithoutResult(status -> work.run());
+			return 1;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Confirmation timer skipped case {}: {}", due.reference(), ex.getMessage());
+			return 0;
+		}
+	}
+
+	private void remind(CaseView due, Instant now) {
+		this.cases.confirmationReminderSent(due.reference(), now);
+		this.intake.reply(due.reference(), """
+				A reminder about your case %s: did our fix solve your problem?
+				Please confirm, or tell us what is still wrong: %s
+				Without an answer we will close the case on %s.
+				""".formatted(due.reference(), link(due), DAY.format(now.plus(this.closeAfter))), "system");
+	}
+
+	/**
+	 * A customer who only said thanks is asked, once per thanks, to confirm. Thanks from
+	 * an imported history (older than a day) are left alone: nobody waits for an answer
+	 * to them any more.
+	 */
+	@ApplicationModuleListener
+	void on(CustomerThankedWithoutConfirming thanked) {
+		if (thanked.occurredAt().isBefore(this.clock.instant().minus(Duration.ofDays(1)))) {
+			return;
+		}
+		this.cases.find(thanked.caseId())
+			.filter(c -> c.status() == CaseStatus.AWAITING_CONFIRMATION)
+			.ifPresent(c -> this.intake.reply(c.reference(), """
+					Thank you! Is the problem solved for good? One click tells us: %s
+					""".formatted(link(c)), "system"));
+	}
+
+	private String link(CaseView target) {
+		return this.publicUrl + "/status/" + target.reference() + "/"
+				+ this.links.issue(target.id(), this.clock.instant());
+	}
+
+	private CaseView checked(String caseReference, String token) {
+		CaseView target;
+		try {
+			target = this.cases.find(caseReference).orElseThrow(() -> new StatusLinkException(false));
+		}
+		catch (IllegalArgumentException | CaseNotFoundException ex) {
+			throw new StatusLinkException(false);
+		}
+		return switch (this.links.check(target.id(), token, this.clock.instant())) {
+			case VALID -> target;
+			case EXPIRED -> throw new StatusLinkException(true);
+			case INVALID -> throw new StatusLinkException(false);
+		};
+	}
+
+	private static String statusForCustomer(CaseView c) {
+		return switch (c.status()) {
+			case NEW, OPEN -> "We are working on it";
+			case WAITING_ON_CUSTOMER -> "We are waiting for your answer";
+			case AWAITING_CONFIRMATION -> "We believe it is solved: please confirm";
+			case RESOLVED -> c.resolutionOutcome() == ResolutionOutcome.CONFIRMED_BY_CUSTOMER
+					? "Solved, as you confirmed" : "Resolved";
+			case CLOSED -> "Closed";
+		};
+	}
+
+	private static String next(CaseView c) {
+		return switch (c.status()) {
+			case NEW, OPEN -> "An agent will contact you with what we find.";
+			case WAITING_ON_CUSTOMER -> "Please reply to our last message.";
+			case AWAITING_CONFIRMATION -> "Tell us whether the problem is solved. Without an answer we will remind you"
+					+ " and then close the case.";
+			case RESOLVED, CLOSED -> "Nothing. If the problem comes back, reply to any of our messages.";
+		};
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.rootcase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The system clock, moved forward on demand: timers (reminders, closures, follow-ups) are
+ * tested by advancing it, never by waiting. Tests that advance it rewind it when done.
+ */
+public final class TestClock extends Clock {
+
+	private volatile Duration offset = Duration.ZERO;
+
+	public void advance(Duration by) {
+		this.offset = this.offset.plus(by);
+	}
+
+	public void reset() {
+		this.offset = Duration.ZERO;
+	}
+
+	@Override
+	public Instant instant() {
+		return Instant.now().plus(this.offset);
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("Rootcase works in UTC");
+	}
+
+}
