@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,7 +38,8 @@ class CaseApi {
 	 * @param causeKey the root cause the action addresses, if any
 	 * @param remedy the knowledge base's workaround or fix applied, if any
 	 */
-	record ActionRequest(ActionKind kind, String description, Integer minutesSpent, String causeKey, String remedy) {
+	record ActionRequest(ActionKind kind, String description, Integer minutesSpent, String causeKey, String remedy,
+			String repeatReason) {
 	}
 
 	record HandoverRequest(String team, String agent, String note) {
@@ -67,11 +69,17 @@ class CaseApi {
 		return this.cases.details(reference);
 	}
 
+	@GetMapping("/{reference}/recurrence")
+	RecurrenceView recurrence(@PathVariable String reference) {
+		return this.cases.recurrence(reference)
+			.orElseThrow(() -> new NotFoundException("case " + reference + " is not a recurrence of an earlier case"));
+	}
+
 	@PostMapping("/{reference}/actions")
 	CaseView recordAction(@PathVariable String reference, @RequestBody ActionRequest request, Principal principal) {
 		return this.cases.recordAction(reference, request.kind(), request.description(),
 				request.minutesSpent() == null ? 0 : request.minutesSpent(), request.causeKey(), request.remedy(),
-				principal.getName(), this.clock.instant());
+				request.repeatReason(), principal.getName(), this.clock.instant());
 	}
 
 	@PostMapping("/{reference}/handover")

@@ -35,6 +35,10 @@ public final class CaseEvents {
 			String causeKey, String remedy) {
 	}
 
+	/** A new case is the same problem as an earlier one, come back. */
+	public record CaseLinkedAsRecurrence(UUID caseId, UUID earlierCaseId, RecurrenceSignal signal, Instant occurredAt) {
+	}
+
 	/** An agent proposed a resolution; the customer is asked to confirm it. */
 	public record ResolutionProposed(UUID caseId, String note, String actor, Instant occurredAt) {
 	}

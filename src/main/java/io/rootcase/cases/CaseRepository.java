@@ -27,7 +27,8 @@ class CaseRepository {
 			id, case_number, customer_id, channel, subject, status, team_code, assignee, opened_at,
 			last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
 			follows_case_id, handover_count, version, palliative_actions, cure_applied_for, resolution_outcome,
-			resolution_proposed_at, reminder_sent_at, reopen_count""";
+			resolution_proposed_at, reminder_sent_at, reopen_count, recurrence_of, recurrence_signal,
+			customer_says_recurs""";
 
 	private final JdbcClient jdbc;
 
@@ -42,10 +43,14 @@ class CaseRepository {
 		this.jdbc.sql("""
 				insert into cases (id, customer_id, channel, subject, status, team_code, assignee, opened_at,
 				  last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
-				  follows_case_id, handover_count, version)
+				  follows_case_id, handover_count, version, recurrence_of, recurrence_signal, customer_says_recurs)
 				values (:id, :customer, :channel, :subject, :status, :team, :assignee, :opened, :activity, :closed,
-				  :reason, :rcState, :rcKey, :problem, :follows, :handovers, 0)
+				  :reason, :rcState, :rcKey, :problem, :follows, :handovers, 0, :recurrenceOf, :recurrenceSignal,
+				  :saysRecurs)
 				""")
+			.param("recurrenceOf", s.recurrence().of())
+			.param("recurrenceSignal", name(s.recurrence().signal()))
+			.param("saysRecurs", s.recurrence().customerSaysSo())
 			.param("id", s.id())
 			.param("customer", s.customerId())
 			.param("channel", s.channel().name())
@@ -67,7 +72,7 @@ class CaseRepository {
 		insertHistory(opened.drainRecorded());
 		SupportCase stored = new SupportCase(new CaseSnapshot(s.id(), number, s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), s.followsCaseId(),
-				s.handoverCount(), 0, s.diagnosis(), s.resolution()));
+				s.handoverCount(), 0, s.diagnosis(), s.resolution(), s.recurrence()));
 		return stored;
 	}
 
@@ -80,7 +85,8 @@ class CaseRepository {
 				  root_cause_state = :rcState, root_cause_key = :rcKey, palliative_actions = :palliatives,
 				  cure_applied_for = :cure, resolution_kind = :kind, resolution_outcome = :outcome,
 				  resolution_proposed_at = :proposed, reminder_sent_at = :reminded, reopen_count = :reopens,
-				  version = version + 1
+				  recurrence_of = :recurrenceOf, recurrence_signal = :recurrenceSignal,
+				  customer_says_recurs = :saysRecurs, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("palliatives", s.resolution().palliativeActions())
@@ -90,6 +96,9 @@ class CaseRepository {
 			.param("proposed", DbTime.toDb(s.resolution().proposedAt()))
 			.param("reminded", DbTime.toDb(s.resolution().reminderSentAt()))
 			.param("reopens", s.resolution().reopenCount())
+			.param("recurrenceOf", s.recurrence().of())
+			.param("recurrenceSignal", name(s.recurrence().signal()))
+			.param("saysRecurs", s.recurrence().customerSaysSo())
 			.param("status", s.status().name())
 			.param("team", s.team())
 			.param("assignee", s.assignee())
@@ -283,7 +292,27 @@ class CaseRepository {
 						DbTime.fromDb(rs, "resolution_proposed_at"), DbTime.fromDb(rs, "reminder_sent_at"),
 						rs.getString("resolution_outcome") == null ? null
 								: ResolutionOutcome.valueOf(rs.getString("resolution_outcome")),
-						rs.getInt("reopen_count")));
+						rs.getInt("reopen_count")),
+				new RecurrenceState(rs.getObject("recurrence_of", UUID.class),
+						rs.getString("recurrence_signal") == null ? null
+								: RecurrenceSignal.valueOf(rs.getString("recurrence_signal")),
+						rs.getBoolean("customer_says_recurs")));
+	}
+
+	/**
+	 * The customer's cases that ended relieved or unexplained and were last busy since an
+	 * instant: those a new contact may be a recurrence of.
+	 */
+	List<Recurrence.Earlier> mayRecur(UUID customerId, Instant since) {
+		return this.jdbc.sql("""
+				select id, last_activity_at, resolution_kind, contact_reason, root_cause_key, subject from cases
+				where customer_id = ? and last_activity_at >= ? and resolution_kind in ('RELIEVED', 'UNEXPLAINED')
+				  and status in ('RESOLVED', 'CLOSED')""")
+			.params(customerId, DbTime.toDb(since))
+			.query((rs, n) -> new Recurrence.Earlier(rs.getObject("id", UUID.class),
+					DbTime.fromDb(rs, "last_activity_at"), ResolutionKind.valueOf(rs.getString("resolution_kind")),
+					rs.getString("contact_reason"), rs.getString("root_cause_key"), rs.getString("subject")))
+			.list();
 	}
 
 	private static String name(Enum<?> value) {

@@ -10,5 +10,6 @@ import io.rootcase.shared.Channel;
  */
 record CaseSnapshot(UUID id, Long number, UUID customerId, Channel channel, String subject, CaseStatus status,
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, UUID followsCaseId,
-		int handoverCount, int version, CaseDiagnosisState diagnosis, ResolutionState resolution) {
+		int handoverCount, int version, CaseDiagnosisState diagnosis, ResolutionState resolution,
+		RecurrenceState recurrence) {
 }

@@ -13,6 +13,8 @@ import io.rootcase.shared.Channel;
  * confirmation, else {@code null}
  * @param resolutionOutcome how the latest resolution ended, {@code null} while it has not
  * @param resolutionProposedAt when the resolution awaiting confirmation was proposed
+ * @param recurrenceOf the earlier case whose problem this one is, come back
+ * @param customerSaysItRecurs the customer says themselves it is back or not fixed
  * @param reopenCount how often the case came back after a resolution was proposed or
  * confirmed
  */
@@ -20,7 +22,7 @@ public record CaseView(UUID id, String reference, UUID customerId, Channel chann
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, String contactReason,
 		RootCauseState rootCauseState, String rootCauseKey, UUID problemId, UUID followsCaseId, int handoverCount,
 		ResolutionKind resolutionKind, ResolutionOutcome resolutionOutcome, Instant resolutionProposedAt,
-		Instant reminderSentAt, int reopenCount) {
+		Instant reminderSentAt, int reopenCount, UUID recurrenceOf, boolean customerSaysItRecurs) {
 
 	static CaseView of(CaseSnapshot s) {
 		CaseDiagnosisState d = s.diagnosis();
@@ -28,7 +30,8 @@ public record CaseView(UUID id, String reference, UUID customerId, Channel chann
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), d.contactReason(),
 				d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(), s.handoverCount(),
 				s.resolution().kindWhenEnded(s.status(), d), s.resolution().outcome(), s.resolution().proposedAt(),
-				s.resolution().reminderSentAt(), s.resolution().reopenCount());
+				s.resolution().reminderSentAt(), s.resolution().reopenCount(), s.recurrence().of(),
+				s.recurrence().customerSaysSo());
 	}
 
 }

@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.Objects;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -39,15 +45,22 @@ public class Cases {
 
 	private final String defaultTeam;
 
+	private final Duration recurrenceWindow;
+
+	private final Recurrence recurrence;
+
 	Cases(CaseRepository repository, Staff staff, ApplicationEventPublisher events, Clock clock,
 			@Value("${rootcase.cases.threading-window:P14D}") Duration threadingWindow,
-			@Value("${rootcase.cases.default-team:support}") String defaultTeam) {
+			@Value("${rootcase.cases.default-team:support}") String defaultTeam,
+			@Value("${rootcase.cases.recurrence-window:P30D}") Duration recurrenceWindow) {
 		this.repository = repository;
 		this.staff = staff;
 		this.events = events;
 		this.clock = clock;
 		this.threading = new ThreadingPolicy(threadingWindow);
 		this.defaultTeam = defaultTeam;
+		this.recurrenceWindow = recurrenceWindow;
+		this.recurrence = new Recurrence(recurrenceWindow);
 	}
 
 	/**
@@ -66,6 +79,12 @@ public class Cases {
 			target.repliedToCustomer(contact.author() == null ? "system" : contact.author(), contact.occurredAt());
 		}
 		if (target.snapshot().number() == null) {
+			CaseSnapshot opened = target.snapshot();
+			this.recurrence
+				.match(this.repository.mayRecur(contact.customerId(),
+						contact.occurredAt().minus(this.recurrenceWindow)), opened.followsCaseId(),
+						opened.diagnosis().contactReason(), null, contact.text(), contact.occurredAt())
+				.ifPresent(link -> target.linkAsRecurrence(link.earlier(), link.signal(), contact.occurredAt()));
 			SupportCase stored = this.repository.insert(target);
 			publish(target.drainEvents());
 			return CaseView.of(stored.snapshot());
@@ -118,8 +137,37 @@ public class Cases {
 	@Transactional
 	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
 			String causeKey, String remedy, String actor, Instant at) {
-		return change(caseReference,
-				c -> c.recordAction(kind, description, minutesSpent, causeKey, remedy, actor, notFuture(at)));
+		return recordAction(caseReference, kind, description, minutesSpent, causeKey, remedy, null, actor, at);
+	}
+
+	/**
+	 * Records an action; a palliative already tried for this problem (on this case or an
+	 * earlier one it recurs) is refused unless the agent says why it is worth repeating,
+	 * and the reason is kept with it.
+	 */
+	@Transactional
+	public CaseView recordAction(String caseReference, ActionKind kind, String description, int minutesSpent,
+			String causeKey, String remedy, String repeatReason, String actor, Instant at) {
+		return change(caseReference, c -> {
+			String text = description;
+			if (kind == ActionKind.PALLIATIVE) {
+				String what = Recurrence.sameAction(remedy != null && !remedy.isBlank() ? remedy : description);
+				List<UUID> chain = chainOf(c.snapshot()).stream().map(CaseSnapshot::id).toList();
+				long before = this.repository.actionsOf(chain)
+					.stream()
+					.filter(a -> a.kind() == ActionKind.PALLIATIVE
+							&& Recurrence.sameAction(a.remedy() != null ? a.remedy() : a.description()).equals(what))
+					.count();
+				if (before > 0) {
+					if (repeatReason == null || repeatReason.isBlank()) {
+						throw new CaseRuleViolation("'" + what + "' was already tried " + before
+								+ " time(s) for this problem; say why it is worth repeating");
+					}
+					text = Recurrence.repeated(description, repeatReason);
+				}
+			}
+			c.recordAction(kind, text, minutesSpent, causeKey, remedy, actor, notFuture(at));
+		});
 	}
 
 	/**
@@ -233,7 +281,71 @@ public class Cases {
 	/** Records a finding made at a given time, for history imports. */
 	@Transactional
 	public CaseView recordRootCause(String caseReference, RootCauseState state, String causeKey, Instant at) {
-		return change(caseReference, c -> c.rootCauseFound(state, causeKey, notFuture(at)));
+		return change(caseReference, c -> {
+			c.rootCauseFound(state, causeKey, notFuture(at));
+			if (causeKey != null) {
+				// The same root cause as an earlier relieved case: the problem came back.
+				CaseSnapshot s = c.snapshot();
+				this.recurrence
+					.match(this.repository.mayRecur(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
+						.stream()
+						.filter(e -> !e.id().equals(s.id()))
+						.toList(), null, null, causeKey, null, s.openedAt())
+					.ifPresent(link -> c.linkAsRecurrence(link.earlier(), link.signal(), at));
+			}
+		});
+	}
+
+	/**
+	 * The chain of cases a recurring problem has had, up to this one, as the agent's
+	 * banner shows it; empty when the case is not a recurrence.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<RecurrenceView> recurrence(String caseReference) {
+		List<CaseSnapshot> chain = chainOf(load(caseReference).snapshot());
+		if (chain.size() < 2) {
+			return Optional.empty();
+		}
+		List<UUID> ids = chain.stream().map(CaseSnapshot::id).toList();
+		var actions = this.repository.actionsOf(ids);
+		var handovers = this.repository.handoversOf(ids);
+		Map<String, Integer> tried = new LinkedHashMap<>();
+		actions.stream()
+			.filter(a -> a.kind() == ActionKind.PALLIATIVE)
+			.forEach(a -> tried.merge(Recurrence.sameAction(a.remedy() != null ? a.remedy() : a.description()), 1,
+					Integer::sum));
+		Set<String> people = new HashSet<>();
+		actions.stream()
+			.map(CaseHistory.Action::actor)
+			.filter(actor -> !"system".equals(actor) && !SupportCase.CUSTOMER.equals(actor))
+			.forEach(people::add);
+		handovers.stream().map(CaseHistory.Handover::toAgent).filter(Objects::nonNull).forEach(people::add);
+		chain.stream().map(CaseSnapshot::assignee).filter(Objects::nonNull).forEach(people::add);
+		CaseSnapshot first = chain.get(0);
+		CaseSnapshot last = chain.get(chain.size() - 1);
+		return Optional.of(new RecurrenceView(chain.size(),
+				Duration.between(first.openedAt(), last.openedAt()).toDays(),
+				tried.entrySet().stream().map(e -> new RecurrenceView.Tried(e.getKey(), e.getValue())).toList(),
+				people.size(), handovers.size() - (int) handovers.stream().filter(h -> h.fromAgent() == null).count(),
+				chain.stream().anyMatch(c -> c.recurrence().customerSaysSo()), last.recurrence().signal(),
+				chain.stream()
+					.map(c -> new RecurrenceView.ChainCase(CaseReference.format(c.number()), c.openedAt(),
+							c.resolution().kindWhenEnded(c.status(), c.diagnosis())))
+					.toList()));
+	}
+
+	/** The case and the earlier cases it recurs, first first; cycles cannot form. */
+	private List<CaseSnapshot> chainOf(CaseSnapshot latest) {
+		List<CaseSnapshot> chain = new ArrayList<>();
+		Set<UUID> seen = new HashSet<>();
+		CaseSnapshot at = latest;
+		while (at != null && seen.add(at.id())) {
+			chain.add(0, at);
+			UUID earlier = at.recurrence().of();
+			at = earlier == null ? null
+					: this.repository.find(new CaseReference.ById(earlier)).map(SupportCase::snapshot).orElse(null);
+		}
+		return chain;
 	}
 
 	private Instant notFuture(Instant at) {

@@ -66,6 +66,8 @@ final class SupportCase {
 
 	private ResolutionState resolution;
 
+	private RecurrenceState recurrence;
+
 	private final List<Object> recorded = new ArrayList<>();
 
 	private final List<Object> events = new ArrayList<>();
@@ -87,6 +89,7 @@ final class SupportCase {
 		this.version = s.version();
 		this.diagnosis = s.diagnosis();
 		this.resolution = s.resolution();
+		this.recurrence = s.recurrence();
 	}
 
 	/**
@@ -97,9 +100,10 @@ final class SupportCase {
 	 */
 	static SupportCase open(UUID customerId, Channel channel, String firstWords, String team, UUID followsCaseId,
 			Instant at) {
-		SupportCase opened = new SupportCase(
-				new CaseSnapshot(Ids.next(), null, customerId, channel, subjectFrom(firstWords), CaseStatus.NEW, team,
-						null, at, at, null, followsCaseId, 0, 0, CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE));
+		SupportCase opened = new SupportCase(new CaseSnapshot(Ids.next(), null, customerId, channel,
+				subjectFrom(firstWords), CaseStatus.NEW, team, null, at, at, null, followsCaseId, 0, 0,
+				CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE,
+				Recurrence.customerSaysItRecurs(firstWords) ? RecurrenceState.NONE.saidSo() : RecurrenceState.NONE));
 		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, CUSTOMER,
 				followsCaseId == null ? "first contact" : "customer referred to a closed case", at));
 		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
@@ -123,6 +127,9 @@ final class SupportCase {
 	void customerContacted(String text, Instant at) {
 		guardNotClosed("take a new contact");
 		touch(at);
+		if (Recurrence.customerSaysItRecurs(text)) {
+			this.recurrence = this.recurrence.saidSo();
+		}
 		switch (this.status) {
 			case WAITING_ON_CUSTOMER -> moveTo(CaseStatus.OPEN, CUSTOMER, "customer replied", at);
 			case AWAITING_CONFIRMATION -> {
@@ -330,6 +337,20 @@ final class SupportCase {
 	}
 
 	/**
+	 * Links the case to the earlier one whose problem it is: the first link found stays.
+	 */
+	void linkAsRecurrence(UUID earlier, RecurrenceSignal signal, Instant at) {
+		if (earlier.equals(this.id)) {
+			throw new CaseRuleViolation("a case cannot recur itself");
+		}
+		if (this.recurrence.of() != null) {
+			return;
+		}
+		this.recurrence = this.recurrence.linked(earlier, signal);
+		this.events.add(new CaseEvents.CaseLinkedAsRecurrence(this.id, earlier, signal, at));
+	}
+
+	/**
 	 * The resolution kind once the case has ended (or awaits confirmation), else null.
 	 */
 	ResolutionKind resolutionKind() {
@@ -422,7 +443,7 @@ final class SupportCase {
 	CaseSnapshot snapshot() {
 		return new CaseSnapshot(this.id, this.number, this.customerId, this.channel, this.subject, this.status,
 				this.team, this.assignee, this.openedAt, this.lastActivityAt, this.closedAt, this.followsCaseId,
-				this.handoverCount, this.version, this.diagnosis, this.resolution);
+				this.handoverCount, this.version, this.diagnosis, this.resolution, this.recurrence);
 	}
 
 	UUID id() {

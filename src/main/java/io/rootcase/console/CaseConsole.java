@@ -78,7 +78,8 @@ class CaseConsole {
 	 * @param remedy the knowledge base's fix or workaround applied, if chosen
 	 * @param causeKey the confirmed root cause the remedy belongs to
 	 */
-	record ActionForm(ActionKind kind, String description, Integer minutesSpent, String remedy, String causeKey) {
+	record ActionForm(ActionKind kind, String description, Integer minutesSpent, String remedy, String causeKey,
+			String repeatReason) {
 	}
 
 	record ReplyForm(String text) {
@@ -138,7 +139,7 @@ class CaseConsole {
 		String error = ConsoleResponses.attempt(() -> this.cases.recordAction(reference, form.kind(),
 				form.description(), form.minutesSpent() == null ? 0 : form.minutesSpent(),
 				form.remedy() == null || form.remedy().isBlank() ? null : form.causeKey(), form.remedy(),
-				principal.getName(), this.clock.instant()));
+				form.repeatReason(), principal.getName(), this.clock.instant()));
 		return this.page.respond(reference, error, "Action recorded.", hx, model, redirect);
 	}
 

@@ -49,6 +49,7 @@ class CasePage {
 		CaseView c = details.summary();
 		model.addAttribute("case", c);
 		model.addAttribute("details", details);
+		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
 		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));

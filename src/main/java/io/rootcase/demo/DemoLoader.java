@@ -196,8 +196,10 @@ public class DemoLoader {
 				if (this.cases.find(caseReference).orElseThrow().status() == CaseStatus.CLOSED) {
 					return false;
 				}
+				// Agents of the demo's history repeated palliatives before Rootcase asked
+				// them why; the reason says so wherever it happened.
 				this.cases.recordAction(caseReference, a.kind(), a.description(), a.minutes(), a.causeKey(), null,
-						a.actor(), a.at());
+						"tried again while the cause was still unknown", a.actor(), a.at());
 				return true;
 			}
 			case ResolutionStep x -> {

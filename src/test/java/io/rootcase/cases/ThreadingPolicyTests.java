@@ -18,7 +18,8 @@ class ThreadingPolicyTests {
 
 	private static CaseSnapshot caseWith(CaseStatus status, Instant lastActivity) {
 		return new CaseSnapshot(UUID.randomUUID(), 1L, UUID.randomUUID(), Channel.EMAIL, "s", status, "support", null,
-				lastActivity, lastActivity, null, null, 0, 0, CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE);
+				lastActivity, lastActivity, null, null, 0, 0, CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE,
+				RecurrenceState.NONE);
 	}
 
 	@Test

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Only the customer says it is solved, in a real headless Chromium: an agent proposes a
  * resolution, the customer rejects it on their status link (no login) and the case
- * reopens with their reason; a second palliative is proposed and the customer confirms.
+ * reopens with their reason; a second palliative is proposed and the customer confirms;
+ * when the customer writes again about the same problem, the agent sees it is back.
  */
 @RootcaseIntegrationTest
 class ResolutionBrowserTests extends BrowserTest {
@@ -33,12 +34,16 @@ class ResolutionBrowserTests extends BrowserTest {
 	@Autowired
 	ContactIntake intake;
 
+	final String email = "browser-res-" + UUID.randomUUID() + "@example.com";
+
 	String newCase() {
+		return contact("My internet drops every evening around 9pm");
+	}
+
+	String contact(String text) {
 		return this.intake
-			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now().minusSeconds(60),
-					"My internet drops every evening around 9pm",
-					Map.of(IdentityKind.EMAIL, "browser-res-" + UUID.randomUUID() + "@example.com"), "Noor", null, null,
-					null))
+			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now(), text,
+					Map.of(IdentityKind.EMAIL, this.email), "Noor", null, null, null))
 			.caseReference();
 	}
 
@@ -106,6 +111,16 @@ class ResolutionBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("resolved");
 		assertThat(browser.findElement(By.id("case-resolution")).getText()).contains("relieved")
 			.contains("confirmed by customer");
+
+		// Palliatives relieve; the problem comes back and the agent sees its history.
+		String again = contact("The internet drops again every evening, I already reset the router twice");
+		Chromium.openAs(browser, this.port, "/cases/" + again, "alice");
+		assertThat(browser.findElement(By.id("recurrence-banner")).getText())
+			.contains("This problem is back: 2 cases in 0 days")
+			.contains("remote router reset ×1")
+			.contains("moved the router to channel 11 ×1")
+			.contains("The customer says it is happening again")
+			.contains(reference);
 	}
 
 	@Test

@@ -55,6 +55,7 @@ class DemoLoaderTests {
 				.isPositive();
 		}
 		assertThat(count("select count(*) from cases where reopen_count > 0")).as("reopened").isPositive();
+		assertThat(count("select count(*) from cases where recurrence_of is not null")).as("recurrences").isPositive();
 		assertThat(count("select count(*) from cases where handover_count > 0")).isPositive();
 		assertThat(count("select count(*) from customer_attributes where name = 'plan'")).isPositive();
 		assertThat(count("select count(*) from agents where username = 'maria' and role = 'MANAGER'")).isOne();
