@@ -44,6 +44,8 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/contacts/import")
 				.hasRole(Role.MANAGER.name())
+				.requestMatchers("/api/metrics/**")
+				.hasRole(Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/cases/*/resolution/on-behalf")
 				.hasRole(Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/knowledge-base", "/api/knowledge-base/**")
@@ -73,7 +75,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
-			.requestMatchers("/import", "/knowledge-base", "/knowledge-base/**", "/cases/*/resolution/on-behalf")
+			.requestMatchers("/import", "/knowledge-base", "/knowledge-base/**", "/cases/*/resolution/on-behalf",
+					"/metrics")
 			.hasRole(Role.MANAGER.name())
 			.anyRequest()
 			.hasRole(Role.AGENT.name()))

@@ -1,0 +1,33 @@
+package io.rootcase.metrics;
+
+import java.time.Instant;
+
+import io.rootcase.shared.Channel;
+
+/**
+ * Which cases the figures are about: opened in [from, to), optionally of one team, agent
+ * (current assignee), channel (of the first contact) and contact reason.
+ */
+public record MetricsFilter(Instant from, Instant to, String team, String agent, Channel channel, String reason) {
+
+	public MetricsFilter {
+		if (from == null || to == null) {
+			throw new IllegalArgumentException("a period needs from and to");
+		}
+		if (!from.isBefore(to)) {
+			throw new IllegalArgumentException("from must be before to");
+		}
+		team = blankToNull(team);
+		agent = blankToNull(agent);
+		reason = blankToNull(reason);
+	}
+
+	MetricsFilter during(Instant start, Instant end) {
+		return new MetricsFilter(start, end, this.team, this.agent, this.channel, this.reason);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

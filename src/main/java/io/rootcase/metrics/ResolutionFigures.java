@@ -1,0 +1,31 @@
+package io.rootcase.metrics;
+
+import java.time.Instant;
+
+/**
+ * The resolution figures of a period (see docs/metrics.md for the query behind each).
+ * Rates are shares between 0 and 1, {@code null} when there is nothing to divide by.
+ *
+ * @param cases cases opened in the period
+ * @param repeatContactRate share of those cases on which the customer had to make contact
+ * more than once
+ * @param recurrenceAfterPalliativeRate share of the period's relieved cases whose problem
+ * came back (a later case linked as its recurrence)
+ * @param cured cases whose resolution is cured
+ * @param relieved cases whose resolution is relieved
+ * @param unexplained cases whose resolution is unexplained
+ * @param confirmedResolutions customer confirmations that happened in the period
+ * @param unconfirmedClosures closures without the customer's answer in the period
+ * @param resolvedOnBehalf resolutions by a manager on the customer's behalf in the period
+ * @param reopenRate share of the period's proposed resolutions that the customer rejected
+ * or answered by reopening
+ * @param meanHandovers handovers per case
+ * @param meanContactsPerResolvedProblem contacts, over a problem's whole recurrence
+ * chain, per problem resolved or closed
+ * @param recurrenceMinutes agent minutes spent on cases that are recurrences
+ */
+public record ResolutionFigures(Instant from, Instant to, long cases, Double repeatContactRate,
+		Double recurrenceAfterPalliativeRate, long cured, long relieved, long unexplained, long confirmedResolutions,
+		long unconfirmedClosures, long resolvedOnBehalf, Double reopenRate, Double meanHandovers,
+		Double meanContactsPerResolvedProblem, long recurrenceMinutes) {
+}

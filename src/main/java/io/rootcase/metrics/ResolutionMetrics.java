@@ -1,0 +1,159 @@
+package io.rootcase.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rootcase.shared.DbTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes the resolution figures straight from the stored cases, transitions, actions
+ * and contacts. Each figure is one query, the same one docs/metrics.md shows, so the
+ * numbers on the dashboard can be checked by anyone with database access.
+ */
+@Service
+public class ResolutionMetrics {
+
+	/**
+	 * The most buckets a series may have, so one request cannot run thousands of queries.
+	 */
+	public static final int MAX_BUCKETS = 120;
+
+	private final JdbcClient jdbc;
+
+	ResolutionMetrics(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public ResolutionFigures figures(MetricsFilter filter) {
+		Where cohort = cohort(filter);
+		var counts = query("""
+				select count(*) as cases,
+				  coalesce(sum(case when c.resolution_kind = 'CURED' then 1 else 0 end), 0) as cured,
+				  coalesce(sum(case when c.resolution_kind = 'RELIEVED' then 1 else 0 end), 0) as relieved,
+				  coalesce(sum(case when c.resolution_kind = 'UNEXPLAINED' then 1 else 0 end), 0) as unexplained,
+				  coalesce(sum(c.handover_count), 0) as handovers
+				from cases c where %s""", cohort)
+			.query((rs,
+					n) -> new long[] { rs.getLong("cases"), rs.getLong("cured"), rs.getLong("relieved"),
+							rs.getLong("unexplained"), rs.getLong("handovers") })
+			.single();
+		long cases = counts[0];
+		long repeated = count("""
+				select count(*) from cases c where %s and (select count(*) from contacts k
+				  where k.case_id = c.id and k.direction = 'INBOUND') > 1""", cohort);
+		long relievedCases = counts[2];
+		long relievedThatCameBack = count("""
+				select count(*) from cases c where %s and c.resolution_kind = 'RELIEVED'
+				  and exists (select 1 from cases later where later.recurrence_of = c.id)""", cohort);
+		Where moves = transitions(filter);
+		long confirmed = count("""
+				select count(*) from case_transitions t join cases c on c.id = t.case_id
+				where %s and t.to_status = 'RESOLVED' and t.actor = 'customer'""", moves);
+		long unconfirmed = count("""
+				select count(*) from case_transitions t join cases c on c.id = t.case_id
+				where %s and t.to_status = 'CLOSED' and t.from_status = 'AWAITING_CONFIRMATION'""", moves);
+		long onBehalf = count("""
+				select count(*) from case_transitions t join cases c on c.id = t.case_id
+				where %s and t.to_status = 'RESOLVED' and t.actor <> 'customer'
+				  and t.from_status <> 'AWAITING_CONFIRMATION'""", moves);
+		long proposed = count("""
+				select count(*) from case_transitions t join cases c on c.id = t.case_id
+				where %s and t.to_status = 'AWAITING_CONFIRMATION'""", moves);
+		long reopened = count("""
+				select count(*) from case_transitions t join cases c on c.id = t.case_id
+				where %s and t.to_status = 'OPEN' and t.from_status in ('AWAITING_CONFIRMATION', 'RESOLVED')""", moves);
+		var problems = query("""
+				with recursive chain (root, member) as (
+				  select c.id, c.id from cases c where %s and c.status in ('RESOLVED', 'CLOSED')
+				    and not exists (select 1 from cases later where later.recurrence_of = c.id)
+				  union all
+				  select chain.root, p.recurrence_of from chain join cases p on p.id = chain.member
+				  where p.recurrence_of is not null
+				)
+				select count(distinct chain.root) as problems, count(k.id) as contacts
+				from chain left join contacts k on k.case_id = chain.member""", cohort)
+			.query((rs, n) -> new long[] { rs.getLong("problems"), rs.getLong("contacts") })
+			.single();
+		long recurrenceMinutes = count("""
+				select coalesce(sum(a.minutes_spent), 0) from case_actions a join cases c on c.id = a.case_id
+				where %s and c.recurrence_of is not null""", cohort);
+		return new ResolutionFigures(filter.from(), filter.to(), cases, share(repeated, cases),
+				share(relievedThatCameBack, relievedCases), counts[1], counts[2], counts[3], confirmed, unconfirmed,
+				onBehalf, share(reopened, proposed), share(counts[4], cases), share(problems[1], problems[0]),
+				recurrenceMinutes);
+	}
+
+	/** The figures bucket by bucket (e.g. one per week) over the filter's period. */
+	@Transactional(readOnly = true)
+	public List<ResolutionFigures> series(MetricsFilter filter, Duration bucket) {
+		if (bucket.isNegative() || bucket.isZero()) {
+			throw new IllegalArgumentException("a bucket is a positive duration");
+		}
+		long buckets = (Duration.between(filter.from(), filter.to()).toSeconds() + bucket.toSeconds() - 1)
+				/ bucket.toSeconds();
+		if (buckets > MAX_BUCKETS) {
+			throw new IllegalArgumentException(
+					"at most " + MAX_BUCKETS + " buckets; choose a longer bucket or a shorter period");
+		}
+		List<ResolutionFigures> series = new ArrayList<>();
+		for (Instant start = filter.from(); start.isBefore(filter.to()); start = start.plus(bucket)) {
+			Instant end = start.plus(bucket).isAfter(filter.to()) ? filter.to() : start.plus(bucket);
+			series.add(figures(filter.during(start, end)));
+		}
+		return series;
+	}
+
+	private record Where(String sql, List<Object> params) {
+	}
+
+	private static Where cohort(MetricsFilter f) {
+		return where("c.opened_at", f);
+	}
+
+	private static Where transitions(MetricsFilter f) {
+		return where("t.occurred_at", f);
+	}
+
+	private static Where where(String time, MetricsFilter f) {
+		StringBuilder sql = new StringBuilder(time + " >= ? and " + time + " < ?");
+		List<Object> params = new ArrayList<>(List.of(DbTime.toDb(f.from()), DbTime.toDb(f.to())));
+		if (f.team() != null) {
+			sql.append(" and c.team_code = ?");
+			params.add(f.team());
+		}
+		if (f.agent() != null) {
+			sql.append(" and c.assignee = ?");
+			params.add(f.agent());
+		}
+		if (f.channel() != null) {
+			sql.append(" and c.channel = ?");
+			params.add(f.channel().name());
+		}
+		if (f.reason() != null) {
+			sql.append(" and c.contact_reason = ?");
+			params.add(f.reason());
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	/** A query whose {@code %s} is the filter's condition. */
+	private JdbcClient.StatementSpec query(String sql, Where where) {
+		return this.jdbc.sql(sql.formatted(where.sql())).params(where.params());
+	}
+
+	private long count(String sql, Where where) {
+		return query(sql, where).query(Long.class).single();
+	}
+
+	private static Double share(long part, long whole) {
+		return whole == 0 ? null : (double) part / whole;
+	}
+
+}

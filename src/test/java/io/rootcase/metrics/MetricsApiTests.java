@@ -1,0 +1,143 @@
+package io.rootcase.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
+import io.rootcase.TestFixtures;
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.Cases;
+import io.rootcase.cases.RootCauseState;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The figures of a small, known history, in a period of its own (the clock moved far
+ * ahead so no other test's cases fall in it).
+ */
+@RootcaseIntegrationTest
+class MetricsApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void rewindTheClock() {
+		this.clock.reset();
+	}
+
+	String contact(String email, String text) {
+		return this.intake
+			.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND, this.clock.instant(), text,
+					Map.of(IdentityKind.EMAIL, email), null, null, null, null))
+			.caseReference();
+	}
+
+	ResultActions figures(Instant from, Instant to, String token) throws Exception {
+		return this.mvc.perform(get("/api/metrics/resolution").param("from", from.toString())
+			.param("to", to.toString())
+			.param("channel", "phone")
+			.header("Authorization", "Bearer " + token));
+	}
+
+	@Test
+	void theFiguresOfAKnownHistory() throws Exception {
+		this.clock.advance(Duration.ofDays(800));
+		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		String ana = "metrics-ana-" + UUID.randomUUID() + "@example.com";
+		String relievedAndBack = contact(ana, "My internet keeps dropping every evening");
+		this.cases.recordAction(relievedAndBack, ActionKind.PALLIATIVE, "Router reset", 5, "alice");
+		this.cases.proposeResolution(relievedAndBack, "Reset", "alice", this.clock.instant());
+		this.cases.confirmResolution(relievedAndBack, this.clock.instant());
+
+		String cured = contact("metrics-ben-" + UUID.randomUUID() + "@example.com", "Charged twice for October");
+		this.cases.recordRootCause(cured, RootCauseState.KNOWN, "billing_proration_bug");
+		this.cases.proposeResolution(cured, "We looked at it", "fiona", this.clock.instant());
+		this.cases.rejectResolution(cured, "Still charged twice", this.clock.instant());
+		this.cases.recordAction(cured, ActionKind.CURATIVE, "Corrected the proration rule", 30, "billing_proration_bug",
+				null, "fiona", this.clock.instant());
+		this.cases.proposeResolution(cured, "Refunded and fixed the bill", "fiona", this.clock.instant());
+		this.cases.confirmResolution(cured, this.clock.instant());
+
+		String unconfirmed = contact("metrics-cy-" + UUID.randomUUID() + "@example.com", "TV has no signal");
+		this.cases.recordAction(unconfirmed, ActionKind.PALLIATIVE, "Box restart", 5, "alice");
+		this.cases.proposeResolution(unconfirmed, "Restarted your box", "alice", this.clock.instant());
+		this.cases.closeUnconfirmed(unconfirmed, this.clock.instant());
+
+		String again = contact(ana, "Internet dropping again every evening");
+		contact(ana, "Any news? It dropped again tonight");
+		this.cases.recordAction(again, ActionKind.PALLIATIVE, "Channel change", 15, "bob");
+		Instant to = this.clock.instant().plus(Duration.ofHours(1));
+
+		figures(from, to, TestFixtures.MANAGER_TOKEN).andExpect(status().isOk())
+			.andExpect(jsonPath("$.cases").value(4))
+			.andExpect(jsonPath("$.cured").value(1))
+			.andExpect(jsonPath("$.relieved").value(2))
+			.andExpect(jsonPath("$.unexplained").value(0))
+			.andExpect(jsonPath("$.confirmedResolutions").value(2))
+			.andExpect(jsonPath("$.unconfirmedClosures").value(1))
+			.andExpect(jsonPath("$.resolvedOnBehalf").value(0))
+			.andExpect(jsonPath("$.reopenRate").value(0.25))
+			.andExpect(jsonPath("$.recurrenceAfterPalliativeRate").value(0.5))
+			.andExpect(jsonPath("$.repeatContactRate").value(0.25))
+			.andExpect(jsonPath("$.meanHandovers").value(0.0))
+			.andExpect(jsonPath("$.meanContactsPerResolvedProblem").value(1.0))
+			.andExpect(jsonPath("$.recurrenceMinutes").value(15));
+
+		this.mvc
+			.perform(get("/api/metrics/resolution/series").param("from", from.toString())
+				.param("to", to.toString())
+				.param("bucket", "PT1H")
+				.param("channel", "phone")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(3))
+			.andExpect(jsonPath("$[0].cases").value(0));
+	}
+
+	@Test
+	void metricsAreForManagersAndBadPeriodsAreClearErrors() throws Exception {
+		Instant now = Instant.now();
+		figures(now.minus(Duration.ofDays(7)), now, TestFixtures.AGENT_TOKEN).andExpect(status().isForbidden());
+		figures(now, now.minus(Duration.ofDays(7)), TestFixtures.MANAGER_TOKEN).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("from must be before to"));
+		this.mvc
+			.perform(get("/api/metrics/resolution/series").param("from", now.minus(Duration.ofDays(365)).toString())
+				.param("to", now.toString())
+				.param("bucket", "PT1H")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/api/metrics/resolution").param("from", "yesterday")
+				.param("to", now.toString())
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN))
+			.andExpect(status().isBadRequest());
+	}
+
+}
