@@ -1,0 +1,64 @@
+package io.rootcase.console;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A manager reads the resolution dashboard in a real headless Chromium: the figures, the
+ * weekly chart and the figures by team.
+ */
+@RootcaseIntegrationTest
+class MetricsBrowserTests extends BrowserTest {
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Test
+	void aManagerSeesTheFiguresTheWeeklyChartAndTheTeams() {
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.SOCIAL, Direction.INBOUND, Instant.now(), "Router keeps rebooting",
+					Map.of(IdentityKind.EMAIL, "metrics-browser-" + UUID.randomUUID() + "@example.com"), null, null,
+					null, null))
+			.caseReference();
+		this.cases.recordAction(reference, ActionKind.PALLIATIVE, "Router reset", 5, "alice");
+		this.cases.proposeResolution(reference, "Reset it", "alice", Instant.now());
+		this.cases.confirmResolution(reference, Instant.now());
+
+		Chromium.openAs(browser, this.port, "/cases", "maria");
+		browser.findElement(By.linkText("Metrics")).click();
+		Chromium.waiting(browser).until(d -> !d.findElements(By.id("metrics-tiles")).isEmpty());
+		assertThat(Integer.parseInt(browser.findElement(By.id("tile-relieved")).getText())).isPositive();
+		assertThat(Integer.parseInt(browser.findElement(By.id("tile-confirmed")).getText())).isPositive();
+		assertThat(browser.findElement(By.id("team-table")).getText()).contains("Support").contains("Finance");
+		Object bars = ((JavascriptExecutor) browser)
+			.executeScript("const c = Chart.getChart('weekly-chart'); return c ? c.data.datasets.length : 0;");
+		assertThat(((Number) bars).intValue()).as("the chart was drawn with its five series").isEqualTo(5);
+
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("channel")))
+			.selectByVisibleText("social");
+		browser.findElement(By.id("apply-filter")).click();
+		Chromium.waiting(browser).until(d -> d.getCurrentUrl().contains("channel=SOCIAL"));
+		assertThat(Integer.parseInt(browser.findElement(By.id("tile-confirmed")).getText())).isPositive();
+	}
+
+}
