@@ -274,6 +274,14 @@ class CaseRepository {
 		return this.jdbc.sql("update cases set customer_id = ? where customer_id = ?").params(to, from).update();
 	}
 
+	List<CaseSnapshot> withRootCause(RootCauseState state, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from cases where root_cause_state = ? order by last_activity_at, id limit ?")
+			.params(state.name(), limit)
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from cases").query(Long.class).single();
 	}

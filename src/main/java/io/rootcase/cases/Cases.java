@@ -409,6 +409,12 @@ public class Cases {
 			.toList();
 	}
 
+	/** Cases whose root cause is in a state, least recently busy first. */
+	@Transactional(readOnly = true)
+	public List<CaseView> withRootCause(RootCauseState state, int limit) {
+		return this.repository.withRootCause(state, limit).stream().map(CaseView::of).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.repository.count();
