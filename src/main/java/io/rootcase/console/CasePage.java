@@ -7,6 +7,7 @@ import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.staff.Staff;
 import io.rootcase.timeline.CustomerTimeline;
@@ -34,14 +35,17 @@ class CasePage {
 
 	private final Diagnoses diagnoses;
 
+	private final FollowUps followUps;
+
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
-			Diagnoses diagnoses) {
+			Diagnoses diagnoses, FollowUps followUps) {
 		this.cases = cases;
 		this.customers = customers;
 		this.intake = intake;
 		this.timelines = timelines;
 		this.staff = staff;
 		this.diagnoses = diagnoses;
+		this.followUps = followUps;
 	}
 
 	void populate(String reference, Model model) {
@@ -49,6 +53,7 @@ class CasePage {
 		CaseView c = details.summary();
 		model.addAttribute("case", c);
 		model.addAttribute("details", details);
+		model.addAttribute("followUps", this.followUps.ofCases(java.util.List.of(c)));
 		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));

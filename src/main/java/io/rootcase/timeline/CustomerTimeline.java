@@ -14,6 +14,8 @@ import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.followups.FollowUpView;
+import io.rootcase.followups.FollowUps;
 import io.rootcase.customers.CustomerNotFoundException;
 import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.Contact;
@@ -38,10 +40,13 @@ public class CustomerTimeline {
 
 	private final Cases cases;
 
-	CustomerTimeline(CustomerDirectory customers, ContactIntake contacts, Cases cases) {
+	private final FollowUps followUps;
+
+	CustomerTimeline(CustomerDirectory customers, ContactIntake contacts, Cases cases, FollowUps followUps) {
 		this.customers = customers;
 		this.contacts = contacts;
 		this.cases = cases;
+		this.followUps = followUps;
 	}
 
 	/**
@@ -84,6 +89,17 @@ public class CustomerTimeline {
 						null, h.actor(), "handed over from " + owner(h.fromTeam(), h.fromAgent()) + " to "
 								+ owner(h.toTeam(), h.toAgent()),
 						h.note()));
+			}
+		}
+		// A follow-up is on the timeline once done, with what was found.
+		for (FollowUpView f : this.followUps.ofCases(List.copyOf(byId.values()))) {
+			if (f.completedAt() != null) {
+				CaseView c = byId.get(f.caseId());
+				entries.add(new TimelineEntry(f.completedAt(), Kind.FOLLOW_UP, c.channel(), c.id(), c.reference(), null,
+						null, f.completedBy(),
+						"follow-up (" + f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+								+ summary(f.outcome()),
+						f.outcome()));
 			}
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::occurredAt).thenComparing(e -> e.kind().ordinal()));

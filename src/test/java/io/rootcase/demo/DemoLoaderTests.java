@@ -56,6 +56,15 @@ class DemoLoaderTests {
 		}
 		assertThat(count("select count(*) from cases where reopen_count > 0")).as("reopened").isPositive();
 		assertThat(count("select count(*) from cases where recurrence_of is not null")).as("recurrences").isPositive();
+		// Follow-ups are scheduled by listeners after each ending, so they arrive
+		// shortly.
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (count("select count(*) from follow_ups where due_at < current_timestamp") == 0
+				&& System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(count("select count(*) from follow_ups where due_at < current_timestamp")).as("overdue follow-ups")
+			.isPositive();
 		assertThat(count("select count(*) from cases where handover_count > 0")).isPositive();
 		assertThat(count("select count(*) from customer_attributes where name = 'plan'")).isPositive();
 		assertThat(count("select count(*) from agents where username = 'maria' and role = 'MANAGER'")).isOne();

@@ -1,0 +1,70 @@
+package io.rootcase.console;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.rootcase.followups.FollowUps;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The follow-up queue (mine or everyone's, overdue ones highlighted) and follow-ups on
+ * the case page.
+ */
+@Controller
+class FollowUpConsole {
+
+	private static final int QUEUE_SIZE = 200;
+
+	private final FollowUps followUps;
+
+	private final CasePage page;
+
+	FollowUpConsole(FollowUps followUps, CasePage page) {
+		this.followUps = followUps;
+		this.page = page;
+	}
+
+	record ScheduleForm(LocalDate due, String owner, String note) {
+	}
+
+	record CompleteForm(String outcome, Boolean tellCustomer) {
+	}
+
+	@GetMapping("/follow-ups")
+	String queue(@RequestParam(defaultValue = "mine") String show, Principal principal, Model model) {
+		boolean mine = !"all".equals(show);
+		model.addAttribute("show", mine ? "mine" : "all");
+		model.addAttribute("followUps", this.followUps.open(mine ? principal.getName() : null, QUEUE_SIZE));
+		return "follow-ups";
+	}
+
+	@PostMapping("/follow-ups/{id}/complete")
+	String complete(@PathVariable UUID id, CompleteForm form, @RequestParam(defaultValue = "mine") String show,
+			Principal principal, RedirectAttributes redirect) {
+		String error = ConsoleResponses.attempt(() -> this.followUps.complete(id, form.outcome(),
+				Boolean.TRUE.equals(form.tellCustomer()), principal.getName()));
+		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? "Follow-up done." : error);
+		return "redirect:/follow-ups?show=" + ("all".equals(show) ? "all" : "mine");
+	}
+
+	@PostMapping("/cases/{reference}/follow-ups")
+	String schedule(@PathVariable String reference, ScheduleForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		String error = ConsoleResponses.attempt(() -> this.followUps.schedule(reference,
+				form.due() == null ? null : form.due().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600),
+				form.owner() == null || form.owner().isBlank() ? principal.getName() : form.owner(), form.note(),
+				principal.getName()));
+		return this.page.respond(reference, error, "Follow-up scheduled.", hx, model, redirect);
+	}
+
+}

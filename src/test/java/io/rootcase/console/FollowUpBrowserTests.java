@@ -1,0 +1,69 @@
+package io.rootcase.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent schedules a follow-up on a case, finds it overdue in their queue, completes
+ * it, and the customer's timeline shows what was found. In a real headless Chromium.
+ */
+@RootcaseIntegrationTest
+class FollowUpBrowserTests extends BrowserTest {
+
+	@Autowired
+	ContactIntake intake;
+
+	@Test
+	void anOverdueFollowUpIsDoneFromTheQueueAndLandsOnTheTimeline() {
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, Instant.now(), "Router lights blink orange",
+					Map.of(IdentityKind.EMAIL, "fu-browser-" + UUID.randomUUID() + "@example.com"), null, null, null,
+					null))
+			.caseReference();
+		Chromium.openAs(browser, this.port, "/cases/" + reference, "alice");
+		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id("follow-up-due")), yesterday);
+		browser.findElement(By.id("follow-up-note")).sendKeys("Check the lights after the firmware push");
+		browser.findElement(By.id("schedule-follow-up")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-follow-ups"), "overdue"));
+
+		browser.findElement(By.linkText("Follow-ups")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.titleContains("Follow-ups"));
+		WebElement row = browser.findElements(By.cssSelector("#follow-up-table tr.overdue"))
+			.stream()
+			.filter(r -> r.getText().contains(reference))
+			.findFirst()
+			.orElseThrow();
+		row.findElement(By.className("follow-up-outcome")).sendKeys("Lights steady green since the push");
+		row.findElement(By.className("follow-up-complete")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-up-message"), "Follow-up done"));
+		assertThat(browser.findElement(By.id("follow-up-table")).getText()).doesNotContain(reference);
+
+		Chromium.open(browser, this.port, "/cases/" + reference);
+		assertThat(browser.findElement(By.id("timeline")).getText())
+			.contains("follow-up (manual): Lights steady green since the push");
+	}
+
+}
