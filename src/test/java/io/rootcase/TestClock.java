@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * The system clock, moved forward on demand: timers (reminders, closures, follow-ups) are
- * tested by advancing it, never by waiting. Tests that advance it rewind it when done.
+ * tested by advancing it, never by waiting. {@link RewindClock} puts it back after each
+ * test.
  */
 public final class TestClock extends Clock {
 

@@ -12,7 +12,6 @@ import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +40,6 @@ class RecurrenceApiTests {
 	TestClock clock;
 
 	final String email = "recur-" + UUID.randomUUID() + "@example.com";
-
-	@AfterEach
-	void rewindTheClock() {
-		this.clock.reset();
-	}
 
 	String contact(String text) {
 		return this.intake

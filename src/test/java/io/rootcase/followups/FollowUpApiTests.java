@@ -17,7 +17,6 @@ import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,11 +46,6 @@ class FollowUpApiTests {
 
 	@Autowired
 	TestClock clock;
-
-	@AfterEach
-	void rewindTheClock() {
-		this.clock.reset();
-	}
 
 	String newCase(String text) {
 		return this.intake

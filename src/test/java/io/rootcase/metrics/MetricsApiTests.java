@@ -17,7 +17,6 @@ import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +45,6 @@ class MetricsApiTests {
 
 	@Autowired
 	TestClock clock;
-
-	@AfterEach
-	void rewindTheClock() {
-		this.clock.reset();
-	}
 
 	String contact(String email, String text) {
 		return this.intake

@@ -24,7 +24,6 @@ import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,11 +72,6 @@ class ResolutionApiTests {
 		ContactReceipt receipt = inbound("My internet drops every evening", null);
 		this.reference = receipt.caseReference();
 		this.cases.recordAction(this.reference, ActionKind.PALLIATIVE, "Remote router reset", 5, "alice");
-	}
-
-	@AfterEach
-	void rewindTheClock() {
-		this.clock.reset();
 	}
 
 	ContactReceipt inbound(String text, String caseReference) {
