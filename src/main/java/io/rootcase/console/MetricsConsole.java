@@ -14,7 +14,6 @@ import io.rootcase.metrics.ResolutionFigures;
 import io.rootcase.metrics.ResolutionMetrics;
 import io.rootcase.shared.Channel;
 import io.rootcase.staff.Staff;
-import io.rootcase.staff.Team;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +42,8 @@ class MetricsConsole {
 	}
 
 	/** The period in whole UTC days, both ends included. */
-	record Period(LocalDate from, LocalDate to, String team, Channel channel, String reason) {
+	record Period(LocalDate from, LocalDate to, String team, Channel channel, String reason,
+			ResolutionMetrics.Dimension by) {
 	}
 
 	@GetMapping("/metrics")
@@ -54,19 +54,15 @@ class MetricsConsole {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("teams", this.staff.teams());
+		model.addAttribute("dimensions", ResolutionMetrics.Dimension.values());
 		model.addAttribute("channels", Channel.values());
 		String error = ConsoleResponses.attempt(() -> {
 			MetricsFilter filter = new MetricsFilter(start(from), start(to.plusDays(1)), period.team(), null,
 					period.channel(), period.reason());
 			model.addAttribute("figures", this.metrics.figures(filter));
-			Map<String, ResolutionFigures> byTeam = new LinkedHashMap<>();
-			if (period.team() == null || period.team().isBlank()) {
-				for (Team team : this.staff.teams()) {
-					byTeam.put(team.name(), this.metrics.figures(new MetricsFilter(filter.from(), filter.to(),
-							team.code(), null, period.channel(), period.reason())));
-				}
-			}
-			model.addAttribute("byTeam", byTeam);
+			ResolutionMetrics.Dimension by = period.by() == null ? ResolutionMetrics.Dimension.TEAM : period.by();
+			model.addAttribute("by", by);
+			model.addAttribute("breakdown", this.metrics.breakdown(filter, by));
 			List<ResolutionFigures> weeks = this.metrics.series(filter, Duration.ofDays(7));
 			model.addAttribute("weeks", weeks);
 			// Plain lists, so the page can hand them to the chart as JavaScript literals.

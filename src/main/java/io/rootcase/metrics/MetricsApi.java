@@ -31,6 +31,15 @@ class MetricsApi {
 		return this.metrics.figures(new MetricsFilter(from, to, team, agent, channel, reason));
 	}
 
+	@Operation(summary = "The same figures for each team, agent, channel or contact reason")
+	@GetMapping("/api/metrics/resolution/breakdown")
+	java.util.Map<String, ResolutionFigures> breakdown(@RequestParam Instant from, @RequestParam Instant to,
+			@RequestParam ResolutionMetrics.Dimension by, @RequestParam(required = false) String team,
+			@RequestParam(required = false) String agent, @RequestParam(required = false) Channel channel,
+			@RequestParam(required = false) String reason) {
+		return this.metrics.breakdown(new MetricsFilter(from, to, team, agent, channel, reason), by);
+	}
+
 	@Operation(summary = "The same figures bucket by bucket, for charts over time")
 	@GetMapping("/api/metrics/resolution/series")
 	List<ResolutionFigures> series(@RequestParam Instant from, @RequestParam Instant to,

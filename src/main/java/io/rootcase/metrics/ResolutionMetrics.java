@@ -110,6 +110,46 @@ public class ResolutionMetrics {
 		return series;
 	}
 
+	/** What the figures can be broken down by. */
+	public enum Dimension {
+
+		TEAM, AGENT, CHANNEL, REASON
+
+	}
+
+	/**
+	 * The figures for each value of a dimension among the filter's cases (each team, each
+	 * agent who holds one of them, each channel, each contact reason), biggest first.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, ResolutionFigures> breakdown(MetricsFilter filter, Dimension by) {
+		String column = switch (by) {
+			case TEAM -> "c.team_code";
+			case AGENT -> "c.assignee";
+			case CHANNEL -> "c.channel";
+			case REASON -> "c.contact_reason";
+		};
+		Where cohort = cohort(filter);
+		List<String> values = query("select " + column + " as v from cases c where %s and " + column
+				+ " is not null group by " + column + " order by count(*) desc, " + column, cohort)
+			.query(String.class)
+			.list();
+		java.util.Map<String, ResolutionFigures> figures = new java.util.LinkedHashMap<>();
+		for (String value : values) {
+			figures.put(value, figures(switch (by) {
+				case TEAM -> new MetricsFilter(filter.from(), filter.to(), value, filter.agent(), filter.channel(),
+						filter.reason());
+				case AGENT -> new MetricsFilter(filter.from(), filter.to(), filter.team(), value, filter.channel(),
+						filter.reason());
+				case CHANNEL -> new MetricsFilter(filter.from(), filter.to(), filter.team(), filter.agent(),
+						io.rootcase.shared.Channel.valueOf(value), filter.reason());
+				case REASON -> new MetricsFilter(filter.from(), filter.to(), filter.team(), filter.agent(),
+						filter.channel(), value);
+			}));
+		}
+		return figures;
+	}
+
 	private record Where(String sql, List<Object> params) {
 	}
 

@@ -49,7 +49,7 @@ class MetricsBrowserTests extends BrowserTest {
 		Chromium.waiting(browser).until(d -> !d.findElements(By.id("metrics-tiles")).isEmpty());
 		assertThat(Integer.parseInt(browser.findElement(By.id("tile-relieved")).getText())).isPositive();
 		assertThat(Integer.parseInt(browser.findElement(By.id("tile-confirmed")).getText())).isPositive();
-		assertThat(browser.findElement(By.id("team-table")).getText()).contains("Support").contains("Finance");
+		assertThat(browser.findElement(By.id("breakdown-table")).getText()).contains("support");
 		Object bars = ((JavascriptExecutor) browser)
 			.executeScript("const c = Chart.getChart('weekly-chart'); return c ? c.data.datasets.length : 0;");
 		assertThat(((Number) bars).intValue()).as("the chart was drawn with its five series").isEqualTo(5);

@@ -105,6 +105,22 @@ class MetricsApiTests {
 			.andExpect(jsonPath("$.recurrenceMinutes").value(15));
 
 		this.mvc
+			.perform(get("/api/metrics/resolution/breakdown").param("from", from.toString())
+				.param("to", to.toString())
+				.param("by", "agent")
+				.param("channel", "phone")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		this.mvc
+			.perform(get("/api/metrics/resolution/breakdown").param("from", from.toString())
+				.param("to", to.toString())
+				.param("by", "team")
+				.param("channel", "phone")
+				.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN))
+			.andExpect(jsonPath("$.support.cases").value(4))
+			.andExpect(jsonPath("$.support.cured").value(1));
+		this.mvc
 			.perform(get("/api/metrics/resolution/series").param("from", from.toString())
 				.param("to", to.toString())
 				.param("bucket", "PT1H")
