@@ -18,6 +18,14 @@ public final class CaseHistory {
 
 	public record Action(UUID id, UUID caseId, ActionKind kind, String description, int minutesSpent, String actor,
 			Instant occurredAt, String causeKey, String remedy) {
+
+		/**
+		 * The knowledge base's remedy applied, when named, else the agent's description.
+		 */
+		public String whatWasDone() {
+			return this.remedy != null ? this.remedy : this.description;
+		}
+
 	}
 
 	public record Handover(UUID id, UUID caseId, String fromTeam, String fromAgent, String toTeam, String toAgent,

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import io.rootcase.customers.CustomersMerged;
 import io.rootcase.shared.Direction;
 import io.rootcase.staff.Staff;
+import io.rootcase.shared.Texts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -156,7 +157,7 @@ public class Cases {
 				long before = this.repository.actionsOf(chain)
 					.stream()
 					.filter(a -> a.kind() == ActionKind.PALLIATIVE
-							&& Recurrence.sameAction(a.remedy() != null ? a.remedy() : a.description()).equals(what))
+							&& Recurrence.sameAction(a.whatWasDone()).equals(what))
 					.count();
 				if (before > 0) {
 					if (repeatReason == null || repeatReason.isBlank()) {
@@ -185,7 +186,12 @@ public class Cases {
 	 */
 	@Transactional
 	public CaseView confirmResolution(String caseReference, Instant at) {
-		return change(caseReference, c -> c.confirmResolution(notFuture(at)));
+		SupportCase target = load(caseReference);
+		if (target.confirmResolution(notFuture(at))) {
+			this.repository.update(target);
+			publish(target.drainEvents());
+		}
+		return CaseView.of(target.snapshot());
 	}
 
 	/** The customer rejects the proposed resolution; the case reopens with the reason. */
@@ -244,8 +250,8 @@ public class Cases {
 	@Transactional
 	public CaseView handOver(String caseReference, String toTeam, String toAgent, String note, String actor,
 			Instant at) {
-		String team = blankToNull(toTeam);
-		String agent = blankToNull(toAgent);
+		String team = Texts.blankToNull(toTeam);
+		String agent = Texts.blankToNull(toAgent);
 		if (team != null && this.staff.team(team).isEmpty()) {
 			throw new CaseRuleViolation("no team '" + team + "'");
 		}
@@ -312,8 +318,7 @@ public class Cases {
 		Map<String, Integer> tried = new LinkedHashMap<>();
 		actions.stream()
 			.filter(a -> a.kind() == ActionKind.PALLIATIVE)
-			.forEach(a -> tried.merge(Recurrence.sameAction(a.remedy() != null ? a.remedy() : a.description()), 1,
-					Integer::sum));
+			.forEach(a -> tried.merge(Recurrence.sameAction(a.whatWasDone()), 1, Integer::sum));
 		Set<String> people = new HashSet<>();
 		actions.stream()
 			.map(CaseHistory.Action::actor)
@@ -427,10 +432,6 @@ public class Cases {
 
 	private void publish(List<Object> recorded) {
 		recorded.forEach(this.events::publishEvent);
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

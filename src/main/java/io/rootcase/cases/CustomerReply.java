@@ -1,7 +1,5 @@
 package io.rootcase.cases;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -45,8 +43,7 @@ final class CustomerReply {
 		if (text == null) {
 			return Intent.OTHER;
 		}
-		String plain = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "");
+		String plain = PlainText.of(text.strip());
 		if (plain.isEmpty() || plain.length() > MAX_LENGTH || DOUBT.matcher(plain).find()) {
 			return Intent.OTHER;
 		}

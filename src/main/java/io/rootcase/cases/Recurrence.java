@@ -1,12 +1,10 @@
 package io.rootcase.cases;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -101,7 +99,7 @@ final class Recurrence {
 		}
 		int repeated = description.indexOf(REPEATED);
 		String what = repeated < 0 ? description : description.substring(0, repeated);
-		return plain(what).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
+		return PlainText.of(what).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
 	}
 
 	/** How a repeated palliative's description carries the agent's reason. */
@@ -111,7 +109,7 @@ final class Recurrence {
 
 	/** Whether the customer says themselves that the problem is back or not fixed. */
 	static boolean customerSaysItRecurs(String text) {
-		return text != null && HINTS.matcher(plain(text)).find();
+		return text != null && HINTS.matcher(PlainText.of(text)).find();
 	}
 
 	/** Jaccard similarity of the two texts' content words. */
@@ -131,7 +129,7 @@ final class Recurrence {
 		if (text == null) {
 			return words;
 		}
-		for (String word : plain(text).split("[^a-z0-9']+")) {
+		for (String word : PlainText.of(text).split("[^a-z0-9']+")) {
 			if (word.length() > 2 && !STOP_WORDS.contains(word)) {
 				words.add(stem(word));
 			}
@@ -149,10 +147,6 @@ final class Recurrence {
 			}
 		}
 		return word;
-	}
-
-	private static String plain(String text) {
-		return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 	}
 
 }

@@ -16,6 +16,7 @@ import io.rootcase.cases.CaseHistory.Transition;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 
 /**
  * One customer problem, from first contact to closure. The case guards its lifecycle:
@@ -161,26 +162,27 @@ final class SupportCase {
 			String actor, Instant at) {
 		guardNotClosed("record an action");
 		if (kind == null) {
-			throw invalid("kind", "an action has a kind: diagnostic, palliative or curative");
+			throw InvalidRequestException.of("kind", "an action has a kind: diagnostic, palliative or curative");
 		}
 		String text = description == null ? "" : description.strip();
 		if (text.isEmpty()) {
-			throw invalid("description", "an action needs a description of what was done");
+			throw InvalidRequestException.of("description", "an action needs a description of what was done");
 		}
 		if (text.length() > MAX_DESCRIPTION) {
-			throw invalid("description", "an action description is at most " + MAX_DESCRIPTION + " characters");
+			throw InvalidRequestException.of("description",
+					"an action description is at most " + MAX_DESCRIPTION + " characters");
 		}
 		if (minutesSpent < 0 || minutesSpent > MAX_MINUTES) {
-			throw invalid("minutesSpent", "minutes spent must be between 0 and " + MAX_MINUTES);
+			throw InvalidRequestException.of("minutesSpent", "minutes spent must be between 0 and " + MAX_MINUTES);
 		}
 		touch(at);
 		if (this.status == CaseStatus.NEW) {
 			moveTo(CaseStatus.OPEN, actor, "work started", at);
 		}
-		String cause = blankToNull(causeKey);
-		String applied = blankToNull(remedy);
+		String cause = Texts.blankToNull(causeKey);
+		String applied = Texts.blankToNull(remedy);
 		if (applied != null && applied.length() > MAX_REMEDY) {
-			throw invalid("remedy", "a remedy is at most " + MAX_REMEDY + " characters");
+			throw InvalidRequestException.of("remedy", "a remedy is at most " + MAX_REMEDY + " characters");
 		}
 		this.recorded.add(new Action(Ids.next(), this.id, kind, text, minutesSpent, actor, at, cause, applied));
 		this.events.add(new CaseActionRecorded(this.id, kind, minutesSpent, actor, at, cause, applied));
@@ -195,7 +197,7 @@ final class SupportCase {
 	void handOver(String toTeam, String toAgent, String note, String actor, Instant at) {
 		guardNotClosed("be handed over");
 		if (toTeam == null && toAgent == null) {
-			throw invalid("team", "a handover names a team, an agent, or both");
+			throw InvalidRequestException.of("team", "a handover names a team, an agent, or both");
 		}
 		String newTeam = toTeam != null ? toTeam : this.team;
 		if (Objects.equals(newTeam, this.team) && Objects.equals(toAgent, this.assignee)) {
@@ -228,7 +230,7 @@ final class SupportCase {
 			throw new CaseRuleViolation("propose a resolution to ask the customer to confirm it");
 		}
 		if (target == CaseStatus.CLOSED && (reason == null || reason.isBlank())) {
-			throw invalid("reason", "closing a case needs a reason");
+			throw InvalidRequestException.of("reason", "closing a case needs a reason");
 		}
 		CaseStatus before = this.status;
 		moveTo(target, actor, reason, at);
@@ -254,10 +256,10 @@ final class SupportCase {
 		}
 		String text = note == null ? "" : note.strip();
 		if (text.isEmpty()) {
-			throw invalid("note", "a proposed resolution tells the customer what was done");
+			throw InvalidRequestException.of("note", "a proposed resolution tells the customer what was done");
 		}
 		if (text.length() > MAX_DESCRIPTION) {
-			throw invalid("note", "a resolution note is at most " + MAX_DESCRIPTION + " characters");
+			throw InvalidRequestException.of("note", "a resolution note is at most " + MAX_DESCRIPTION + " characters");
 		}
 		moveTo(CaseStatus.AWAITING_CONFIRMATION, actor, "resolution proposed: " + text, at);
 		this.resolution = this.resolution.proposed(at);
@@ -290,10 +292,10 @@ final class SupportCase {
 		guardAwaitingConfirmation();
 		String why = reason == null ? "" : reason.strip();
 		if (why.isEmpty()) {
-			throw invalid("reason", "tell us what is still wrong");
+			throw InvalidRequestException.of("reason", "tell us what is still wrong");
 		}
 		if (why.length() > MAX_DESCRIPTION) {
-			throw invalid("reason", "a reason is at most " + MAX_DESCRIPTION + " characters");
+			throw InvalidRequestException.of("reason", "a reason is at most " + MAX_DESCRIPTION + " characters");
 		}
 		reopen("customer rejected the resolution: " + why, at);
 		this.events.add(new CaseEvents.ResolutionRejected(this.id, why, at));
@@ -328,7 +330,7 @@ final class SupportCase {
 		}
 		String why = reason == null ? "" : reason.strip();
 		if (why.isEmpty()) {
-			throw invalid("reason", "resolving on the customer's behalf needs a reason");
+			throw InvalidRequestException.of("reason", "resolving on the customer's behalf needs a reason");
 		}
 		moveTo(CaseStatus.RESOLVED, actor, "resolved on the customer's behalf: " + why, at);
 		this.resolution = this.resolution.ended(ResolutionOutcome.RESOLVED_ON_BEHALF);
@@ -376,11 +378,12 @@ final class SupportCase {
 	void rootCauseFound(RootCauseState state, String causeKey, Instant at) {
 		guardNotClosed("be diagnosed");
 		if (state == RootCauseState.UNDIAGNOSED) {
-			throw invalid("rootCauseState", "a diagnosis finds a cause, suspects one, or finds it unknown");
+			throw InvalidRequestException.of("rootCauseState",
+					"a diagnosis finds a cause, suspects one, or finds it unknown");
 		}
 		if ((state == RootCauseState.UNKNOWN) != (causeKey == null)) {
-			throw invalid("rootCauseKey", state == RootCauseState.UNKNOWN ? "an unknown cause has no key"
-					: "a known or suspected cause needs its key");
+			throw InvalidRequestException.of("rootCauseKey", state == RootCauseState.UNKNOWN
+					? "an unknown cause has no key" : "a known or suspected cause needs its key");
 		}
 		this.diagnosis = new CaseDiagnosisState(this.diagnosis.contactReason(), state, causeKey,
 				this.diagnosis.problemId());
@@ -409,14 +412,6 @@ final class SupportCase {
 		if (this.status == CaseStatus.CLOSED) {
 			throw new CaseRuleViolation("a closed case cannot " + what);
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	private static InvalidRequestException invalid(String field, String message) {
-		return new InvalidRequestException(message, List.of(new InvalidRequestException.Problem(null, field, message)));
 	}
 
 	private static String describeOwner(String team, String agent) {

@@ -3,6 +3,7 @@ package io.rootcase.console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.rootcase.diagnosis.KnowledgeBaseException;
@@ -40,13 +41,13 @@ class KnowledgeBaseConsole {
 
 	@GetMapping("/knowledge-base")
 	String page(Model model) {
+		Optional<KnowledgeBaseVersion> current = this.knowledgeBases.current();
 		if (!model.containsAttribute("kbText")) {
-			model.addAttribute("kbText",
-					this.knowledgeBases.current().map(v -> this.knowledgeBases.file(v.id())).orElse(""));
+			model.addAttribute("kbText", current.map(v -> this.knowledgeBases.file(v.id())).orElse(""));
 		}
-		model.addAttribute("current", this.knowledgeBases.current().orElse(null));
+		model.addAttribute("current", current.orElse(null));
 		model.addAttribute("versions", this.knowledgeBases.versions());
-		if (this.knowledgeBases.current().isPresent()) {
+		if (current.isPresent()) {
 			model.addAttribute("learning", this.knowledgeBases.learning(SHIFT_WORTH_SHOWING));
 		}
 		return "knowledge-base";

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.shared.Ids;
+import io.rootcase.shared.Texts;
 
 /**
  * A person or organisation we serve, known by one or more identities across channels. A
@@ -43,7 +44,7 @@ final class Customer {
 		if (identities.isEmpty()) {
 			throw new IllegalArgumentException("a customer is registered from at least one identity");
 		}
-		return new Customer(Ids.next(), blankToNull(displayName), at, identities, Map.of(), null);
+		return new Customer(Ids.next(), Texts.blankToNull(displayName), at, identities, Map.of(), null);
 	}
 
 	/** Takes on an identity the customer has just used for the first time. */
@@ -56,7 +57,7 @@ final class Customer {
 	 * Remembers the customer's name when we learn it; a known name is not overwritten.
 	 */
 	boolean learnName(String name) {
-		if (this.displayName == null && blankToNull(name) != null) {
+		if (this.displayName == null && Texts.blankToNull(name) != null) {
 			this.displayName = name.strip();
 			return true;
 		}
@@ -87,10 +88,6 @@ final class Customer {
 		if (this.mergedInto != null) {
 			throw new CustomerMergedException(this.id, this.mergedInto);
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	UUID id() {

@@ -109,7 +109,7 @@ public class Diagnoses {
 		CaseDiagnosis diagnosis = running(caseReference);
 		Question question = question(diagnosis, questionKey);
 		if (answer == null || !question.answers().contains(answer)) {
-			throw invalid("answer",
+			throw InvalidRequestException.of("answer",
 					"'" + answer + "' is not an answer to '" + questionKey + "'; answers: " + question.answers());
 		}
 		diagnosis.answer(questionKey, answer, volunteered ? Source.VOLUNTEERED : Source.ASKED, actor,
@@ -141,7 +141,8 @@ public class Diagnoses {
 		RootCause cause = this.knowledgeBases.engine(diagnosis.kbVersionId())
 			.knowledgeBase()
 			.cause(causeKey)
-			.orElseThrow(() -> invalid("cause", "no root cause '" + causeKey + "' in this knowledge base"));
+			.orElseThrow(() -> InvalidRequestException.of("cause",
+					"no root cause '" + causeKey + "' in this knowledge base"));
 		diagnosis.confirm(cause.key(), actor, this.clock.instant());
 		this.repository.update(diagnosis);
 		this.cases.recordRootCause(caseReference, RootCauseState.KNOWN, cause.key());
@@ -277,15 +278,12 @@ public class Diagnoses {
 		return this.knowledgeBases.engine(diagnosis.kbVersionId())
 			.knowledgeBase()
 			.question(key)
-			.orElseThrow(() -> invalid("question", "no question '" + key + "' in this knowledge base"));
+			.orElseThrow(
+					() -> InvalidRequestException.of("question", "no question '" + key + "' in this knowledge base"));
 	}
 
 	private CaseView caseOf(String reference) {
 		return this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-	}
-
-	private static InvalidRequestException invalid(String field, String message) {
-		return new InvalidRequestException(message, List.of(new InvalidRequestException.Problem(null, field, message)));
 	}
 
 	private static String label(Enum<?> value) {

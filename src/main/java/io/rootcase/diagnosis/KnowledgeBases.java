@@ -163,7 +163,7 @@ public class KnowledgeBases {
 								new DiagnosisEngine(expert, DiagnosisEngine.Settings.defaults())))
 				.engine();
 		}
-		Instant since = lastReset().map(Reset::at).orElse(Instant.EPOCH);
+		Instant since = since(lastReset());
 		String stamp = since + "|" + this.diagnoses.endedSince(since);
 		LearnedEngine cached = this.engines.get(versionId);
 		if (cached != null && cached.stamp().equals(stamp)) {
@@ -183,23 +183,20 @@ public class KnowledgeBases {
 	 */
 	@Transactional(readOnly = true)
 	public LearningView learning(double threshold) {
-		KnowledgeBaseVersion current = current()
-			.orElseThrow(() -> new NotFoundException("no knowledge base has been imported yet"));
-		Optional<Reset> reset = lastReset();
-		Instant since = reset.map(Reset::at).orElse(Instant.EPOCH);
-		Learning.Experience experience = this.diagnoses.experienceSince(since);
-		KnowledgeBase expert = expert(current.id());
-		KnowledgeBase learned = this.learning.apply(expert, experience);
-		List<LearningView.Shift> shifts = this.learning.changes(expert, learned, experience, threshold)
+		Taught current = taughtCurrent();
+		KnowledgeBase expert = current.expert();
+		List<LearningView.Shift> shifts = this.learning
+			.changes(expert, current.learned(), current.experience(), threshold)
 			.stream()
 			.map(c -> new LearningView.Shift(c.cause(),
 					expert.cause(c.cause()).map(KnowledgeBase.RootCause::name).orElse("Another cause, not yet known"),
 					c.question(), c.question() == null ? null : expert.question(c.question()).orElseThrow().text(),
 					c.answer(), c.expert(), c.learned(), c.observations()))
 			.toList();
-		return new LearningView(this.learningEnabled, current.number(), reset.map(Reset::at).orElse(null),
-				reset.map(Reset::by).orElse(null), experience.confirmedTotal(), experience.unknown(),
-				this.learning.priorStrength(), this.learning.answerStrength(), shifts);
+		Optional<Reset> reset = current.reset();
+		return new LearningView(this.learningEnabled, current.version().number(), reset.map(Reset::at).orElse(null),
+				reset.map(Reset::by).orElse(null), current.experience().confirmedTotal(),
+				current.experience().unknown(), this.learning.priorStrength(), this.learning.answerStrength(), shifts);
 	}
 
 	/**
@@ -208,12 +205,25 @@ public class KnowledgeBases {
 	 */
 	@Transactional(readOnly = true)
 	public String learnedFile() {
-		KnowledgeBaseVersion current = current()
-			.orElseThrow(() -> new NotFoundException("no knowledge base has been imported yet"));
-		Instant since = lastReset().map(Reset::at).orElse(Instant.EPOCH);
-		KnowledgeBase learned = this.learning.apply(expert(current.id()), this.diagnoses.experienceSince(since));
+		KnowledgeBase learned = taughtCurrent().learned();
 		return KnowledgeBaseFile.write(new KnowledgeBase(learned.name(), learned.version() + "+learned",
 				learned.unknownPrior(), learned.answerNoise(), learned.causes(), learned.questions()));
+	}
+
+	/**
+	 * The current version with what the diagnoses ended since the last reset taught it.
+	 */
+	private record Taught(KnowledgeBaseVersion version, Optional<Reset> reset, Learning.Experience experience,
+			KnowledgeBase expert, KnowledgeBase learned) {
+	}
+
+	private Taught taughtCurrent() {
+		KnowledgeBaseVersion current = current()
+			.orElseThrow(() -> new NotFoundException("no knowledge base has been imported yet"));
+		Optional<Reset> reset = lastReset();
+		Learning.Experience experience = this.diagnoses.experienceSince(since(reset));
+		KnowledgeBase expert = expert(current.id());
+		return new Taught(current, reset, experience, expert, this.learning.apply(expert, experience));
 	}
 
 	/**
@@ -228,6 +238,11 @@ public class KnowledgeBases {
 	}
 
 	private record Reset(Instant at, String by) {
+	}
+
+	/** Learning counts the diagnoses ended after the last reset, or all of them. */
+	private static Instant since(Optional<Reset> reset) {
+		return reset.map(Reset::at).orElse(Instant.EPOCH);
 	}
 
 	private Optional<Reset> lastReset() {

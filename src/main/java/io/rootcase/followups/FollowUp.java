@@ -54,14 +54,15 @@ final class FollowUp {
 	static FollowUp schedule(UUID caseId, FollowUpKind kind, Instant dueAt, String owner, String note, String by,
 			Instant at) {
 		if (dueAt == null) {
-			throw invalid("dueAt", "a follow-up needs a due date");
+			throw InvalidRequestException.of("dueAt", "a follow-up needs a due date");
 		}
 		if (owner == null || owner.isBlank()) {
-			throw invalid("owner", "a follow-up needs an owner: an agent or a team");
+			throw InvalidRequestException.of("owner", "a follow-up needs an owner: an agent or a team");
 		}
 		String text = note == null ? "" : note.strip();
 		if (text.isEmpty() || text.length() > MAX_NOTE) {
-			throw invalid("note", "a follow-up says what to check, in at most " + MAX_NOTE + " characters");
+			throw InvalidRequestException.of("note",
+					"a follow-up says what to check, in at most " + MAX_NOTE + " characters");
 		}
 		return new FollowUp(Ids.next(), caseId, kind, dueAt, owner.strip(), text, at, by, null, null, null);
 	}
@@ -73,7 +74,8 @@ final class FollowUp {
 		}
 		String text = outcome == null ? "" : outcome.strip();
 		if (text.isEmpty() || text.length() > MAX_NOTE) {
-			throw invalid("outcome", "say what the follow-up found, in at most " + MAX_NOTE + " characters");
+			throw InvalidRequestException.of("outcome",
+					"say what the follow-up found, in at most " + MAX_NOTE + " characters");
 		}
 		this.completedAt = at;
 		this.completedBy = by;
@@ -82,11 +84,6 @@ final class FollowUp {
 
 	boolean isOverdue(Instant now) {
 		return this.completedAt == null && this.dueAt.isBefore(now);
-	}
-
-	private static InvalidRequestException invalid(String field, String message) {
-		return new InvalidRequestException(message,
-				java.util.List.of(new InvalidRequestException.Problem(null, field, message)));
 	}
 
 	UUID id() {

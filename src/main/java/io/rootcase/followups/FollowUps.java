@@ -21,6 +21,7 @@ import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.staff.Staff;
+import io.rootcase.shared.Texts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -71,8 +72,7 @@ public class FollowUps {
 		CaseView target = caseOf(caseReference);
 		String who = owner == null ? null : owner.strip();
 		if (who != null && this.staff.agent(who).isEmpty() && this.staff.team(who).isEmpty()) {
-			throw new InvalidRequestException("no agent or team '" + who + "'",
-					List.of(new InvalidRequestException.Problem(null, "owner", "no agent or team '" + who + "'")));
+			throw InvalidRequestException.of("owner", "no agent or team '" + who + "'");
 		}
 		FollowUp followUp = FollowUp.schedule(target.id(), FollowUpKind.MANUAL, dueAt, who, note, actor,
 				this.clock.instant());
@@ -104,7 +104,7 @@ public class FollowUps {
 	/** Open follow-ups, soonest due first; of one owner, or everyone's. */
 	@Transactional(readOnly = true)
 	public List<FollowUpView> open(String owner, int limit) {
-		return this.repository.open(owner == null || owner.isBlank() ? null : owner.strip(), limit)
+		return this.repository.open(Texts.blankToNull(owner), limit)
 			.stream()
 			.map(f -> view(f, this.cases.find(f.caseId()).orElseThrow()))
 			.toList();

@@ -3,6 +3,7 @@ package io.rootcase.metrics;
 import java.time.Instant;
 
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.Texts;
 
 /**
  * Which cases the figures are about: opened in [from, to), optionally of one team, agent
@@ -17,17 +18,13 @@ public record MetricsFilter(Instant from, Instant to, String team, String agent,
 		if (!from.isBefore(to)) {
 			throw new IllegalArgumentException("from must be before to");
 		}
-		team = blankToNull(team);
-		agent = blankToNull(agent);
-		reason = blankToNull(reason);
+		team = Texts.blankToNull(team);
+		agent = Texts.blankToNull(agent);
+		reason = Texts.blankToNull(reason);
 	}
 
 	MetricsFilter during(Instant start, Instant end) {
 		return new MetricsFilter(start, end, this.team, this.agent, this.channel, this.reason);
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -111,7 +111,7 @@ public class Resolutions {
 			.stream()
 			.filter(a -> a.kind() != ActionKind.DIAGNOSTIC)
 			.sorted(Comparator.comparing(a -> a.occurredAt()))
-			.map(a -> new CustomerStatus.Done(a.occurredAt(), a.remedy() != null ? a.remedy() : a.description()))
+			.map(a -> new CustomerStatus.Done(a.occurredAt(), a.whatWasDone()))
 			.toList();
 		return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(target), next(target),
 				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done);
@@ -123,10 +123,7 @@ public class Resolutions {
 	@Transactional
 	public CustomerStatus confirm(String caseReference, String token) {
 		CaseView target = checked(caseReference, token);
-		if (!(target.status() == CaseStatus.RESOLVED
-				&& target.resolutionOutcome() == ResolutionOutcome.CONFIRMED_BY_CUSTOMER)) {
-			this.cases.confirmResolution(target.reference(), this.clock.instant());
-		}
+		this.cases.confirmResolution(target.reference(), this.clock.instant());
 		return status(caseReference, token);
 	}
 

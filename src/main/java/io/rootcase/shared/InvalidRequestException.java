@@ -15,6 +15,11 @@ public class InvalidRequestException extends IllegalArgumentException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/** One problem with one field of a single item. */
+	public static InvalidRequestException of(String field, String message) {
+		return new InvalidRequestException(message, List.of(new Problem(null, field, message)));
+	}
+
 	public List<Problem> problems() {
 		return this.problems;
 	}
