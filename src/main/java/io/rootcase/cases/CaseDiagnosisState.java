@@ -5,9 +5,18 @@ package io.rootcase.cases;
  * of its root cause and, once known or suspected, which one, and the problem it is linked
  * to. Set by the diagnosis, reasons and problems capabilities.
  */
-record CaseDiagnosisState(String contactReason, RootCauseState rootCauseState, String rootCauseKey,
-		java.util.UUID problemId) {
+record CaseDiagnosisState(String contactReason, ReasonSource reasonSource, RootCauseState rootCauseState,
+		String rootCauseKey, java.util.UUID problemId) {
 
-	static final CaseDiagnosisState UNDIAGNOSED = new CaseDiagnosisState(null, RootCauseState.UNDIAGNOSED, null, null);
+	static final CaseDiagnosisState UNDIAGNOSED = new CaseDiagnosisState(null, null, RootCauseState.UNDIAGNOSED, null,
+			null);
+
+	CaseDiagnosisState withReason(String reason, ReasonSource source) {
+		return new CaseDiagnosisState(reason, source, this.rootCauseState, this.rootCauseKey, this.problemId);
+	}
+
+	CaseDiagnosisState withRootCause(RootCauseState state, String causeKey) {
+		return new CaseDiagnosisState(this.contactReason, this.reasonSource, state, causeKey, this.problemId);
+	}
 
 }

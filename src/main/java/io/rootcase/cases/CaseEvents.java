@@ -27,6 +27,10 @@ public final class CaseEvents {
 	public record CaseRootCauseFound(UUID caseId, RootCauseState state, String causeKey, Instant occurredAt) {
 	}
 
+	/** An agent set what the case is about. */
+	public record CaseReasonChosen(UUID caseId, String reasonKey, String agent, Instant occurredAt) {
+	}
+
 	/**
 	 * @param causeKey the root cause the action addressed, if the agent named one
 	 * @param remedy the knowledge base's workaround or fix it applied, if named

@@ -25,7 +25,7 @@ class CaseRepository {
 
 	private static final String COLUMNS = """
 			id, case_number, customer_id, channel, subject, status, team_code, assignee, opened_at,
-			last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
+			last_activity_at, closed_at, contact_reason, contact_reason_source, root_cause_state, root_cause_key, problem_id,
 			follows_case_id, handover_count, version, palliative_actions, cure_applied_for, resolution_outcome,
 			resolution_proposed_at, reminder_sent_at, reopen_count, recurrence_of, recurrence_signal,
 			customer_says_recurs""";
@@ -82,13 +82,16 @@ class CaseRepository {
 		int updated = this.jdbc.sql("""
 				update cases set status = :status, team_code = :team, assignee = :assignee,
 				  last_activity_at = :activity, closed_at = :closed, handover_count = :handovers,
-				  root_cause_state = :rcState, root_cause_key = :rcKey, palliative_actions = :palliatives,
+				  root_cause_state = :rcState, root_cause_key = :rcKey, contact_reason = :reason,
+				  contact_reason_source = :reasonSource, palliative_actions = :palliatives,
 				  cure_applied_for = :cure, resolution_kind = :kind, resolution_outcome = :outcome,
 				  resolution_proposed_at = :proposed, reminder_sent_at = :reminded, reopen_count = :reopens,
 				  recurrence_of = :recurrenceOf, recurrence_signal = :recurrenceSignal,
 				  customer_says_recurs = :saysRecurs, version = version + 1
 				where id = :id and version = :version
 				""")
+			.param("reason", s.diagnosis().contactReason())
+			.param("reasonSource", name(s.diagnosis().reasonSource()))
 			.param("palliatives", s.resolution().palliativeActions())
 			.param("cure", s.resolution().cureAppliedFor())
 			.param("kind", name(s.resolution().kindWhenEnded(s.status(), s.diagnosis())))
@@ -294,6 +297,8 @@ class CaseRepository {
 				DbTime.fromDb(rs, "closed_at"), rs.getObject("follows_case_id", UUID.class),
 				rs.getInt("handover_count"), rs.getInt("version"),
 				new CaseDiagnosisState(rs.getString("contact_reason"),
+						rs.getString("contact_reason_source") == null ? null
+								: ReasonSource.valueOf(rs.getString("contact_reason_source")),
 						RootCauseState.valueOf(rs.getString("root_cause_state")), rs.getString("root_cause_key"),
 						rs.getObject("problem_id", UUID.class)),
 				new ResolutionState(rs.getInt("palliative_actions"), rs.getString("cure_applied_for"),

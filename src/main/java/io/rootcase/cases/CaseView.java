@@ -9,6 +9,8 @@ import io.rootcase.shared.Channel;
  * What other modules and the API may know of a case.
  *
  * @param reference the human reference agents and customers quote, e.g. {@code RC-1042}
+ * @param contactReason what the case is about, from the taxonomy of contact reasons
+ * @param contactReasonSource whether the classifier or an agent gave the reason
  * @param resolutionKind cured, relieved or unexplained once the case has ended or awaits
  * confirmation, else {@code null}
  * @param resolutionOutcome how the latest resolution ended, {@code null} while it has not
@@ -20,18 +22,19 @@ import io.rootcase.shared.Channel;
  */
 public record CaseView(UUID id, String reference, UUID customerId, Channel channel, String subject, CaseStatus status,
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, String contactReason,
-		RootCauseState rootCauseState, String rootCauseKey, UUID problemId, UUID followsCaseId, int handoverCount,
-		ResolutionKind resolutionKind, ResolutionOutcome resolutionOutcome, Instant resolutionProposedAt,
-		Instant reminderSentAt, int reopenCount, UUID recurrenceOf, boolean customerSaysItRecurs) {
+		ReasonSource contactReasonSource, RootCauseState rootCauseState, String rootCauseKey, UUID problemId,
+		UUID followsCaseId, int handoverCount, ResolutionKind resolutionKind, ResolutionOutcome resolutionOutcome,
+		Instant resolutionProposedAt, Instant reminderSentAt, int reopenCount, UUID recurrenceOf,
+		boolean customerSaysItRecurs) {
 
 	static CaseView of(CaseSnapshot s) {
 		CaseDiagnosisState d = s.diagnosis();
 		return new CaseView(s.id(), CaseReference.format(s.number()), s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), d.contactReason(),
-				d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(), s.handoverCount(),
-				s.resolution().kindWhenEnded(s.status(), d), s.resolution().outcome(), s.resolution().proposedAt(),
-				s.resolution().reminderSentAt(), s.resolution().reopenCount(), s.recurrence().of(),
-				s.recurrence().customerSaysSo());
+				d.reasonSource(), d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(),
+				s.handoverCount(), s.resolution().kindWhenEnded(s.status(), d), s.resolution().outcome(),
+				s.resolution().proposedAt(), s.resolution().reminderSentAt(), s.resolution().reopenCount(),
+				s.recurrence().of(), s.recurrence().customerSaysSo());
 	}
 
 }

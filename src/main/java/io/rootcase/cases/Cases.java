@@ -278,6 +278,26 @@ public class Cases {
 		return change(caseReference, c -> c.changeStatus(target, reason, actor, notFuture(at)));
 	}
 
+	/**
+	 * The reason the classifier gave one of the case's contacts becomes the case's,
+	 * unless an agent has chosen one.
+	 */
+	@Transactional
+	public CaseView reasonPredicted(UUID caseId, String reasonKey) {
+		SupportCase target = this.repository.find(new CaseReference.ById(caseId))
+			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
+		if (target.reasonPredicted(reasonKey)) {
+			this.repository.update(target);
+		}
+		return CaseView.of(target.snapshot());
+	}
+
+	/** An agent sets what the case is about. */
+	@Transactional
+	public CaseView chooseReason(String caseReference, String reasonKey, String agent) {
+		return change(caseReference, c -> c.reasonChosen(reasonKey, agent, this.clock.instant()));
+	}
+
 	/** Records a diagnosis's finding on the case: a known root cause, or unknown. */
 	@Transactional
 	public CaseView recordRootCause(String caseReference, RootCauseState state, String causeKey) {

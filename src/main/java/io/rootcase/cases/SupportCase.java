@@ -385,10 +385,32 @@ final class SupportCase {
 			throw InvalidRequestException.of("rootCauseKey", state == RootCauseState.UNKNOWN
 					? "an unknown cause has no key" : "a known or suspected cause needs its key");
 		}
-		this.diagnosis = new CaseDiagnosisState(this.diagnosis.contactReason(), state, causeKey,
-				this.diagnosis.problemId());
+		this.diagnosis = this.diagnosis.withRootCause(state, causeKey);
 		touch(at);
 		this.events.add(new CaseEvents.CaseRootCauseFound(this.id, state, causeKey, at));
+	}
+
+	/**
+	 * Takes the reason the classifier predicted for one of the case's contacts, unless an
+	 * agent has chosen the case's reason: a person's choice is not overridden by a model.
+	 * @return whether the case's reason changed
+	 */
+	boolean reasonPredicted(String reasonKey) {
+		if (this.diagnosis.reasonSource() == ReasonSource.AGENT || reasonKey.equals(this.diagnosis.contactReason())) {
+			return false;
+		}
+		this.diagnosis = this.diagnosis.withReason(reasonKey, ReasonSource.PREDICTED);
+		return true;
+	}
+
+	/** An agent sets what the case is about; later predictions leave it alone. */
+	void reasonChosen(String reasonKey, String agent, Instant at) {
+		if (reasonKey == null || reasonKey.isBlank()) {
+			throw InvalidRequestException.of("reasonKey", "choose a contact reason");
+		}
+		this.diagnosis = this.diagnosis.withReason(reasonKey, ReasonSource.AGENT);
+		touch(at);
+		this.events.add(new CaseEvents.CaseReasonChosen(this.id, reasonKey, agent, at));
 	}
 
 	private void moveTo(CaseStatus target, String actor, String reason, Instant at) {

@@ -30,6 +30,12 @@ final class DemoCatalog {
 			List<String> replies, List<String> diagnostics, List<String> palliatives, List<String> curatives) {
 	}
 
+	/** A reason's display name from its key: {@code slow_speed} is "Slow speed". */
+	static String title(String key) {
+		String words = key.replace('_', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
 	static final String SURGE_REASON = "billing_proration_error";
 
 	/** The demo knowledge base's root cause behind each contact reason that has one. */

@@ -1,9 +1,11 @@
 package io.rootcase.demo;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import io.rootcase.cases.CaseStatus;
@@ -24,6 +26,12 @@ import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.reasons.ContactReasons;
+import io.rootcase.reasons.LabelledExample;
+import io.rootcase.reasons.ModelVersion;
+import io.rootcase.reasons.ReasonModels;
+import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.shared.Direction;
 import io.rootcase.staff.ApiTokens;
 import io.rootcase.staff.Role;
 import io.rootcase.staff.Staff;
@@ -53,8 +61,18 @@ public class DemoLoader {
 
 	private final KnowledgeBases knowledgeBases;
 
+	private final ReasonTaxonomy reasons;
+
+	private final ContactReasons contactReasons;
+
+	private final ReasonModels reasonModels;
+
 	DemoLoader(Staff staff, ApiTokens tokens, CustomerDirectory customers, ContactIntake intake, Cases cases,
-			KnowledgeBases knowledgeBases) {
+			KnowledgeBases knowledgeBases, ReasonTaxonomy reasons, ContactReasons contactReasons,
+			ReasonModels reasonModels) {
+		this.reasons = reasons;
+		this.contactReasons = contactReasons;
+		this.reasonModels = reasonModels;
 		this.staff = staff;
 		this.tokens = tokens;
 		this.customers = customers;
@@ -99,6 +117,33 @@ public class DemoLoader {
 		if (this.knowledgeBases.current().isEmpty()) {
 			this.knowledgeBases.importFile(demoKnowledgeBase(), "demo");
 		}
+	}
+
+	/**
+	 * The demo's contact reasons, and a model trained on half of the history's inbound
+	 * messages, as agents would have labelled them before: the other half is predicted as
+	 * it arrives, so the demo shows real predictions, not remembered ones.
+	 */
+	public void loadReasons(DemoDataset dataset) {
+		for (DemoCatalog.Reason reason : DemoCatalog.REASONS) {
+			if (this.reasons.find(reason.key()).isEmpty()) {
+				this.reasons.add(new ReasonTaxonomy.Definition(reason.key(), DemoCatalog.title(reason.key()),
+						"Customers write, for example: \"" + reason.openings().get(0) + "\"", reason.team(), null));
+			}
+		}
+		List<LabelledExample> labelled = new ArrayList<>();
+		Iterator<Step> history = dataset.steps();
+		long inbound = 0;
+		while (history.hasNext()) {
+			if (history.next() instanceof ContactStep c && c.direction() == Direction.INBOUND && c.reason() != null
+					&& inbound++ % 2 == 0) {
+				labelled.add(new LabelledExample(c.text(), c.reason()));
+			}
+		}
+		this.contactReasons.addExamples(labelled, "demo");
+		ModelVersion model = this.reasonModels.retrain("demo");
+		log.info("Demo contact-reason model: {} examples, accuracy {} on held-out ones", model.examples(),
+				model.accuracy());
 	}
 
 	/** Plays the whole history. */

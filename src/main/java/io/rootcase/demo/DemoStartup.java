@@ -64,8 +64,10 @@ class DemoStartup implements ApplicationRunner {
 		log.info("Empty database: loading the demo dataset (seed {}, {} customers, {} contacts over {} days)",
 				this.seed, this.customers, this.contacts, this.days);
 		this.loader.loadOrganisation();
-		DemoLoader.LoadReport report = this.loader.loadHistory(new DemoDataset(new DemoDataset.Spec(this.seed,
-				this.customers, this.contacts, this.days, this.clock.instant(), Math.min(6, this.days))));
+		DemoDataset dataset = new DemoDataset(new DemoDataset.Spec(this.seed, this.customers, this.contacts, this.days,
+				this.clock.instant(), Math.min(6, this.days)));
+		this.loader.loadReasons(dataset);
+		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
 		log.info("Demo dataset loaded: {} contacts in {} steps, {} ms", report.contacts(), report.steps(),
 				report.millis());
 	}

@@ -189,7 +189,7 @@ public class ContactIntake {
 				contact.text(), contact.externalId());
 		this.contacts.insert(stored);
 		this.events.publishEvent(new ContactReceived(stored.id(), target.id(), customerId, stored.channel(),
-				stored.direction(), stored.occurredAt()));
+				stored.direction(), stored.occurredAt(), stored.text()));
 		return receipt(stored, target);
 	}
 

@@ -10,5 +10,5 @@ import io.rootcase.shared.Direction;
  * A contact was stored on a case. Contact reasons, trends and recurrence listen to this.
  */
 public record ContactReceived(UUID contactId, UUID caseId, UUID customerId, Channel channel, Direction direction,
-		Instant occurredAt) {
+		Instant occurredAt, String text) {
 }

@@ -50,6 +50,12 @@ class SecurityConfiguration {
 				.hasRole(Role.MANAGER.name())
 				.requestMatchers(HttpMethod.POST, "/api/knowledge-base", "/api/knowledge-base/**")
 				.hasRole(Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/api/reasons", "/api/reasons/*/merge", "/api/reasons/*/retire",
+						"/api/reasons/*/reinstate", "/api/reasons/examples", "/api/reasons/models",
+						"/api/reasons/models/**")
+				.hasRole(Role.MANAGER.name())
+				.requestMatchers(HttpMethod.PUT, "/api/reasons/*")
+				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.hasRole(Role.AGENT.name()))
 			.oauth2ResourceServer(rs -> rs.opaqueToken(t -> t.introspector(tokens))
@@ -76,7 +82,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/import", "/knowledge-base", "/knowledge-base/**", "/cases/*/resolution/on-behalf",
-					"/metrics")
+					"/metrics", "/reasons", "/reasons/**")
 			.hasRole(Role.MANAGER.name())
 			.anyRequest()
 			.hasRole(Role.AGENT.name()))

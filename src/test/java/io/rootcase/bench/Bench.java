@@ -18,7 +18,9 @@ public final class Bench {
 			switch (name) {
 				case "intake" -> IntakeBenchmark.run(Options.parse(rest));
 				case "diagnosis" -> DiagnosisBenchmark.run(Options.parse(rest));
-				default -> fail("unknown benchmark '" + name + "' (known: intake, diagnosis)");
+				case "reasons" -> ReasonsBenchmark.run(Options.parse(rest));
+				case "reasons-split" -> ReasonsSplit.run(Options.parse(rest));
+				default -> fail("unknown benchmark '" + name + "' (known: intake, diagnosis, reasons, reasons-split)");
 			}
 		}
 		catch (IllegalArgumentException ex) {

@@ -1,0 +1,206 @@
+package io.rootcase.reasons;
+
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.intake.ContactReceived;
+import io.rootcase.shared.Direction;
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.NotFoundException;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives every inbound contact a reason with a confidence as it arrives, or leaves it to
+ * triage; takes agents' confirmations and corrections as training data.
+ */
+@Service
+public class ContactReasons {
+
+	private final LabelRepository labels;
+
+	private final CaseVectors vectors;
+
+	private final ReasonModels models;
+
+	private final ReasonTaxonomy taxonomy;
+
+	private final SentenceEncoder encoder;
+
+	private final Cases cases;
+
+	private final Clock clock;
+
+	ContactReasons(LabelRepository labels, CaseVectors vectors, ReasonModels models, ReasonTaxonomy taxonomy,
+			SentenceEncoder encoder, Cases cases, Clock clock) {
+		this.labels = labels;
+		this.vectors = vectors;
+		this.models = models;
+		this.taxonomy = taxonomy;
+		this.encoder = encoder;
+		this.cases = cases;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs after the contact is stored, outside intake's transaction, so a slow or
+	 * failing prediction never holds up or fails the intake.
+	 */
+	@ApplicationModuleListener
+	void on(ContactReceived contact) {
+		if (contact.direction() == Direction.INBOUND) {
+			classify(contact.contactId(), contact.caseId(), contact.text());
+		}
+	}
+
+	/** Predicts the reason of a stored inbound contact, once. */
+	@Transactional
+	public ContactLabel classify(UUID contactId, UUID caseId, String text) {
+		Optional<ContactLabel> existing = this.labels.find(contactId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		String clipped = text == null ? "" : ReasonClassifier.clip(text).strip();
+		float[] vector = clipped.isEmpty() ? null : this.encoder.encode(clipped);
+		Optional<ReasonModels.LiveModel> model = vector == null ? Optional.empty() : this.models.live();
+		Prediction prediction = model.map(m -> m.classifier().predict(clipped, vector)).orElse(Prediction.none());
+		Optional<ReasonView> reason = prediction.unclassified() ? Optional.empty()
+				: this.taxonomy.current(prediction.reasonKey());
+		ContactLabel label = new ContactLabel(contactId, caseId,
+				reason.isPresent() ? LabelState.PREDICTED : LabelState.UNCLASSIFIED, clipped, prediction.reasonKey(),
+				prediction.reasonKey() == null ? null : prediction.confidence(),
+				model.map(ReasonModels.LiveModel::version).orElse(null), reason.map(ReasonView::key).orElse(null),
+				this.clock.instant(), null, null);
+		this.labels.insertPrediction(label);
+		reason.ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
+		if (vector != null) {
+			this.vectors.putIfAbsent(caseId, this.encoder.name(), vector, this.clock.instant());
+		}
+		return label;
+	}
+
+	@Transactional(readOnly = true)
+	public ContactLabel labelOf(UUID contactId) {
+		return this.labels.find(contactId)
+			.orElseThrow(() -> new NotFoundException("contact " + contactId + " has no reason (yet)"));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactLabel> labelsOfCase(UUID caseId) {
+		return this.labels.ofCase(caseId);
+	}
+
+	/** Contacts waiting for a person to give them a reason, newest first. */
+	@Transactional(readOnly = true)
+	public List<TriageItem> triage(int limit) {
+		List<TriageItem> items = new ArrayList<>();
+		for (ContactLabel label : this.labels.inState(LabelState.UNCLASSIFIED, limit)) {
+			List<ReasonView> suggestions = label.predictedKey() == null ? List.of()
+					: this.taxonomy.current(label.predictedKey()).stream().toList();
+			items.add(new TriageItem(label, this.cases.find(label.caseId()).map(CaseView::reference).orElse(null),
+					suggestions));
+		}
+		return items;
+	}
+
+	@Transactional(readOnly = true)
+	public long waitingInTriage() {
+		return this.labels.countInState(LabelState.UNCLASSIFIED);
+	}
+
+	/**
+	 * An agent gives a contact its reason: confirming or correcting the classifier. The
+	 * contact becomes a training example and its case takes the reason.
+	 */
+	@Transactional
+	public ContactLabel label(UUID contactId, String reasonKey, String agent) {
+		ContactLabel label = labelOf(contactId);
+		ReasonView reason = this.taxonomy.requireActive(reasonKey, "reasonKey");
+		Instant now = this.clock.instant();
+		LabelState state = reason.key().equals(label.predictedKey()) ? LabelState.CONFIRMED : LabelState.CORRECTED;
+		this.labels.labelled(contactId, state, reason.key(), agent, now);
+		this.labels.putExample(LabelRepository.newExample(label.text(), reason.key(),
+				state == LabelState.CONFIRMED ? ExampleSource.CONFIRMED : ExampleSource.CORRECTED, contactId, agent,
+				now));
+		this.cases.find(label.caseId()).ifPresent(c -> this.cases.chooseReason(c.reference(), reason.key(), agent));
+		return labelOf(contactId);
+	}
+
+	/**
+	 * An agent sets what a case is about; the contact that opened it is labelled with the
+	 * same reason, so the choice also teaches the classifier.
+	 */
+	@Transactional
+	public CaseView chooseCaseReason(String caseReference, String reasonKey, String agent) {
+		ReasonView reason = this.taxonomy.requireActive(reasonKey, "reasonKey");
+		CaseView updated = this.cases.chooseReason(caseReference, reason.key(), agent);
+		this.labels.ofCase(updated.id()).stream().findFirst().ifPresent(first -> {
+			Instant now = this.clock.instant();
+			LabelState state = reason.key().equals(first.predictedKey()) ? LabelState.CONFIRMED : LabelState.CORRECTED;
+			this.labels.labelled(first.contactId(), state, reason.key(), agent, now);
+			this.labels.putExample(LabelRepository.newExample(first.text(), reason.key(),
+					state == LabelState.CONFIRMED ? ExampleSource.CONFIRMED : ExampleSource.CORRECTED,
+					first.contactId(), agent, now));
+		});
+		return updated;
+	}
+
+	@Transactional(readOnly = true)
+	public List<TrainingExample> examples(ExampleSource source, int limit, long offset) {
+		return this.labels.examples(source, limit, offset);
+	}
+
+	@Transactional(readOnly = true)
+	public long countExamples(ExampleSource source) {
+		return this.labels.countExamples(source);
+	}
+
+	/**
+	 * Imports a CSV file of labelled messages ({@code text,category}, categories being
+	 * reason keys). A file with any bad row or unknown reason imports nothing.
+	 * @return the import's warnings, such as reasons with few examples
+	 */
+	@Transactional
+	public ImportResult importExamples(Reader csv, String actor) {
+		TrainingFile.Parsed parsed = TrainingFile.read(csv);
+		List<InvalidRequestException.Problem> problems = new ArrayList<>();
+		List<ReasonView> active = this.taxonomy.active();
+		for (int i = 0; i < parsed.examples().size(); i++) {
+			String key = parsed.examples().get(i).reasonKey();
+			if (active.stream().noneMatch(r -> r.key().equals(key))) {
+				problems.add(new InvalidRequestException.Problem(parsed.lines().get(i), "category",
+						"'" + key + "' is not an active contact reason"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(
+					problems.size() + " row(s) name unknown or retired reasons; nothing was imported", problems);
+		}
+		addExamples(parsed.examples(), actor);
+		return new ImportResult(parsed.examples().size(), parsed.warnings());
+	}
+
+	/**
+	 * Adds labelled messages from elsewhere (an import, a history) to the training data.
+	 */
+	@Transactional
+	public void addExamples(List<LabelledExample> examples, String actor) {
+		Instant now = this.clock.instant();
+		examples.forEach(e -> this.labels
+			.putExample(LabelRepository.newExample(e.text(), e.reasonKey(), ExampleSource.IMPORTED, null, actor, now)));
+	}
+
+	/** What an import of labelled examples did. */
+	public record ImportResult(int imported, List<String> warnings) {
+	}
+
+}

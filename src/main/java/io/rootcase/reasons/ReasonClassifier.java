@@ -1,0 +1,248 @@
+package io.rootcase.reasons;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained contact-reason model: a linear model over a sentence embedding and TF-IDF
+ * n-grams, with a temperature that turns its scores into calibrated probabilities and a
+ * confidence below which a message is left for a person (too unsure, or about something
+ * no known reason covers). Prediction is a dot product, done here so that a stored model
+ * needs nothing of the library that trained it.
+ */
+public final class ReasonClassifier {
+
+	/** Longer messages are cut: the opening says what the contact is about. */
+	static final int MAX_CHARS = 2000;
+
+	private static final int FORMAT = 1;
+
+	private static final int ALTERNATIVES = 3;
+
+	private final List<String> labels;
+
+	private final TextFeatures features;
+
+	private final int dimension;
+
+	private final float embeddingWeight;
+
+	/** Row per feature (embedding, then n-grams, then bias), a column per label. */
+	private final float[] weights;
+
+	private final double temperature;
+
+	private final double minConfidence;
+
+	/** Each reason's mean message vector, unit length, a row per label. */
+	private final float[] centroids;
+
+	private final double minSimilarity;
+
+	ReasonClassifier(List<String> labels, TextFeatures features, int dimension, float embeddingWeight, float[] weights,
+			double temperature, double minConfidence, float[] centroids, double minSimilarity) {
+		if (weights.length != (dimension + features.size() + 1) * labels.size()) {
+			throw new IllegalArgumentException("weights do not fit the features and labels: " + weights.length + " for "
+					+ dimension + " + " + features.size() + " + 1 features and " + labels.size() + " labels");
+		}
+		this.labels = List.copyOf(labels);
+		this.features = features;
+		this.dimension = dimension;
+		this.embeddingWeight = embeddingWeight;
+		this.weights = weights;
+		this.temperature = temperature;
+		this.minConfidence = minConfidence;
+		if (centroids.length != dimension * labels.size()) {
+			throw new IllegalArgumentException("every label needs its centroid");
+		}
+		this.centroids = centroids;
+		this.minSimilarity = minSimilarity;
+	}
+
+	static String clip(String text) {
+		return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS);
+	}
+
+	public List<String> labels() {
+		return this.labels;
+	}
+
+	public double minConfidence() {
+		return this.minConfidence;
+	}
+
+	/**
+	 * @param text the message
+	 * @param embedding its vector from the encoder the model was trained with
+	 */
+	public Prediction predict(String text, float[] embedding) {
+		if (text == null || text.isBlank()) {
+			return Prediction.none();
+		}
+		double[] probabilities = softmax(scores(clip(text), embedding), this.temperature);
+		List<Prediction.Ranked> ranked = new ArrayList<>();
+		for (int k = 0; k < probabilities.length; k++) {
+			ranked.add(new Prediction.Ranked(this.labels.get(k), probabilities[k]));
+		}
+		ranked.sort(Comparator.comparingDouble(Prediction.Ranked::probability).reversed());
+		Prediction.Ranked best = ranked.get(0);
+		boolean unclassified = best.probability() < this.minConfidence
+				|| nearestSimilarity(embedding) < this.minSimilarity;
+		return new Prediction(best.reasonKey(), best.probability(), unclassified,
+				ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())));
+	}
+
+	/**
+	 * How close the message comes to the nearest reason's typical message: a message
+	 * about something no reason covers is far from all of them, however sure the linear
+	 * model is about which side of its boundaries it falls.
+	 */
+	double nearestSimilarity(float[] embedding) {
+		double best = -1;
+		for (int k = 0; k < this.labels.size(); k++) {
+			double dot = 0;
+			for (int j = 0; j < this.dimension; j++) {
+				dot += this.centroids[k * this.dimension + j] * embedding[j];
+			}
+			best = Math.max(best, dot);
+		}
+		return best;
+	}
+
+	static float[] centroids(List<float[]> embeddings, int[] label, int classes) {
+		int dimension = embeddings.get(0).length;
+		float[] sums = new float[classes * dimension];
+		for (int i = 0; i < embeddings.size(); i++) {
+			for (int j = 0; j < dimension; j++) {
+				sums[label[i] * dimension + j] += embeddings.get(i)[j];
+			}
+		}
+		for (int k = 0; k < classes; k++) {
+			double norm = 0;
+			for (int j = 0; j < dimension; j++) {
+				norm += sums[k * dimension + j] * sums[k * dimension + j];
+			}
+			for (int j = 0; j < dimension && norm > 0; j++) {
+				sums[k * dimension + j] /= (float) Math.sqrt(norm);
+			}
+		}
+		return sums;
+	}
+
+	double[] scores(String text, float[] embedding) {
+		if (embedding.length != this.dimension) {
+			throw new IllegalArgumentException(
+					"the model expects vectors of " + this.dimension + " values, not " + embedding.length);
+		}
+		int classes = this.labels.size();
+		double[] scores = new double[classes];
+		for (int j = 0; j < this.dimension; j++) {
+			addRow(scores, j, embedding[j] * this.embeddingWeight);
+		}
+		TextFeatures.Sparse grams = this.features.vector(text);
+		for (int i = 0; i < grams.indices().length; i++) {
+			addRow(scores, this.dimension + grams.indices()[i], grams.values()[i]);
+		}
+		addRow(scores, this.dimension + this.features.size(), 1);
+		return scores;
+	}
+
+	private void addRow(double[] scores, int row, double value) {
+		int offset = row * scores.length;
+		for (int k = 0; k < scores.length; k++) {
+			scores[k] += this.weights[offset + k] * value;
+		}
+	}
+
+	static double[] softmax(double[] scores, double temperature) {
+		double max = Double.NEGATIVE_INFINITY;
+		for (double s : scores) {
+			max = Math.max(max, s);
+		}
+		double[] p = new double[scores.length];
+		double sum = 0;
+		for (int k = 0; k < scores.length; k++) {
+			p[k] = Math.exp((scores[k] - max) / temperature);
+			sum += p[k];
+		}
+		for (int k = 0; k < p.length; k++) {
+			p[k] /= sum;
+		}
+		return p;
+	}
+
+	/** Writes the model in Rootcase's own compressed format. */
+	public void writeTo(OutputStream out) throws IOException {
+		GZIPOutputStream zip = new GZIPOutputStream(out);
+		DataOutputStream data = new DataOutputStream(zip);
+		data.writeInt(FORMAT);
+		data.writeInt(this.labels.size());
+		for (String label : this.labels) {
+			data.writeUTF(label);
+		}
+		String[] terms = this.features.terms();
+		float[] idf = this.features.idf();
+		data.writeInt(terms.length);
+		for (int i = 0; i < terms.length; i++) {
+			data.writeUTF(terms[i]);
+			data.writeFloat(idf[i]);
+		}
+		data.writeInt(this.dimension);
+		data.writeFloat(this.embeddingWeight);
+		data.writeDouble(this.temperature);
+		data.writeDouble(this.minConfidence);
+		data.writeDouble(this.minSimilarity);
+		for (float w : this.weights) {
+			data.writeFloat(w);
+		}
+		for (float c : this.centroids) {
+			data.writeFloat(c);
+		}
+		data.flush();
+		zip.finish();
+	}
+
+	/** Reads a model written by {@link #writeTo}. */
+	public static ReasonClassifier readFrom(InputStream in) throws IOException {
+		DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
+		int format = data.readInt();
+		if (format != FORMAT) {
+			throw new IOException("unknown model format " + format);
+		}
+		List<String> labels = new ArrayList<>();
+		for (int n = data.readInt(), i = 0; i < n; i++) {
+			labels.add(data.readUTF());
+		}
+		int size = data.readInt();
+		String[] terms = new String[size];
+		float[] idf = new float[size];
+		for (int i = 0; i < size; i++) {
+			terms[i] = data.readUTF();
+			idf[i] = data.readFloat();
+		}
+		int dimension = data.readInt();
+		float embeddingWeight = data.readFloat();
+		double temperature = data.readDouble();
+		double minConfidence = data.readDouble();
+		double minSimilarity = data.readDouble();
+		float[] weights = new float[(dimension + size + 1) * labels.size()];
+		for (int i = 0; i < weights.length; i++) {
+			weights[i] = data.readFloat();
+		}
+		float[] centroids = new float[dimension * labels.size()];
+		for (int i = 0; i < centroids.length; i++) {
+			centroids[i] = data.readFloat();
+		}
+		return new ReasonClassifier(labels, new TextFeatures(terms, idf), dimension, embeddingWeight, weights,
+				temperature, minConfidence, centroids, minSimilarity);
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.rootcase.reasons;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+
+/**
+ * Trains a {@link ReasonClassifier} from labelled messages. The linear model is
+ * LIBLINEAR's multi-class SVM (Crammer and Singer), which measured more accurate and
+ * several times faster than its logistic regression on these features (see
+ * docs/benchmarks.md). Its scores become probabilities through a temperature fitted on a
+ * calibration part of the examples, and the confidence below which a message goes to
+ * triage is read off the same part; the model kept is then trained on all examples.
+ */
+public final class ReasonTrainer {
+
+	private final SentenceEncoder encoder;
+
+	private final Settings settings;
+
+	public ReasonTrainer(SentenceEncoder encoder, Settings settings) {
+		this.encoder = encoder;
+		this.settings = settings;
+	}
+
+	/**
+	 * @param cost LIBLINEAR's C: lower trusts the examples less
+	 * @param embeddingWeight how much the sentence embedding counts against the n-grams
+	 * @param calibrationShare part of each reason's examples held back to calibrate
+	 * @param unclassifiedShare share of ordinary messages the model should leave to a
+	 * person; sets the confidence threshold
+	 * @param seed fixes the calibration split
+	 */
+	public record Settings(double cost, double embeddingWeight, double calibrationShare, double unclassifiedShare,
+			long seed) {
+
+		public static Settings standard() {
+			return new Settings(0.3, 1.5, 0.1, 0.05, 7);
+		}
+
+	}
+
+	/** Texts with their vectors, so evaluation and training share one encoding pass. */
+	public record Encoded(List<LabelledExample> examples, List<float[]> embeddings) {
+
+		public Encoded {
+			if (examples.size() != embeddings.size()) {
+				throw new IllegalArgumentException("every example needs its vector");
+			}
+		}
+
+	}
+
+	public Encoded encode(List<LabelledExample> examples) {
+		return new Encoded(examples,
+				this.encoder.encodeAll(examples.stream().map(e -> ReasonClassifier.clip(e.text())).toList()));
+	}
+
+	public ReasonClassifier train(List<LabelledExample> examples) {
+		return train(encode(examples));
+	}
+
+	public ReasonClassifier train(Encoded data) {
+		List<String> labels = new ArrayList<>(
+				new TreeSet<>(data.examples().stream().map(LabelledExample::reasonKey).toList()));
+		if (labels.size() < 2) {
+			throw new IllegalArgumentException("training needs examples of at least two reasons");
+		}
+		List<Integer> calibration = calibrationPart(data, labels);
+		Set<Integer> held = new HashSet<>(calibration);
+		List<Integer> fit = new ArrayList<>();
+		for (int i = 0; i < data.examples().size(); i++) {
+			if (!held.contains(i)) {
+				fit.add(i);
+			}
+		}
+		double temperature = 1;
+		double minConfidence = 0;
+		double minSimilarity = -1;
+		if (!calibration.isEmpty()) {
+			ReasonClassifier partial = fit(data, fit, labels, 1, 0, -1);
+			List<double[]> scores = new ArrayList<>();
+			double[] similarity = new double[calibration.size()];
+			int[] truth = new int[calibration.size()];
+			for (int k = 0; k < calibration.size(); k++) {
+				int i = calibration.get(k);
+				scores.add(
+						partial.scores(ReasonClassifier.clip(data.examples().get(i).text()), data.embeddings().get(i)));
+				similarity[k] = partial.nearestSimilarity(data.embeddings().get(i));
+				truth[k] = labels.indexOf(data.examples().get(i).reasonKey());
+			}
+			temperature = Calibration.temperature(scores, truth);
+			// Half the messages left to a person are far from every reason, half unsure.
+			double share = this.settings.unclassifiedShare();
+			minSimilarity = Calibration.quantile(similarity, share / 2);
+			minConfidence = Calibration.threshold(scores, temperature, share / 2);
+		}
+		List<Integer> all = new ArrayList<>(fit);
+		all.addAll(calibration);
+		Collections.sort(all);
+		return fit(data, all, labels, temperature, minConfidence, minSimilarity);
+	}
+
+	private List<Integer> calibrationPart(Encoded data, List<String> labels) {
+		Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
+		labels.forEach(l -> byLabel.put(l, new ArrayList<>()));
+		for (int i = 0; i < data.examples().size(); i++) {
+			byLabel.get(data.examples().get(i).reasonKey()).add(i);
+		}
+		Random random = new Random(this.settings.seed());
+		List<Integer> part = new ArrayList<>();
+		for (List<Integer> indices : byLabel.values()) {
+			Collections.shuffle(indices, random);
+			// A reason with few examples keeps them all for fitting.
+			int take = (int) Math.floor(indices.size() * this.settings.calibrationShare());
+			part.addAll(indices.subList(0, indices.size() >= 5 ? take : 0));
+		}
+		return part;
+	}
+
+	private ReasonClassifier fit(Encoded data, List<Integer> rows, List<String> labels, double temperature,
+			double minConfidence, double minSimilarity) {
+		List<String> texts = rows.stream().map(i -> ReasonClassifier.clip(data.examples().get(i).text())).toList();
+		TextFeatures features = TextFeatures.learn(texts);
+		int dimension = data.embeddings().get(0).length;
+		float weight = (float) this.settings.embeddingWeight();
+		Problem problem = new Problem();
+		problem.l = rows.size();
+		// LIBLINEAR wants the bias as the last feature of every row, counted in n.
+		problem.n = dimension + features.size() + 1;
+		problem.bias = 1;
+		problem.x = new Feature[rows.size()][];
+		problem.y = new double[rows.size()];
+		for (int r = 0; r < rows.size(); r++) {
+			int i = rows.get(r);
+			problem.x[r] = nodes(data.embeddings().get(i), weight, features.vector(texts.get(r)), problem.n);
+			problem.y[r] = labels.indexOf(data.examples().get(i).reasonKey());
+		}
+		Model model;
+		synchronized (Linear.class) {
+			// LIBLINEAR keeps its random source and log switch in static fields.
+			Linear.disableDebugOutput();
+			Linear.resetRandom();
+			model = Linear.train(problem, new Parameter(SolverType.MCSVM_CS, this.settings.cost(), 0.01));
+		}
+		List<float[]> embeddings = rows.stream().map(data.embeddings()::get).toList();
+		int[] truth = new int[rows.size()];
+		for (int r = 0; r < rows.size(); r++) {
+			truth[r] = (int) problem.y[r];
+		}
+		return new ReasonClassifier(labels, features, dimension, weight, columnsByLabel(model, labels.size()),
+				temperature, minConfidence, ReasonClassifier.centroids(embeddings, truth, labels.size()),
+				minSimilarity);
+	}
+
+	private static Feature[] nodes(float[] embedding, float weight, TextFeatures.Sparse grams, int bias) {
+		Feature[] nodes = new Feature[embedding.length + grams.indices().length + 1];
+		for (int j = 0; j < embedding.length; j++) {
+			nodes[j] = new FeatureNode(j + 1, embedding[j] * weight);
+		}
+		for (int k = 0; k < grams.indices().length; k++) {
+			nodes[embedding.length + k] = new FeatureNode(embedding.length + grams.indices()[k] + 1, grams.values()[k]);
+		}
+		nodes[nodes.length - 1] = new FeatureNode(bias, 1);
+		return nodes;
+	}
+
+	/** LIBLINEAR orders columns by first appearance; the classifier wants label order. */
+	private static float[] columnsByLabel(Model model, int classes) {
+		double[] w = model.getFeatureWeights();
+		int[] columnLabel = model.getLabels();
+		int rows = w.length / columnLabel.length;
+		float[] weights = new float[rows * classes];
+		for (int row = 0; row < rows; row++) {
+			for (int c = 0; c < columnLabel.length; c++) {
+				weights[row * classes + columnLabel[c]] = (float) w[row * columnLabel.length + c];
+			}
+		}
+		return weights;
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.rootcase.reasons;
+
+/**
+ * A contact reason of the taxonomy.
+ *
+ * @param key stable identifier, kept through renames
+ * @param team the internal team that owns what causes it, if any
+ * @param parentKey the broader reason it belongs to, if any
+ * @param mergedInto the reason that took it over, when merged
+ */
+public record ReasonView(String key, String name, String description, String team, String parentKey,
+		ReasonStatus status, String mergedInto) {
+}
