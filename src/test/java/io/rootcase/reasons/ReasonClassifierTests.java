@@ -93,7 +93,7 @@ class ReasonClassifierTests {
 		return model.predict(text, this.encoder.encode(text));
 	}
 
-	private record Data(List<LabelledExample> train, List<LabelledExample> test) {
+	record Data(List<LabelledExample> train, List<LabelledExample> test) {
 	}
 
 	/** Variations of the seed messages: shuffled politeness, typos and extra words. */

@@ -1,0 +1,221 @@
+package io.rootcase.reasons;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.cases.ReasonSource;
+import io.rootcase.cases.RootCauseState;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.rootcase.reasons.ReasonTaxonomyApiTests.asAgent;
+import static io.rootcase.reasons.ReasonTaxonomyApiTests.asManager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RootcaseIntegrationTest
+class ContactReasonsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	ReasonTaxonomy taxonomy;
+
+	@Autowired
+	ContactReasons contactReasons;
+
+	@Autowired
+	ReasonModels models;
+
+	@Autowired
+	TestClock clock;
+
+	@BeforeEach
+	void trained() {
+		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
+	}
+
+	ContactReceipt send(String text) {
+		return this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(), text,
+				Map.of(IdentityKind.EMAIL, "cr-" + UUID.randomUUID() + "@example.com"), null, null, null, null));
+	}
+
+	ContactLabel labelOf(ContactReceipt receipt) {
+		return eventually(() -> this.contactReasons.labelsOfCase(receipt.caseId())
+			.stream()
+			.filter(l -> l.contactId().equals(receipt.contactId()))
+			.findFirst()
+			.orElse(null));
+	}
+
+	static <T> T eventually(Callable<T> probe) {
+		return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(probe, v -> v != null);
+	}
+
+	@Test
+	void anInboundContactGetsAPredictedReasonWithAConfidenceAndItsCaseTakesIt() {
+		ContactReceipt receipt = send("Hello, I was charged twice on my bill this month, please refund it");
+
+		ContactLabel label = labelOf(receipt);
+
+		assertThat(label.state()).isEqualTo(LabelState.PREDICTED);
+		assertThat(label.reasonKey()).isEqualTo("billing");
+		assertThat(label.confidence()).isBetween(0.0, 1.0);
+		assertThat(label.modelVersion()).isNotNull();
+		CaseView c = eventually(
+				() -> this.cases.find(receipt.caseId()).filter(v -> v.contactReason() != null).orElse(null));
+		assertThat(c.contactReason()).isEqualTo("billing");
+		assertThat(c.contactReasonSource()).isEqualTo(ReasonSource.PREDICTED);
+	}
+
+	@Test
+	void aMessageAboutNothingTheModelKnowsWaitsInTriage() throws Exception {
+		ContactReceipt receipt = send("What is the recipe for a good lasagne with spinach?");
+
+		ContactLabel label = labelOf(receipt);
+
+		assertThat(label.state()).isEqualTo(LabelState.UNCLASSIFIED);
+		assertThat(this.contactReasons.triage(500)).anySatisfy(t -> {
+			assertThat(t.label().contactId()).isEqualTo(receipt.contactId());
+			assertThat(t.caseReference()).isEqualTo(receipt.caseReference());
+		});
+		this.mvc.perform(asAgent(get("/api/reasons/triage?limit=500")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.label.contactId == '" + receipt.contactId() + "')]").exists());
+	}
+
+	@Test
+	void veryLongAndBlankLookingMessagesAreStoredAndGetAPredictionOrTriage() {
+		ContactReceipt longOne = send("my parcel has not arrived ".repeat(3000));
+		ContactReceipt symbols = send("???");
+
+		assertThat(labelOf(longOne).state()).isIn(LabelState.PREDICTED, LabelState.UNCLASSIFIED);
+		assertThat(labelOf(longOne).text()).hasSizeLessThanOrEqualTo(ReasonClassifier.MAX_CHARS);
+		assertThat(labelOf(symbols).state()).isIn(LabelState.PREDICTED, LabelState.UNCLASSIFIED);
+	}
+
+	@Test
+	void anAgentsCorrectionBecomesTrainingDataAndLaterPredictionsLeaveTheCaseAlone() throws Exception {
+		ContactReceipt receipt = send("Hello, where is my delivery? The tracking number shows nothing");
+		ContactLabel predicted = labelOf(receipt);
+
+		this.mvc.perform(asAgent(put("/api/contacts/" + receipt.contactId() + "/reason")).content("""
+				{"reasonKey":"network"}"""))
+			.andExpect(status().isOk())
+			.andExpect(
+					jsonPath("$.state").value("network".equals(predicted.predictedKey()) ? "confirmed" : "corrected"))
+			.andExpect(jsonPath("$.reasonKey").value("network"))
+			.andExpect(jsonPath("$.labelledBy").value("api:test agent integration"));
+
+		assertThat(this.contactReasons.examples(ExampleSource.CORRECTED, 500, 0))
+			.anySatisfy(e -> assertThat(e.contactId()).isEqualTo(receipt.contactId()));
+		CaseView c = this.cases.find(receipt.caseId()).orElseThrow();
+		assertThat(c.contactReason()).isEqualTo("network");
+		assertThat(c.contactReasonSource()).isEqualTo(ReasonSource.AGENT);
+
+		this.cases.reasonPredicted(receipt.caseId(), "billing");
+		assertThat(this.cases.find(receipt.caseId()).orElseThrow().contactReason()).isEqualTo("network");
+	}
+
+	@Test
+	void labellingWithAnUnknownOrRetiredReasonIsRefused() throws Exception {
+		ContactReceipt receipt = send("the broadband is very slow at night");
+		labelOf(receipt);
+
+		this.mvc.perform(asAgent(put("/api/contacts/" + receipt.contactId() + "/reason")).content("""
+				{"reasonKey":"no_such_reason"}""")).andExpect(status().isBadRequest());
+		this.mvc.perform(asAgent(put("/api/cases/" + receipt.caseReference() + "/reason")).content("""
+				{"reasonKey":""}""")).andExpect(status().isBadRequest());
+		this.mvc.perform(asAgent(put("/api/contacts/" + UUID.randomUUID() + "/reason")).content("""
+				{"reasonKey":"network"}""")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anAgentSetsTheCaseReasonAndTheOpeningMessageIsLabelledWithIt() throws Exception {
+		ContactReceipt receipt = send("wifi keeps disconnecting every few minutes, please help");
+		labelOf(receipt);
+
+		this.mvc.perform(asAgent(put("/api/cases/" + receipt.caseReference() + "/reason")).content("""
+				{"reasonKey":"network"}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.contactReason").value("network"))
+			.andExpect(jsonPath("$.contactReasonSource").value("agent"));
+
+		assertThat(this.contactReasons.labelOf(receipt.contactId()).state()).isIn(LabelState.CONFIRMED,
+				LabelState.CORRECTED);
+	}
+
+	@Test
+	void similarPastCasesAreFoundByMeaningWithTheirRootCauseAndTheFixThatWorked() throws Exception {
+		ContactReceipt earlier = send("My internet connection keeps dropping out every evening");
+		labelOf(earlier);
+		this.cases.recordRootCause(earlier.caseReference(), RootCauseState.KNOWN, "router_firmware_watchdog");
+		this.cases.recordAction(earlier.caseReference(), ActionKind.CURATIVE, "Upgraded the router firmware", 20,
+				"router_firmware_watchdog", "Upgrade router firmware", "alice", this.clock.instant());
+		ContactReceipt unrelated = send("I would like to change the name on my invoice");
+		labelOf(unrelated);
+		this.cases.recordRootCause(unrelated.caseReference(), RootCauseState.KNOWN, "addon_added_in_error");
+		ContactReceipt now = send("Each night around 8pm the web stops working for a while");
+		labelOf(now);
+
+		this.mvc.perform(asAgent(get("/api/cases/" + now.caseReference() + "/similar")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].reference").value(earlier.caseReference()))
+			.andExpect(jsonPath("$[0].rootCauseKey").value("router_firmware_watchdog"))
+			.andExpect(jsonPath("$[0].fixThatWorked").value("Upgrade router firmware"))
+			.andExpect(jsonPath("$[?(@.reference == '" + unrelated.caseReference() + "')]").doesNotExist());
+	}
+
+	@Test
+	void retrainingRunsInTheBackgroundWhileIntakeGoesOnAndAnEarlierVersionCanBeMadeLiveAgain() throws Exception {
+		int before = this.models.live().orElseThrow().version();
+
+		this.mvc.perform(asManager(post("/api/reasons/models")))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("training"));
+		ContactReceipt during = send("my parcel has not arrived yet");
+		assertThat(during.caseReference()).isNotBlank();
+		ModelVersion trained = await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.models.versions().get(0), v -> v.status() != ModelStatus.TRAINING);
+		assertThat(trained.status()).isIn(ModelStatus.LIVE, ModelStatus.REJECTED);
+		assertThat(trained.accuracy()).isNotNull();
+		assertThat(trained.evaluatedOn()).isPositive();
+
+		this.mvc.perform(asManager(post("/api/reasons/models/" + before + "/activate")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("live"));
+		assertThat(this.models.live().orElseThrow().version()).isEqualTo(before);
+		assertThat(this.models.versions()).filteredOn(v -> v.status() == ModelStatus.LIVE).hasSize(1);
+		this.mvc.perform(asAgent(post("/api/reasons/models"))).andExpect(status().isForbidden());
+		this.mvc.perform(asManager(post("/api/reasons/models/9999/activate"))).andExpect(status().isNotFound());
+	}
+
+}
