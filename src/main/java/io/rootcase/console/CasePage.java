@@ -9,6 +9,10 @@ import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.reasons.ContactReasons;
+import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.reasons.ReasonView;
+import io.rootcase.reasons.SimilarCases;
 import io.rootcase.staff.Staff;
 import io.rootcase.timeline.CustomerTimeline;
 
@@ -22,6 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Component
 class CasePage {
+
+	private static final int SIMILAR_CASES = 5;
 
 	private final Cases cases;
 
@@ -37,8 +43,18 @@ class CasePage {
 
 	private final FollowUps followUps;
 
+	private final ReasonTaxonomy reasons;
+
+	private final ContactReasons contactReasons;
+
+	private final SimilarCases similarCases;
+
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
-			Diagnoses diagnoses, FollowUps followUps) {
+			Diagnoses diagnoses, FollowUps followUps, ReasonTaxonomy reasons, ContactReasons contactReasons,
+			SimilarCases similarCases) {
+		this.reasons = reasons;
+		this.contactReasons = contactReasons;
+		this.similarCases = similarCases;
 		this.cases = cases;
 		this.customers = customers;
 		this.intake = intake;
@@ -54,6 +70,13 @@ class CasePage {
 		model.addAttribute("case", c);
 		model.addAttribute("details", details);
 		model.addAttribute("followUps", this.followUps.ofCases(java.util.List.of(c)));
+		model.addAttribute("reasons", this.reasons.active());
+		model.addAttribute("reasonNames",
+				this.reasons.all()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(ReasonView::key, ReasonView::name)));
+		model.addAttribute("reasonLabels", this.contactReasons.labelsOfCase(c.id()));
+		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
 		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));

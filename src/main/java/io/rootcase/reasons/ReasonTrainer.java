@@ -104,10 +104,11 @@ public final class ReasonTrainer {
 				truth[k] = labels.indexOf(data.examples().get(i).reasonKey());
 			}
 			temperature = Calibration.temperature(scores, truth);
-			// Half the messages left to a person are far from every reason, half unsure.
+			// Confidence separates out-of-scope messages better on real traffic (see
+			// docs/benchmarks.md); distance from every reason catches what is far off.
 			double share = this.settings.unclassifiedShare();
-			minSimilarity = Calibration.quantile(similarity, share / 2);
-			minConfidence = Calibration.threshold(scores, temperature, share / 2);
+			minSimilarity = Calibration.quantile(similarity, share / 5);
+			minConfidence = Calibration.threshold(scores, temperature, share * 4 / 5);
 		}
 		List<Integer> all = new ArrayList<>(fit);
 		all.addAll(calibration);

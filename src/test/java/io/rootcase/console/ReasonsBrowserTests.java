@@ -1,0 +1,102 @@
+package io.rootcase.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.reasons.ContactReasons;
+import io.rootcase.reasons.ExampleSource;
+import io.rootcase.reasons.LabelState;
+import io.rootcase.reasons.ReasonModels;
+import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.reasons.TrainedReasons;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An agent finds an unclassified contact in triage and gives it its reason; the label
+ * becomes training data and the case takes the reason. A manager adds a reason and sees
+ * the model versions. In a real headless Chromium.
+ */
+@RootcaseIntegrationTest
+class ReasonsBrowserTests extends BrowserTest {
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	ReasonTaxonomy taxonomy;
+
+	@Autowired
+	ContactReasons contactReasons;
+
+	@Autowired
+	ReasonModels models;
+
+	@Test
+	void anAgentCorrectsAnUnclassifiedContactInTriageAndItBecomesTrainingData() {
+		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
+		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now(),
+				"Could you tell me which wine goes with grilled fish?",
+				Map.of(IdentityKind.EMAIL, "triage-" + UUID.randomUUID() + "@example.com"), null, null, null, null));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.contactReasons.labelsOfCase(receipt.caseId())
+				.stream()
+				.anyMatch(l -> l.state() == LabelState.UNCLASSIFIED));
+
+		Chromium.openAs(browser, this.port, "/cases", "alice");
+		browser.findElement(By.linkText("Triage")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.titleContains("Triage"));
+		WebElement row = browser.findElement(By.id("triage-" + receipt.contactId()));
+		new Select(row.findElement(By.className("triage-reason"))).selectByVisibleText("Delivery");
+		row.findElement(By.className("triage-label")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("triage-message"), "Labelled"));
+		assertThat(browser.findElements(By.id("triage-" + receipt.contactId()))).isEmpty();
+
+		assertThat(this.contactReasons.examples(ExampleSource.CORRECTED, 500, 0)).anySatisfy(e -> {
+			assertThat(e.contactId()).isEqualTo(receipt.contactId());
+			assertThat(e.reasonKey()).isEqualTo("delivery");
+			assertThat(e.labelledBy()).isEqualTo("alice");
+		});
+		Chromium.open(browser, this.port, "/cases/" + receipt.caseReference());
+		assertThat(browser.findElement(By.id("case-reason")).getText()).contains("Delivery")
+			.contains("set by an agent");
+	}
+
+	@Test
+	void aManagerAddsAReasonAndSeesTheModelVersionsAndTrainingData() {
+		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
+		String key = "browser_" + UUID.randomUUID().toString().substring(0, 6);
+
+		Chromium.openAs(browser, this.port, "/cases", "maria");
+		browser.findElement(By.linkText("Reasons")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.titleContains("Contact reasons"));
+		browser.findElement(By.id("new-reason-key")).sendKeys(key);
+		browser.findElement(By.id("new-reason-name")).sendKeys("Browser reason");
+		browser.findElement(By.id("add-reason")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reasons-message"), "Reason added"));
+
+		assertThat(browser.findElement(By.id("reason-" + key)).getText()).contains("Browser reason");
+		assertThat(browser.findElement(By.id("models-table")).getText()).contains("live");
+		assertThat(browser.findElement(By.id("example-counts")).getText()).contains("imported");
+	}
+
+}
