@@ -19,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResolutionMetrics {
 
+	/** A case's reason as it counts now: merged reasons count under their survivor. */
+	private static final String REASON_NOW = "coalesce((select r.merged_into from reasons r"
+			+ " where r.reason_key = c.contact_reason), c.contact_reason)";
+
 	/**
 	 * The most buckets a series may have, so one request cannot run thousands of queries.
 	 */
@@ -127,7 +131,7 @@ public class ResolutionMetrics {
 			case TEAM -> "c.team_code";
 			case AGENT -> "c.assignee";
 			case CHANNEL -> "c.channel";
-			case REASON -> "c.contact_reason";
+			case REASON -> REASON_NOW;
 		};
 		Where cohort = cohort(filter);
 		List<String> values = query("select " + column + " as v from cases c where %s and " + column
@@ -177,7 +181,7 @@ public class ResolutionMetrics {
 			params.add(f.channel().name());
 		}
 		if (f.reason() != null) {
-			sql.append(" and c.contact_reason = ?");
+			sql.append(" and " + REASON_NOW + " = ?");
 			params.add(f.reason());
 		}
 		return new Where(sql.toString(), params);

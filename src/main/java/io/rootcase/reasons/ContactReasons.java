@@ -125,12 +125,7 @@ public class ContactReasons {
 	public ContactLabel label(UUID contactId, String reasonKey, String agent) {
 		ContactLabel label = labelOf(contactId);
 		ReasonView reason = this.taxonomy.requireActive(reasonKey, "reasonKey");
-		Instant now = this.clock.instant();
-		LabelState state = reason.key().equals(label.predictedKey()) ? LabelState.CONFIRMED : LabelState.CORRECTED;
-		this.labels.labelled(contactId, state, reason.key(), agent, now);
-		this.labels.putExample(LabelRepository.newExample(label.text(), reason.key(),
-				state == LabelState.CONFIRMED ? ExampleSource.CONFIRMED : ExampleSource.CORRECTED, contactId, agent,
-				now));
+		labelledByAgent(label, reason, agent);
 		this.cases.find(label.caseId()).ifPresent(c -> this.cases.chooseReason(c.reference(), reason.key(), agent));
 		return labelOf(contactId);
 	}
@@ -143,15 +138,17 @@ public class ContactReasons {
 	public CaseView chooseCaseReason(String caseReference, String reasonKey, String agent) {
 		ReasonView reason = this.taxonomy.requireActive(reasonKey, "reasonKey");
 		CaseView updated = this.cases.chooseReason(caseReference, reason.key(), agent);
-		this.labels.ofCase(updated.id()).stream().findFirst().ifPresent(first -> {
-			Instant now = this.clock.instant();
-			LabelState state = reason.key().equals(first.predictedKey()) ? LabelState.CONFIRMED : LabelState.CORRECTED;
-			this.labels.labelled(first.contactId(), state, reason.key(), agent, now);
-			this.labels.putExample(LabelRepository.newExample(first.text(), reason.key(),
-					state == LabelState.CONFIRMED ? ExampleSource.CONFIRMED : ExampleSource.CORRECTED,
-					first.contactId(), agent, now));
-		});
+		this.labels.ofCase(updated.id()).stream().findFirst().ifPresent(first -> labelledByAgent(first, reason, agent));
 		return updated;
+	}
+
+	private void labelledByAgent(ContactLabel label, ReasonView reason, String agent) {
+		Instant now = this.clock.instant();
+		boolean agrees = reason.key().equals(label.predictedKey());
+		this.labels.labelled(label.contactId(), agrees ? LabelState.CONFIRMED : LabelState.CORRECTED, reason.key(),
+				agent, now);
+		this.labels.putExample(LabelRepository.newExample(label.text(), reason.key(),
+				agrees ? ExampleSource.CONFIRMED : ExampleSource.CORRECTED, label.contactId(), agent, now));
 	}
 
 	@Transactional(readOnly = true)

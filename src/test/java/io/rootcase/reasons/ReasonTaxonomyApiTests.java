@@ -1,9 +1,19 @@
 package io.rootcase.reasons;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
 import io.rootcase.TestFixtures;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +39,15 @@ class ReasonTaxonomyApiTests {
 
 	@Autowired
 	ReasonTaxonomy taxonomy;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	TestClock clock;
 
 	static MockHttpServletRequestBuilder asManager(MockHttpServletRequestBuilder request) {
 		return request.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN)
@@ -134,6 +153,39 @@ class ReasonTaxonomyApiTests {
 			.andExpect(jsonPath("$.imported").value(1))
 			.andExpect(jsonPath("$.warnings[0]").value(org.hamcrest.Matchers.containsString("only 1 example")));
 		assertThat(this.contactReasons.countExamples(null)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void reportsCountCasesOfAMergedReasonUnderTheSurvivorWhileTheirLabelsStay() throws Exception {
+		String survivor = key();
+		String merged = key();
+		this.taxonomy.add(new ReasonTaxonomy.Definition(survivor, "Survivor", null, null, null));
+		this.taxonomy.add(new ReasonTaxonomy.Definition(merged, "Merged", null, null, null));
+		Instant from = this.clock.instant().minusSeconds(60);
+		for (String reason : List.of(survivor, merged, merged)) {
+			String reference = this.intake.receive(new IncomingContact(Channel.SOCIAL, Direction.INBOUND,
+					this.clock.instant(), "merge test " + reason,
+					Map.of(IdentityKind.EMAIL, "merge-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+				.caseReference();
+			this.cases.chooseReason(reference, reason, "alice");
+		}
+
+		this.taxonomy.merge(merged, survivor);
+
+		this.mvc
+			.perform(asManager(get("/api/metrics/resolution/breakdown")).param("from", from.toString())
+				.param("to", this.clock.instant().plusSeconds(60).toString())
+				.param("by", "reason")
+				.param("channel", "social"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$." + survivor + ".cases").value(3))
+			.andExpect(jsonPath("$." + merged).doesNotExist());
+		this.mvc
+			.perform(asManager(get("/api/metrics/resolution")).param("from", from.toString())
+				.param("to", this.clock.instant().plusSeconds(60).toString())
+				.param("reason", survivor)
+				.param("channel", "social"))
+			.andExpect(jsonPath("$.cases").value(3));
 	}
 
 	@Test
