@@ -82,16 +82,13 @@ class CaseRepository {
 		int updated = this.jdbc.sql("""
 				update cases set status = :status, team_code = :team, assignee = :assignee,
 				  last_activity_at = :activity, closed_at = :closed, handover_count = :handovers,
-				  root_cause_state = :rcState, root_cause_key = :rcKey, contact_reason = :reason,
-				  contact_reason_source = :reasonSource, palliative_actions = :palliatives,
+				  root_cause_state = :rcState, root_cause_key = :rcKey, palliative_actions = :palliatives,
 				  cure_applied_for = :cure, resolution_kind = :kind, resolution_outcome = :outcome,
 				  resolution_proposed_at = :proposed, reminder_sent_at = :reminded, reopen_count = :reopens,
 				  recurrence_of = :recurrenceOf, recurrence_signal = :recurrenceSignal,
 				  customer_says_recurs = :saysRecurs, version = version + 1
 				where id = :id and version = :version
 				""")
-			.param("reason", s.diagnosis().contactReason())
-			.param("reasonSource", name(s.diagnosis().reasonSource()))
 			.param("palliatives", s.resolution().palliativeActions())
 			.param("cure", s.resolution().cureAppliedFor())
 			.param("kind", name(s.resolution().kindWhenEnded(s.status(), s.diagnosis())))
@@ -283,6 +280,18 @@ class CaseRepository {
 			.params(state.name(), limit)
 			.query((rs, n) -> snapshot(rs))
 			.list();
+	}
+
+	/**
+	 * Writes a case's reason apart from its other state and version: predictions arrive
+	 * in the background and must not make an agent's concurrent change fail. A prediction
+	 * never overwrites an agent's choice, also when both land at once.
+	 */
+	void writeReason(UUID id, String reasonKey, ReasonSource source) {
+		this.jdbc.sql("""
+				update cases set contact_reason = ?, contact_reason_source = ?
+				where id = ? and (? = 'AGENT' or contact_reason_source is null or contact_reason_source <> 'AGENT')
+				""").params(reasonKey, source.name(), id, source.name()).update();
 	}
 
 	long count() {

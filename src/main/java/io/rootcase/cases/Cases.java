@@ -287,7 +287,7 @@ public class Cases {
 		SupportCase target = this.repository.find(new CaseReference.ById(caseId))
 			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
 		if (target.reasonPredicted(reasonKey)) {
-			this.repository.update(target);
+			this.repository.writeReason(caseId, reasonKey, ReasonSource.PREDICTED);
 		}
 		return CaseView.of(target.snapshot());
 	}
@@ -295,7 +295,9 @@ public class Cases {
 	/** An agent sets what the case is about. */
 	@Transactional
 	public CaseView chooseReason(String caseReference, String reasonKey, String agent) {
-		return change(caseReference, c -> c.reasonChosen(reasonKey, agent, this.clock.instant()));
+		CaseView chosen = change(caseReference, c -> c.reasonChosen(reasonKey, agent, this.clock.instant()));
+		this.repository.writeReason(chosen.id(), reasonKey, ReasonSource.AGENT);
+		return chosen;
 	}
 
 	/** Records a diagnosis's finding on the case: a known root cause, or unknown. */

@@ -147,7 +147,7 @@ public final class DemoDataset {
 
 	private final Spec spec;
 
-	private final SplittableRandom random;
+	private SplittableRandom random;
 
 	private final Instant start;
 
@@ -196,8 +196,13 @@ public final class DemoDataset {
 		return new DemoCustomer(index, first + " " + last, email, phone, social, account, attributes);
 	}
 
-	/** The history, oldest step first, generated as it is read. */
+	/**
+	 * The history, oldest step first, generated as it is read. Every call replays the
+	 * same history from its start (the demo reads it once for labels, once to play it);
+	 * read one at a time.
+	 */
 	public Iterator<Step> steps() {
+		this.random = new SplittableRandom(this.spec.seed());
 		return new StepIterator();
 	}
 

@@ -51,6 +51,17 @@ class DemoDatasetTests {
 	}
 
 	@Test
+	void readingTheHistoryAgainReplaysTheSameSteps() {
+		DemoDataset dataset = new DemoDataset(new DemoDataset.Spec(3, 30, 200, 10, NOW, 2));
+		List<Step> first = new java.util.ArrayList<>();
+		dataset.steps().forEachRemaining(first::add);
+		List<Step> second = new java.util.ArrayList<>();
+		dataset.steps().forEachRemaining(second::add);
+
+		assertThat(second).isEqualTo(first);
+	}
+
+	@Test
 	void stepsComeInTimeOrder() {
 		assertThat(steps.stream().map(Step::at).toList()).isSorted();
 	}

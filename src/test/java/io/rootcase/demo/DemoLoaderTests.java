@@ -3,6 +3,8 @@ package io.rootcase.demo;
 import java.time.Instant;
 
 import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.reasons.ReasonModels;
+import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.demo.DemoDataset.Spec;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,12 @@ class DemoLoaderTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReasonModels reasonModels;
+
+	@Autowired
+	ReasonTaxonomy taxonomy;
+
 	long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
 	}
@@ -33,6 +41,9 @@ class DemoLoaderTests {
 		String historyContacts = "select count(*) from contacts where author is null or author <> 'system'";
 		long contactsBefore = count(historyContacts);
 		DemoDataset dataset = new DemoDataset(new Spec(7, 60, 400, 20, Instant.now(), 4));
+
+		this.loader.loadReasons(dataset);
+		assertThat(this.reasonModels.live()).isPresent();
 
 		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
 
@@ -68,6 +79,18 @@ class DemoLoaderTests {
 		assertThat(count("select count(*) from cases where handover_count > 0")).isPositive();
 		assertThat(count("select count(*) from customer_attributes where name = 'plan'")).isPositive();
 		assertThat(count("select count(*) from agents where username = 'maria' and role = 'MANAGER'")).isOne();
+		// Predictions run in the background while the history is played; they must
+		// neither
+		// fail the agents' changes nor be lost.
+		deadline = System.currentTimeMillis() + 30_000;
+		while (count("select count(*) from cases where contact_reason_source = 'PREDICTED'") == 0
+				&& System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(count("select count(*) from contact_labels where state = 'PREDICTED'")).isPositive();
+		assertThat(count("select count(*) from cases where contact_reason_source = 'PREDICTED'")).isPositive();
+		// Later tests train their own reasons; the demo's would compete with them.
+		DemoCatalog.REASONS.forEach(r -> this.taxonomy.retire(r.key()));
 	}
 
 }
