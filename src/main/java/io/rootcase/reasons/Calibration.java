@@ -12,12 +12,22 @@ final class Calibration {
 
 	private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
+	/**
+	 * A reason the model thinks more likely right than wrong is always given, however
+	 * sure it is of the rest: on clean traffic the quantile would otherwise sit at 1.
+	 */
+	static final double MAX_THRESHOLD = 0.5;
+
 	private Calibration() {
 	}
 
-	/** The temperature, searched on a log scale between 0.001 and 100. */
+	/**
+	 * The temperature, searched on a log scale between 0.01 and 100. The floor keeps a
+	 * model that separates its calibration examples perfectly (template-like traffic)
+	 * from claiming certainty: log-loss falls towards zero temperature without end there.
+	 */
 	static double temperature(List<double[]> scores, int[] truth) {
-		double lo = Math.log(1e-3);
+		double lo = Math.log(1e-2);
 		double hi = Math.log(1e2);
 		for (int step = 0; step < 60; step++) {
 			double a = hi - GOLDEN * (hi - lo);
@@ -45,6 +55,10 @@ final class Calibration {
 	 * would be left to a person.
 	 */
 	static double threshold(List<double[]> scores, double temperature, double share) {
+		return Math.min(MAX_THRESHOLD, confidenceQuantile(scores, temperature, share));
+	}
+
+	private static double confidenceQuantile(List<double[]> scores, double temperature, double share) {
 		return quantile(scores.stream()
 			.mapToDouble(s -> Arrays.stream(ReasonClassifier.softmax(s, temperature)).max().orElse(0))
 			.toArray(), share);

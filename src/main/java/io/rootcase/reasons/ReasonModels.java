@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -97,6 +99,12 @@ public class ReasonModels {
 			}
 			return Optional.ofNullable(this.cached);
 		}
+	}
+
+	/** Loads the live model at start, so the first contact does not wait for it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void loadLiveModel() {
+		live().ifPresent(m -> log.info("Contact-reason model version {} loaded", m.version()));
 	}
 
 	public List<ModelVersion> versions() {
