@@ -27,6 +27,10 @@ public final class CaseEvents {
 	public record CaseRootCauseFound(UUID caseId, RootCauseState state, String causeKey, Instant occurredAt) {
 	}
 
+	/** The classifier gave the case its reason. */
+	public record CaseReasonPredicted(UUID caseId, String reasonKey, Instant occurredAt) {
+	}
+
 	/** An agent set what the case is about. */
 	public record CaseReasonChosen(UUID caseId, String reasonKey, String agent, Instant occurredAt) {
 	}

@@ -286,8 +286,9 @@ public class Cases {
 	public CaseView reasonPredicted(UUID caseId, String reasonKey) {
 		SupportCase target = this.repository.find(new CaseReference.ById(caseId))
 			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
-		if (target.reasonPredicted(reasonKey)) {
+		if (target.reasonPredicted(reasonKey, this.clock.instant())) {
 			this.repository.writeReason(caseId, reasonKey, ReasonSource.PREDICTED);
+			publish(target.drainEvents());
 		}
 		return CaseView.of(target.snapshot());
 	}
@@ -313,15 +314,39 @@ public class Cases {
 			c.rootCauseFound(state, causeKey, notFuture(at));
 			if (causeKey != null) {
 				// The same root cause as an earlier relieved case: the problem came back.
-				CaseSnapshot s = c.snapshot();
-				this.recurrence
-					.match(this.repository.mayRecur(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
-						.stream()
-						.filter(e -> !e.id().equals(s.id()))
-						.toList(), null, null, causeKey, null, s.openedAt())
-					.ifPresent(link -> c.linkAsRecurrence(link.earlier(), link.signal(), at));
+				linkRecurrence(c, null, causeKey, at);
 			}
 		});
+	}
+
+	/**
+	 * Links a case that has just been given its contact reason as a recurrence of the
+	 * customer's earlier relieved or unexplained case with that reason, unless it is
+	 * linked already. The reason arrives after intake, so intake could not use it.
+	 */
+	@Transactional
+	public void linkRecurrenceByReason(UUID caseId) {
+		SupportCase target = this.repository.find(new CaseReference.ById(caseId))
+			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
+		CaseSnapshot s = target.snapshot();
+		if (s.recurrence().of() != null || s.diagnosis().contactReason() == null) {
+			return;
+		}
+		linkRecurrence(target, s.diagnosis().contactReason(), null, this.clock.instant());
+		if (target.snapshot().recurrence().of() != null) {
+			this.repository.update(target);
+			publish(target.drainEvents());
+		}
+	}
+
+	private void linkRecurrence(SupportCase c, String contactReason, String causeKey, Instant at) {
+		CaseSnapshot s = c.snapshot();
+		this.recurrence
+			.match(this.repository.mayRecur(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
+				.stream()
+				.filter(e -> !e.id().equals(s.id()))
+				.toList(), null, contactReason, causeKey, null, s.openedAt())
+			.ifPresent(link -> c.linkAsRecurrence(link.earlier(), link.signal(), at));
 	}
 
 	/**

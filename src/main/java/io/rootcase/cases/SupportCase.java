@@ -395,11 +395,12 @@ final class SupportCase {
 	 * agent has chosen the case's reason: a person's choice is not overridden by a model.
 	 * @return whether the case's reason changed
 	 */
-	boolean reasonPredicted(String reasonKey) {
+	boolean reasonPredicted(String reasonKey, Instant at) {
 		if (this.diagnosis.reasonSource() == ReasonSource.AGENT || reasonKey.equals(this.diagnosis.contactReason())) {
 			return false;
 		}
 		this.diagnosis = this.diagnosis.withReason(reasonKey, ReasonSource.PREDICTED);
+		this.events.add(new CaseEvents.CaseReasonPredicted(this.id, reasonKey, at));
 		return true;
 	}
 

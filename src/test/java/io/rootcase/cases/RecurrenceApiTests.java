@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -135,6 +136,24 @@ class RecurrenceApiTests {
 			assertThat(r.times()).isEqualTo(2);
 			assertThat(r.signal()).isEqualTo(RecurrenceSignal.ROOT_CAUSE);
 		});
+	}
+
+	@Test
+	void theSameContactReasonLinksACaseDescribedDifferentlyOnceTheReasonArrives() {
+		String first = contact("Wifi is flaky upstairs");
+		this.cases.chooseReason(first, "internet_drops_evening", "alice");
+		relieve(first, null);
+		this.clock.advance(Duration.ofDays(5));
+		String second = contact("Video calls freeze at night");
+		assertThat(this.cases.recurrence(second)).isEmpty();
+
+		this.cases.reasonPredicted(this.cases.find(second).orElseThrow().id(), "internet_drops_evening");
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.cases.recurrence(second)).hasValueSatisfying(r -> {
+				assertThat(r.times()).isEqualTo(2);
+				assertThat(r.signal()).isEqualTo(RecurrenceSignal.CONTACT_REASON);
+			}));
 	}
 
 }
