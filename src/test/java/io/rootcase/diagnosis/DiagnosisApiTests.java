@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestFixtures;
+import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoLoader;
@@ -51,6 +52,9 @@ class DiagnosisApiTests {
 
 	@Autowired
 	CustomerDirectory customers;
+
+	@Autowired
+	Cases cases;
 
 	String reference;
 
@@ -98,6 +102,19 @@ class DiagnosisApiTests {
 		assertThat(d.get("ranking").size()).isPositive();
 		assertThat(start().get("id").asString()).as("starting again returns the running diagnosis")
 			.isEqualTo(d.get("id").asString());
+	}
+
+	@Test
+	void theCasesContactReasonIsUsedAsEvidenceWithoutAsking() throws Exception {
+		this.cases.reasonPredicted(this.cases.find(this.reference).orElseThrow().id(), "billing_dispute");
+
+		JsonNode d = start();
+
+		assertThat(d.get("answers")
+			.valueStream()
+			.map(a -> a.get("question").asString() + "=" + a.get("answer").asString() + "/"
+					+ a.get("source").asString()))
+			.contains("symptom_area=billing/case_fact");
 	}
 
 	@Test
