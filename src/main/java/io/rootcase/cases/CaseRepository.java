@@ -294,6 +294,89 @@ class CaseRepository {
 				""").params(reasonKey, source.name(), id, source.name()).update();
 	}
 
+	/** A case as problem linking sees it. */
+	record ProblemLink(UUID id, long number, UUID problemId) {
+	}
+
+	private static final int CHUNK = 500;
+
+	List<ProblemLink> problemLinks(List<Long> numbers, List<UUID> ids) {
+		List<ProblemLink> found = new java.util.ArrayList<>();
+		for (int from = 0; from < numbers.size(); from += CHUNK) {
+			found.addAll(this.jdbc.sql("select id, case_number, problem_id from cases where case_number in (:keys)")
+				.param("keys", numbers.subList(from, Math.min(numbers.size(), from + CHUNK)))
+				.query((rs, n) -> problemLink(rs))
+				.list());
+		}
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			found.addAll(this.jdbc.sql("select id, case_number, problem_id from cases where id in (:keys)")
+				.param("keys", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+				.query((rs, n) -> problemLink(rs))
+				.list());
+		}
+		return found;
+	}
+
+	/** Cases opened in the period with the root cause or the reason, linked or not. */
+	List<ProblemLink> matching(String rootCauseKey, String reason, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select id, case_number, problem_id from cases
+				where opened_at >= ? and opened_at < ? and (root_cause_key = ? or contact_reason = ?)
+				""")
+			.params(DbTime.toDb(from), DbTime.toDb(to), rootCauseKey, reason)
+			.query((rs, n) -> problemLink(rs))
+			.list();
+	}
+
+	/**
+	 * Links the cases to the problem, unless linked to another meanwhile. Written apart
+	 * from the case's version: a link is not a change agents could conflict with.
+	 */
+	int linkProblem(List<UUID> ids, UUID problemId) {
+		int linked = 0;
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			linked += this.jdbc.sql("update cases set problem_id = :problem where id in (:ids) and problem_id is null")
+				.param("problem", problemId)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+				.update();
+		}
+		return linked;
+	}
+
+	int unlinkProblem(UUID caseId, UUID problemId) {
+		return this.jdbc.sql("update cases set problem_id = null where id = ? and problem_id = ?")
+			.params(caseId, problemId)
+			.update();
+	}
+
+	List<CaseSnapshot> ofProblem(UUID problemId, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from cases where problem_id = ? order by opened_at desc, id limit ?")
+			.params(problemId, limit)
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
+	/**
+	 * Cases opened in the period that match the problem: linked, or by root cause or
+	 * reason.
+	 */
+	long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason) {
+		return this.jdbc.sql("""
+				select count(*) from cases
+				where opened_at >= ? and opened_at < ?
+				  and (problem_id = ? or root_cause_key = ? or contact_reason = ?)
+				""")
+			.params(DbTime.toDb(from), DbTime.toDb(to), problemId, rootCauseKey, reason)
+			.query(Long.class)
+			.single();
+	}
+
+	private static ProblemLink problemLink(ResultSet rs) throws SQLException {
+		return new ProblemLink(rs.getObject("id", UUID.class), rs.getLong("case_number"),
+				rs.getObject("problem_id", UUID.class));
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from cases").query(Long.class).single();
 	}

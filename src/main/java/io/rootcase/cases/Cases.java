@@ -15,7 +15,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.rootcase.customers.CustomersMerged;
+import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Direction;
+import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.staff.Staff;
 import io.rootcase.shared.Texts;
 
@@ -347,6 +349,85 @@ public class Cases {
 				.filter(e -> !e.id().equals(s.id()))
 				.toList(), null, contactReason, causeKey, null, s.openedAt())
 			.ifPresent(link -> c.linkAsRecurrence(link.earlier(), link.signal(), at));
+	}
+
+	/**
+	 * Links the named cases to a problem, all or none: every reference must name a case,
+	 * and none may be linked to another problem.
+	 * @return how many were not linked to it before
+	 */
+	@Transactional
+	public int linkToProblem(UUID problemId, List<String> references) {
+		List<Long> numbers = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
+		for (String reference : references) {
+			switch (CaseReference.parse(reference)) {
+				case CaseReference.ByNumber n -> numbers.add(n.number());
+				case CaseReference.ById i -> ids.add(i.id());
+			}
+		}
+		List<CaseRepository.ProblemLink> found = this.repository.problemLinks(numbers, ids);
+		if (found.size() < new HashSet<>(numbers).size() + new HashSet<>(ids).size()) {
+			Set<Long> foundNumbers = new HashSet<>();
+			found.forEach(f -> foundNumbers.add(f.number()));
+			List<String> missing = numbers.stream()
+				.filter(n -> !foundNumbers.contains(n))
+				.map(CaseReference::format)
+				.toList();
+			throw new CaseNotFoundException(missing.isEmpty() ? "one of the ids" : String.join(", ", missing));
+		}
+		List<String> elsewhere = found.stream()
+			.filter(f -> f.problemId() != null && !f.problemId().equals(problemId))
+			.map(f -> CaseReference.format(f.number()))
+			.toList();
+		if (!elsewhere.isEmpty()) {
+			throw new ConflictException("already linked to another problem: " + String.join(", ", elsewhere)
+					+ "; unlink them there first. Nothing was linked.");
+		}
+		return this.repository.linkProblem(found.stream()
+			.filter(f -> f.problemId() == null)
+			.map(CaseRepository.ProblemLink::id)
+			.distinct()
+			.toList(), problemId);
+	}
+
+	/**
+	 * Links every case opened in the period with the root cause or the reason that is not
+	 * linked to a problem yet.
+	 * @return how many were linked
+	 */
+	@Transactional
+	public int linkMatchingToProblem(UUID problemId, String rootCauseKey, String reason, Instant from, Instant to) {
+		if (rootCauseKey == null && reason == null) {
+			throw InvalidRequestException.of("rootCauseKey", "say which root cause or contact reason to match");
+		}
+		return this.repository.linkProblem(this.repository.matching(rootCauseKey, reason, from, to)
+			.stream()
+			.filter(f -> f.problemId() == null)
+			.map(CaseRepository.ProblemLink::id)
+			.toList(), problemId);
+	}
+
+	@Transactional
+	public void unlinkFromProblem(UUID problemId, String reference) {
+		SupportCase target = load(reference);
+		if (this.repository.unlinkProblem(target.id(), problemId) == 0) {
+			throw new ConflictException("case " + reference + " is not linked to this problem");
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseView> ofProblem(UUID problemId, int limit) {
+		return this.repository.ofProblem(problemId, limit).stream().map(CaseView::of).toList();
+	}
+
+	/**
+	 * Cases opened in the period on the problem: linked to it, or with its root cause or
+	 * reason.
+	 */
+	@Transactional(readOnly = true)
+	public long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason) {
+		return this.repository.countOpenedMatching(from, to, problemId, rootCauseKey, reason);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
 
@@ -50,6 +51,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ProblemDetail forbidden(ForbiddenException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		problem.setTitle("Not allowed");
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictException.class)

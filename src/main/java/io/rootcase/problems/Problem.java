@@ -1,0 +1,205 @@
+package io.rootcase.problems;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.InvalidRequestException;
+
+/**
+ * A problem: the cause behind many cases, owned by the team that can fix it. Guards its
+ * workflow (each step recorded with who, when and why), asks for a root cause and a
+ * workaround before it counts as a known error, and for a deployment time before it can
+ * be verified.
+ */
+final class Problem {
+
+	private final UUID id;
+
+	private final Long number;
+
+	private Details details;
+
+	private ProblemStatus status;
+
+	private Instant fixDeployedAt;
+
+	private Instant verifiedAt;
+
+	private String verificationNote;
+
+	private final Instant createdAt;
+
+	private final String createdBy;
+
+	private final int version;
+
+	private final List<Transition> transitions = new ArrayList<>();
+
+	/**
+	 * What people write about a problem.
+	 *
+	 * @param rootCauseKey the knowledge-base root cause, once there is one
+	 * @param rootCauseText the root cause in words, until it is in the knowledge base
+	 * @param reasonKey the contact reason its customers write about, if one
+	 */
+	record Details(String title, String description, String team, String owner, String rootCauseKey,
+			String rootCauseText, String reasonKey, String workaround, String fixPlan, LocalDate fixTargetDate) {
+
+		Details {
+			if (title == null || title.isBlank() || title.length() > 200) {
+				throw InvalidRequestException.of("title", "a problem needs a title of at most 200 characters");
+			}
+			if (team == null || team.isBlank()) {
+				throw InvalidRequestException.of("team", "a problem needs the team that owns its fix");
+			}
+			for (String text : new String[] { description, workaround, fixPlan }) {
+				if (text != null && text.length() > 4000) {
+					throw InvalidRequestException.of("description", "texts have at most 4000 characters");
+				}
+			}
+			title = title.strip();
+		}
+
+		boolean hasRootCause() {
+			return (this.rootCauseKey != null && !this.rootCauseKey.isBlank())
+					|| (this.rootCauseText != null && !this.rootCauseText.isBlank());
+		}
+
+	}
+
+	/** One step of the workflow. */
+	record Transition(ProblemStatus from, ProblemStatus to, String actor, String reason, Instant at) {
+	}
+
+	Problem(UUID id, Long number, Details details, ProblemStatus status, Instant fixDeployedAt, Instant verifiedAt,
+			String verificationNote, Instant createdAt, String createdBy, int version) {
+		this.id = id;
+		this.number = number;
+		this.details = details;
+		this.status = status;
+		this.fixDeployedAt = fixDeployedAt;
+		this.verifiedAt = verifiedAt;
+		this.verificationNote = verificationNote;
+		this.createdAt = createdAt;
+		this.createdBy = createdBy;
+		this.version = version;
+	}
+
+	static Problem open(UUID id, Details details, String actor, Instant at) {
+		Problem problem = new Problem(id, null, details, ProblemStatus.NEW, null, null, null, at, actor, 0);
+		problem.transitions.add(new Transition(null, ProblemStatus.NEW, actor, "opened", at));
+		return problem;
+	}
+
+	void describe(Details changed) {
+		if (this.status.isKnownError() && !changed.hasRootCause()) {
+			throw InvalidRequestException.of("rootCause", "a known error keeps its root cause");
+		}
+		this.details = changed;
+	}
+
+	/** Moves the problem on (or back to investigating), recording who and why. */
+	void moveTo(ProblemStatus target, String actor, String reason, Instant at) {
+		if (target == null) {
+			throw InvalidRequestException.of("status", "choose the status to move to");
+		}
+		if (!this.status.next().contains(target)) {
+			throw new ConflictException("a problem cannot go from " + this.status.label() + " to " + target.label()
+					+ (this.status.next().isEmpty() ? ""
+							: "; it can go to " + this.status.next()
+								.stream()
+								.map(ProblemStatus::label)
+								.sorted()
+								.reduce((a, b) -> a + " or " + b)
+								.orElse("")));
+		}
+		if (target == ProblemStatus.ROOT_CAUSE_KNOWN && !this.details.hasRootCause()) {
+			throw InvalidRequestException.of("rootCause", "name the root cause before calling it known");
+		}
+		if (target == ProblemStatus.ROOT_CAUSE_KNOWN
+				&& (this.details.workaround() == null || this.details.workaround().isBlank())) {
+			throw InvalidRequestException.of("workaround",
+					"a known error needs a workaround agents can give until the fix is out");
+		}
+		if (target == ProblemStatus.VERIFIED) {
+			throw new IllegalStateException("verification goes through verify");
+		}
+		this.transitions.add(new Transition(this.status, target, actor, reason, at));
+		this.status = target;
+		if (target == ProblemStatus.FIX_DEPLOYED) {
+			this.fixDeployedAt = at;
+		}
+		if (target == ProblemStatus.INVESTIGATING) {
+			this.fixDeployedAt = null;
+		}
+	}
+
+	/**
+	 * Marks the fix verified: by the data, or by a manager who says why.
+	 * @param note the test's result or the manager's reason
+	 */
+	void verify(String actor, String note, Instant at) {
+		if (this.status != ProblemStatus.FIX_DEPLOYED) {
+			throw new ConflictException("only a deployed fix can be verified; the problem is " + this.status.label());
+		}
+		if (note == null || note.isBlank()) {
+			throw InvalidRequestException.of("reason", "say why the fix is verified");
+		}
+		this.transitions.add(new Transition(this.status, ProblemStatus.VERIFIED, actor, note, at));
+		this.status = ProblemStatus.VERIFIED;
+		this.verifiedAt = at;
+		this.verificationNote = note;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	Long number() {
+		return this.number;
+	}
+
+	Details details() {
+		return this.details;
+	}
+
+	ProblemStatus status() {
+		return this.status;
+	}
+
+	Instant fixDeployedAt() {
+		return this.fixDeployedAt;
+	}
+
+	Instant verifiedAt() {
+		return this.verifiedAt;
+	}
+
+	String verificationNote() {
+		return this.verificationNote;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	String createdBy() {
+		return this.createdBy;
+	}
+
+	int version() {
+		return this.version;
+	}
+
+	/** Steps taken since it was loaded or last drained, to store once. */
+	List<Transition> drainTransitions() {
+		List<Transition> taken = List.copyOf(this.transitions);
+		this.transitions.clear();
+		return taken;
+	}
+
+}

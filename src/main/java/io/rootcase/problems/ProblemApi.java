@@ -1,0 +1,141 @@
+package io.rootcase.problems;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.rootcase.cases.CaseView;
+import io.rootcase.shared.ConflictException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Problems")
+class ProblemApi {
+
+	private static final int MAX_LIMIT = 500;
+
+	private final Problems problems;
+
+	ProblemApi(Problems problems) {
+		this.problems = problems;
+	}
+
+	/** A problem with what the console's problem page shows beside it. */
+	record ProblemDetails(ProblemView problem, List<ProblemHistory> history, long linkedCases,
+			FixVerification verification) {
+	}
+
+	record StatusRequest(ProblemStatus status, String reason) {
+	}
+
+	/**
+	 * Either {@code caseReferences}, or a root cause and/or reason with a period for
+	 * every matching case not linked yet.
+	 */
+	record LinkRequest(List<String> caseReferences, String rootCauseKey, String reasonKey, Instant from, Instant to) {
+	}
+
+	record LinkResult(int linked) {
+	}
+
+	/**
+	 * Without a reason the data must show the drop; with one, a manager vouches for it.
+	 */
+	record VerifyRequest(String reason) {
+	}
+
+	@Operation(summary = "Problems, newest first, by team and status")
+	@GetMapping("/api/problems")
+	List<ProblemView> list(@RequestParam(required = false) String team,
+			@RequestParam(required = false) ProblemStatus status, @RequestParam(defaultValue = "100") int limit) {
+		return this.problems.list(team, status, checkLimit(limit));
+	}
+
+	@Operation(summary = "Open a problem (managers, or agents of the owning team)")
+	@PostMapping("/api/problems")
+	@ResponseStatus(HttpStatus.CREATED)
+	ProblemView open(@RequestBody Problems.ProblemForm form, Authentication who) {
+		return this.problems.open(form, actor(who));
+	}
+
+	@Operation(summary = "A problem with its history, linked cases and, once the fix is deployed, its verification")
+	@GetMapping("/api/problems/{reference}")
+	ProblemDetails get(@PathVariable String reference) {
+		return new ProblemDetails(this.problems.get(reference), this.problems.history(reference),
+				this.problems.cases(reference, MAX_LIMIT).size(), this.problems.verification(reference).orElse(null));
+	}
+
+	@Operation(summary = "Change what a problem says (managers, or the owning team)")
+	@PutMapping("/api/problems/{reference}")
+	ProblemView describe(@PathVariable String reference, @RequestBody Problems.ProblemForm form, Authentication who) {
+		return this.problems.describe(reference, form, actor(who));
+	}
+
+	@Operation(summary = "Move a problem on in its workflow, or back to investigating, saying why")
+	@PostMapping("/api/problems/{reference}/status")
+	ProblemView move(@PathVariable String reference, @RequestBody StatusRequest request, Authentication who) {
+		return this.problems.moveTo(reference, request.status(), request.reason(), actor(who));
+	}
+
+	@Operation(summary = "Cases linked to a problem, newest first")
+	@GetMapping("/api/problems/{reference}/cases")
+	List<CaseView> cases(@PathVariable String reference, @RequestParam(defaultValue = "100") int limit) {
+		return this.problems.cases(reference, checkLimit(limit));
+	}
+
+	@Operation(summary = "Link cases: by reference (all or none), or every matching case in a period")
+	@PostMapping("/api/problems/{reference}/cases")
+	LinkResult link(@PathVariable String reference, @RequestBody LinkRequest request, Authentication who) {
+		if (request.caseReferences() != null && !request.caseReferences().isEmpty()) {
+			return new LinkResult(this.problems.link(reference, request.caseReferences()));
+		}
+		return new LinkResult(this.problems.linkMatching(reference, request.rootCauseKey(), request.reasonKey(),
+				request.from(), request.to(), actor(who)));
+	}
+
+	@Operation(summary = "Unlink a case from a problem (managers, or the owning team)")
+	@DeleteMapping("/api/problems/{reference}/cases/{caseReference}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlink(@PathVariable String reference, @PathVariable String caseReference, Authentication who) {
+		this.problems.unlink(reference, caseReference, actor(who));
+	}
+
+	@Operation(summary = "Matching cases before and since the fix, with the exact test for two Poisson rates")
+	@GetMapping("/api/problems/{reference}/verification")
+	FixVerification verification(@PathVariable String reference) {
+		return this.problems.verification(reference)
+			.orElseThrow(() -> new ConflictException("the fix has not been deployed yet"));
+	}
+
+	@Operation(summary = "Mark the fix verified: by the data, or by a manager with a reason")
+	@PostMapping("/api/problems/{reference}/verify")
+	ProblemView verify(@PathVariable String reference, @RequestBody(required = false) VerifyRequest request,
+			Authentication who) {
+		return this.problems.verify(reference, request == null ? null : request.reason(), actor(who));
+	}
+
+	private static Problems.Actor actor(Authentication who) {
+		boolean manager = who.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
+		return new Problems.Actor(who.getName(), manager);
+	}
+
+	private static int checkLimit(int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+		}
+		return limit;
+	}
+
+}

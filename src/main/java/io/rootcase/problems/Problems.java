@@ -1,0 +1,250 @@
+package io.rootcase.problems;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.ForbiddenException;
+import io.rootcase.shared.Ids;
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
+import io.rootcase.staff.Agent;
+import io.rootcase.staff.Staff;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Problems: opened, described, moved through their workflow, linked to cases and
+ * verified. Only managers and the owning team change a problem; any agent may link cases
+ * to it.
+ */
+@Service
+public class Problems {
+
+	/** The data cannot speak for a fix before it has been out this long. */
+	private static final Duration MIN_OBSERVATION = Duration.ofDays(1);
+
+	private final ProblemRepository problems;
+
+	private final Cases cases;
+
+	private final Staff staff;
+
+	private final Clock clock;
+
+	private final Duration lookback;
+
+	private final double alpha;
+
+	Problems(ProblemRepository problems, Cases cases, Staff staff, Clock clock,
+			@Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
+			@Value("${rootcase.problems.verification.alpha:0.05}") double alpha) {
+		this.problems = problems;
+		this.cases = cases;
+		this.staff = staff;
+		this.clock = clock;
+		this.lookback = lookback;
+		this.alpha = alpha;
+	}
+
+	/** Who acts: a user or API token, and whether they have the manager role. */
+	public record Actor(String name, boolean manager) {
+	}
+
+	/** What a problem says; also what changes it. */
+	public record ProblemForm(String title, String description, String team, String owner, String rootCauseKey,
+			String rootCauseText, String reasonKey, String workaround, String fixPlan, LocalDate fixTargetDate) {
+
+		Problem.Details details() {
+			return new Problem.Details(this.title, this.description, this.team, this.owner, this.rootCauseKey,
+					this.rootCauseText, this.reasonKey, this.workaround, this.fixPlan, this.fixTargetDate);
+		}
+
+	}
+
+	@Transactional
+	public ProblemView open(ProblemForm form, Actor actor) {
+		Problem.Details details = form.details();
+		requireTeam(details.team());
+		requireMayChange(details.team(), actor);
+		return ProblemView.of(this.problems.insert(Problem.open(Ids.next(), details, actor.name(), now())));
+	}
+
+	@Transactional(readOnly = true)
+	public ProblemView get(String reference) {
+		return ProblemView.of(load(reference));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ProblemView> list(String team, ProblemStatus status, int limit) {
+		return this.problems.list(team, status, limit).stream().map(ProblemView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ProblemHistory> history(String reference) {
+		return this.problems.history(load(reference).id());
+	}
+
+	@Transactional
+	public ProblemView describe(String reference, ProblemForm form, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		Problem.Details details = form.details();
+		requireTeam(details.team());
+		problem.describe(details);
+		this.problems.update(problem);
+		return get(reference);
+	}
+
+	@Transactional
+	public ProblemView moveTo(String reference, ProblemStatus target, String reason, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		problem.moveTo(target, actor.name(), reason, now());
+		this.problems.update(problem);
+		return get(reference);
+	}
+
+	/** Links cases by reference, all or none; any agent may. */
+	@Transactional
+	public int link(String reference, List<String> caseReferences) {
+		if (caseReferences == null || caseReferences.isEmpty()) {
+			throw InvalidRequestException.of("caseReferences", "name at least one case");
+		}
+		return this.cases.linkToProblem(load(reference).id(), caseReferences);
+	}
+
+	/** Links every unlinked case opened in the period with the root cause or reason. */
+	@Transactional
+	public int linkMatching(String reference, String rootCauseKey, String reasonKey, Instant from, Instant to,
+			Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		if (from == null || to == null || !from.isBefore(to)) {
+			throw InvalidRequestException.of("from", "give a period: from before to");
+		}
+		return this.cases.linkMatchingToProblem(problem.id(), Texts.blankToNull(rootCauseKey),
+				Texts.blankToNull(reasonKey), from, to);
+	}
+
+	@Transactional
+	public void unlink(String reference, String caseReference, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		this.cases.unlinkFromProblem(problem.id(), caseReference);
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseView> cases(String reference, int limit) {
+		return this.cases.ofProblem(load(reference).id(), limit);
+	}
+
+	/**
+	 * The verification so far, for showing beside the problem: empty until the fix is
+	 * deployed and some time has been observed since.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<FixVerification> verificationSoFar(String reference) {
+		Problem problem = load(reference);
+		return problem.fixDeployedAt() == null || !problem.fixDeployedAt().isBefore(now()) ? Optional.empty()
+				: Optional.of(verification(problem));
+	}
+
+	/**
+	 * Matching cases before and since the fix was deployed; empty before it is, refused
+	 * while no time has passed since.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<FixVerification> verification(String reference) {
+		Problem problem = load(reference);
+		return problem.fixDeployedAt() == null ? Optional.empty() : Optional.of(verification(problem));
+	}
+
+	/**
+	 * Marks the fix verified: by the data when matching cases dropped significantly, or
+	 * by a manager who gives a reason.
+	 */
+	@Transactional
+	public ProblemView verify(String reference, String managersReason, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		if (problem.fixDeployedAt() == null) {
+			throw new ConflictException("only a deployed fix can be verified");
+		}
+		String note;
+		if (managersReason != null && !managersReason.isBlank()) {
+			if (!actor.manager()) {
+				throw new ForbiddenException("only a manager may verify a fix without the data showing it");
+			}
+			note = "verified by " + actor.name() + ": " + managersReason.strip();
+		}
+		else {
+			if (Duration.between(problem.fixDeployedAt(), now()).compareTo(MIN_OBSERVATION) < 0) {
+				throw InvalidRequestException.of("verification",
+						"there is no observation period after the fix yet: observe at least a day of contacts");
+			}
+			FixVerification v = verification(problem);
+			if (!v.significantDrop()) {
+				throw new ConflictException(String.format(
+						"matching cases have not dropped significantly (%d in %.0f days before, %d in %.1f days after, p = %.3f)",
+						v.before(), v.daysBefore(), v.after(), v.daysAfter(), v.pValue()));
+			}
+			note = String.format("matching cases fell from %.2f to %.2f a day (p = %.4f)", v.rateBefore(),
+					v.rateAfter(), v.pValue());
+		}
+		problem.verify(actor.name(), note, now());
+		this.problems.update(problem);
+		return get(reference);
+	}
+
+	private FixVerification verification(Problem problem) {
+		Instant deployed = problem.fixDeployedAt();
+		Instant now = now();
+		Problem.Details d = problem.details();
+		long before = this.cases.countOpenedMatching(deployed.minus(this.lookback), deployed, problem.id(),
+				d.rootCauseKey(), d.reasonKey());
+		long after = this.cases.countOpenedMatching(deployed, now, problem.id(), d.rootCauseKey(), d.reasonKey());
+		return FixVerification.of(before, days(this.lookback), after, days(Duration.between(deployed, now)),
+				this.alpha);
+	}
+
+	private static double days(Duration duration) {
+		return duration.toNanos() / (double) Duration.ofDays(1).toNanos();
+	}
+
+	private void requireMayChange(String team, Actor actor) {
+		if (actor.manager()) {
+			return;
+		}
+		boolean inTeam = this.staff.agent(actor.name()).map(Agent::team).filter(team::equals).isPresent();
+		if (!inTeam) {
+			throw new ForbiddenException(
+					"only managers and the " + team + " team change this problem; agents may link cases to it");
+		}
+	}
+
+	private void requireTeam(String team) {
+		if (this.staff.team(team).isEmpty()) {
+			throw InvalidRequestException.of("team", "there is no team '" + team + "'");
+		}
+	}
+
+	private Problem load(String reference) {
+		return this.problems.find(reference)
+			.orElseThrow(() -> new NotFoundException("there is no problem " + reference));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

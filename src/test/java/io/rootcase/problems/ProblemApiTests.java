@@ -1,0 +1,230 @@
+package io.rootcase.problems;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
+import io.rootcase.TestFixtures;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RootcaseIntegrationTest
+class ProblemApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	TestClock clock;
+
+	final String reason = "prb_" + UUID.randomUUID().toString().substring(0, 8);
+
+	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	ResultActions asManager(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN));
+	}
+
+	ResultActions as(String agent, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(user(agent).roles("AGENT")));
+	}
+
+	/** A case of a new customer, opened the given days ago, about the test's reason. */
+	String caseOpened(Duration ago) {
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.WEB, Direction.INBOUND, this.clock.instant().minus(ago),
+					"Charged twice after upgrading",
+					Map.of(IdentityKind.EMAIL, "prb-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+			.caseReference();
+		this.cases.chooseReason(reference, this.reason, "alice");
+		return reference;
+	}
+
+	String open(String body) throws Exception {
+		String location = asManager(json(post("/api/problems"), body)).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(location, "$.reference");
+	}
+
+	String financeProblem() throws Exception {
+		return open("""
+				{"title":"Upgrades are charged twice","team":"finance","reasonKey":"%s"}""".formatted(this.reason));
+	}
+
+	void deployFix(String problem) throws Exception {
+		asManager(json(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/problems/" + problem), """
+						{"title":"Upgrades are charged twice","team":"finance","reasonKey":"%s",
+						 "rootCauseText":"Proration uses the old plan's price","workaround":"Credit the difference"}"""
+					.formatted(this.reason)))
+			.andExpect(status().isOk());
+		List<String> steps = List.of("investigating", "root_cause_known", "fix_in_progress", "fix_deployed");
+		String current = com.jayway.jsonpath.JsonPath.read(
+				asManager(get("/api/problems/" + problem)).andReturn().getResponse().getContentAsString(),
+				"$.problem.status");
+		for (String next : steps.subList(steps.indexOf(current) + 1, steps.size())) {
+			asManager(json(post("/api/problems/" + problem + "/status"), """
+					{"status":"%s","reason":"step"}""".formatted(next))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value(next));
+		}
+	}
+
+	@Test
+	void aProblemGoesThroughItsWorkflowWithEveryStepRecorded() throws Exception {
+		String problem = financeProblem();
+		assertThat(problem).startsWith("PRB-");
+
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"fix_deployed"}""")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot go from new")));
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"investigating","reason":"a dozen cases"}""")).andExpect(status().isOk());
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"root_cause_known"}""")).andExpect(status().isBadRequest());
+		deployFix(problem);
+
+		asManager(get("/api/problems/" + problem)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.problem.status").value("fix_deployed"))
+			.andExpect(jsonPath("$.problem.knownError").value(true))
+			.andExpect(jsonPath("$.history.length()").value(5))
+			.andExpect(jsonPath("$.history[1].reason").value("a dozen cases"));
+	}
+
+	@Test
+	void onlyManagersAndTheOwningTeamChangeAProblemButAnyAgentLinksCases() throws Exception {
+		String problem = financeProblem();
+		String c = caseOpened(Duration.ofDays(1));
+
+		as("alice", json(post("/api/problems/" + problem + "/status"), """
+				{"status":"investigating"}""")).andExpect(status().isForbidden());
+		as("fiona", json(post("/api/problems/" + problem + "/status"), """
+				{"status":"investigating"}""")).andExpect(status().isOk());
+		as("alice", json(post("/api/problems/" + problem + "/cases"), """
+				{"caseReferences":["%s"]}""".formatted(c))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.linked").value(1));
+		as("alice", delete("/api/problems/" + problem + "/cases/" + c)).andExpect(status().isForbidden());
+		as("fiona", delete("/api/problems/" + problem + "/cases/" + c)).andExpect(status().isNoContent());
+		as("alice", json(post("/api/problems"), """
+				{"title":"Not mine","team":"finance"}""")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void linkingIsAllOrNothingAndACaseBelongsToOneProblem() throws Exception {
+		String first = financeProblem();
+		String second = financeProblem();
+		String a = caseOpened(Duration.ofDays(1));
+		String b = caseOpened(Duration.ofDays(2));
+		asManager(json(post("/api/problems/" + first + "/cases"), """
+				{"caseReferences":["%s"]}""".formatted(a))).andExpect(jsonPath("$.linked").value(1));
+
+		asManager(json(post("/api/problems/" + second + "/cases"), """
+				{"caseReferences":["%s","%s"]}""".formatted(b, a))).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(a)));
+		asManager(json(post("/api/problems/" + second + "/cases"), """
+				{"caseReferences":["%s","RC-999999999"]}""".formatted(b))).andExpect(status().isNotFound());
+		assertThat(this.cases.find(b).orElseThrow().problemId()).isNull();
+
+		asManager(json(post("/api/problems/" + second + "/cases"),
+				"""
+						{"reasonKey":"%s","from":"%s","to":"%s"}""".formatted(this.reason,
+						this.clock.instant().minus(Duration.ofDays(30)), this.clock.instant().plusSeconds(1))))
+			.andExpect(jsonPath("$.linked").value(1));
+		asManager(get("/api/problems/" + second + "/cases")).andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].reference").value(b));
+	}
+
+	@Test
+	void aFixIsVerifiedWhenMatchingCasesDropSignificantly() throws Exception {
+		String problem = financeProblem();
+		for (int day = 1; day <= 12; day++) {
+			caseOpened(Duration.ofDays(2 * day));
+		}
+		deployFix(problem);
+		asManager(json(post("/api/problems/" + problem + "/verify"), "{}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no observation period")));
+
+		this.clock.advance(Duration.ofDays(14));
+
+		// 12 cases in the 28 days before, none in the 14 after: p = (2/3)^12 = 0.0077.
+		asManager(get("/api/problems/" + problem + "/verification")).andExpect(jsonPath("$.before").value(12))
+			.andExpect(jsonPath("$.after").value(0))
+			.andExpect(jsonPath("$.significantDrop").value(true));
+		asManager(json(post("/api/problems/" + problem + "/verify"), "{}")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("verified"))
+			.andExpect(jsonPath("$.verificationNote").value(org.hamcrest.Matchers.containsString("p = 0.0077")));
+	}
+
+	@Test
+	void aFixTheDataDoesNotBackIsFlaggedAndOnlyAManagerMayVouchForIt() throws Exception {
+		String problem = financeProblem();
+		for (int day = 1; day <= 6; day++) {
+			caseOpened(Duration.ofDays(4 * day));
+		}
+		deployFix(problem);
+		this.clock.advance(Duration.ofDays(14));
+		List<String> after = new ArrayList<>();
+		for (int day = 1; day <= 3; day++) {
+			after.add(caseOpened(Duration.ofDays(day)));
+		}
+
+		asManager(get("/api/problems/" + problem + "/verification")).andExpect(jsonPath("$.before").value(6))
+			.andExpect(jsonPath("$.after").value(3))
+			.andExpect(jsonPath("$.significantDrop").value(false))
+			.andExpect(jsonPath("$.stillOccurring").value(true));
+		asManager(json(post("/api/problems/" + problem + "/verify"), "{}")).andExpect(status().isConflict());
+		as("fiona", json(post("/api/problems/" + problem + "/verify"), """
+				{"reason":"trust me"}""")).andExpect(status().isForbidden());
+		asManager(json(post("/api/problems/" + problem + "/verify"), """
+				{"reason":"the three were customers billed before the fix"}""")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("verified"));
+		assertThat(after).hasSize(3);
+	}
+
+	@Test
+	void badRequestsAreClearErrors() throws Exception {
+		asManager(json(post("/api/problems"), """
+				{"title":"","team":"finance"}""")).andExpect(status().isBadRequest());
+		asManager(json(post("/api/problems"), """
+				{"title":"x","team":"no-such-team"}""")).andExpect(status().isBadRequest());
+		asManager(get("/api/problems/PRB-999999")).andExpect(status().isNotFound());
+		asManager(get("/api/problems/not-a-reference")).andExpect(status().isBadRequest());
+		String problem = financeProblem();
+		asManager(get("/api/problems/" + problem + "/verification")).andExpect(status().isConflict());
+		asManager(json(post("/api/problems/" + problem + "/cases"), "{}")).andExpect(status().isBadRequest());
+	}
+
+}
