@@ -31,26 +31,13 @@ class ProblemRepository {
 	}
 
 	Problem insert(Problem p) {
-		Problem.Details d = p.details();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
+		withDetails(this.jdbc.sql("""
 				insert into problems (id, title, description, team, owner, status, root_cause_key, root_cause_text,
 				  reason_key, workaround, fix_plan, fix_target_date, created_at, created_by, version)
 				values (:id, :title, :description, :team, :owner, :status, :rcKey, :rcText, :reason, :workaround,
 				  :fixPlan, :target, :created, :createdBy, 0)
-				""")
-			.param("id", p.id())
-			.param("title", d.title())
-			.param("description", d.description())
-			.param("team", d.team())
-			.param("owner", d.owner())
-			.param("status", p.status().name())
-			.param("rcKey", d.rootCauseKey())
-			.param("rcText", d.rootCauseText())
-			.param("reason", d.reasonKey())
-			.param("workaround", d.workaround())
-			.param("fixPlan", d.fixPlan())
-			.param("target", d.fixTargetDate() == null ? null : Date.valueOf(d.fixTargetDate()))
+				"""), p).param("id", p.id())
 			.param("created", DbTime.toDb(p.createdAt()))
 			.param("createdBy", p.createdBy())
 			.update(keys, "problem_number");
@@ -59,28 +46,15 @@ class ProblemRepository {
 	}
 
 	void update(Problem p) {
-		Problem.Details d = p.details();
-		int updated = this.jdbc.sql("""
+		int updated = withDetails(this.jdbc.sql("""
 				update problems set title = :title, description = :description, team = :team, owner = :owner,
 				  status = :status, root_cause_key = :rcKey, root_cause_text = :rcText, reason_key = :reason,
 				  workaround = :workaround, fix_plan = :fixPlan, fix_target_date = :target,
 				  fix_deployed_at = :deployed, verified_at = :verified, verification_note = :note,
 				  version = version + 1
 				where id = :id and version = :version
-				""")
-			.param("id", p.id())
+				"""), p).param("id", p.id())
 			.param("version", p.version())
-			.param("title", d.title())
-			.param("description", d.description())
-			.param("team", d.team())
-			.param("owner", d.owner())
-			.param("status", p.status().name())
-			.param("rcKey", d.rootCauseKey())
-			.param("rcText", d.rootCauseText())
-			.param("reason", d.reasonKey())
-			.param("workaround", d.workaround())
-			.param("fixPlan", d.fixPlan())
-			.param("target", d.fixTargetDate() == null ? null : Date.valueOf(d.fixTargetDate()))
 			.param("deployed", DbTime.toDb(p.fixDeployedAt()))
 			.param("verified", DbTime.toDb(p.verifiedAt()))
 			.param("note", p.verificationNote())
@@ -90,6 +64,21 @@ class ProblemRepository {
 					"problem " + ProblemView.PREFIX + p.number() + " was changed by someone else; reload and retry");
 		}
 		insertTransitions(p);
+	}
+
+	private static JdbcClient.StatementSpec withDetails(JdbcClient.StatementSpec statement, Problem p) {
+		Problem.Details d = p.details();
+		return statement.param("title", d.title())
+			.param("description", d.description())
+			.param("team", d.team())
+			.param("owner", d.owner())
+			.param("status", p.status().name())
+			.param("rcKey", d.rootCauseKey())
+			.param("rcText", d.rootCauseText())
+			.param("reason", d.reasonKey())
+			.param("workaround", d.workaround())
+			.param("fixPlan", d.fixPlan())
+			.param("target", d.fixTargetDate() == null ? null : Date.valueOf(d.fixTargetDate()));
 	}
 
 	/** By reference ({@code PRB-7}, {@code 7}) or id. */
