@@ -2,6 +2,7 @@ package io.rootcase.problems;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.shared.ConflictException;
@@ -33,7 +34,7 @@ class ProblemApi {
 	}
 
 	/** A problem with what the console's problem page shows beside it. */
-	record ProblemDetails(ProblemView problem, List<ProblemHistory> history, long linkedCases,
+	record ProblemDetails(ProblemView problem, List<ProblemHistory> history, ProblemImpact impact,
 			FixVerification verification) {
 	}
 
@@ -70,11 +71,11 @@ class ProblemApi {
 		return this.problems.open(form, actor(who));
 	}
 
-	@Operation(summary = "A problem with its history, linked cases and, once the fix is deployed, its verification")
+	@Operation(summary = "A problem with its history, impact and, once the fix is deployed, its verification")
 	@GetMapping("/api/problems/{reference}")
 	ProblemDetails get(@PathVariable String reference) {
 		return new ProblemDetails(this.problems.get(reference), this.problems.history(reference),
-				this.problems.cases(reference, MAX_LIMIT).size(), this.problems.verification(reference).orElse(null));
+				this.problems.impact(reference), this.problems.verificationSoFar(reference).orElse(null));
 	}
 
 	@Operation(summary = "Change what a problem says (managers, or the owning team)")
@@ -124,6 +125,54 @@ class ProblemApi {
 	ProblemView verify(@PathVariable String reference, @RequestBody(required = false) VerifyRequest request,
 			Authentication who) {
 		return this.problems.verify(reference, request == null ? null : request.reason(), actor(who));
+	}
+
+	record CloseRequest(ActionItemStatus status) {
+	}
+
+	@Operation(summary = "A problem's blameless root-cause analysis")
+	@GetMapping("/api/problems/{reference}/analysis")
+	RootCauseAnalysis analysis(@PathVariable String reference) {
+		return this.problems.analysis(reference);
+	}
+
+	@Operation(summary = "Replace a problem's root-cause analysis (managers, or the owning team)")
+	@PutMapping("/api/problems/{reference}/analysis")
+	RootCauseAnalysis saveAnalysis(@PathVariable String reference, @RequestBody RootCauseAnalysis analysis,
+			Authentication who) {
+		return this.problems.saveAnalysis(reference, analysis, actor(who));
+	}
+
+	@Operation(summary = "A problem's action items")
+	@GetMapping("/api/problems/{reference}/action-items")
+	List<ActionItemView> actionItems(@PathVariable String reference) {
+		return this.problems.actionItems(reference);
+	}
+
+	@Operation(summary = "Plan an action item: title, owner team, owner and due date are required")
+	@PostMapping("/api/problems/{reference}/action-items")
+	@ResponseStatus(HttpStatus.CREATED)
+	ActionItemView planActionItem(@PathVariable String reference, @RequestBody Problems.ActionItemForm form,
+			Authentication who) {
+		return this.problems.planActionItem(reference, form, actor(who));
+	}
+
+	@Operation(summary = "Close an action item as done or cancelled")
+	@PostMapping("/api/action-items/{id}/close")
+	ActionItemView closeActionItem(@PathVariable UUID id, @RequestBody CloseRequest request, Authentication who) {
+		return this.problems.closeActionItem(id, request.status(), actor(who));
+	}
+
+	@Operation(summary = "A problem's impact: cases, contacts, customers, agent minutes, recurrences and cost")
+	@GetMapping("/api/problems/{reference}/impact")
+	ProblemImpact impact(@PathVariable String reference) {
+		return this.problems.impact(reference);
+	}
+
+	@Operation(summary = "A team's open problems by cost and its open action items by due date")
+	@GetMapping("/api/teams/{team}/problems")
+	Problems.TeamView teamView(@PathVariable String team) {
+		return this.problems.teamView(team);
 	}
 
 	private static Problems.Actor actor(Authentication who) {

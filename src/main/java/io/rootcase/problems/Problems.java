@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
@@ -35,6 +36,10 @@ public class Problems {
 
 	private final ProblemRepository problems;
 
+	private final AnalysisRepository analyses;
+
+	private final ImpactQueries impacts;
+
 	private final Cases cases;
 
 	private final Staff staff;
@@ -45,10 +50,12 @@ public class Problems {
 
 	private final double alpha;
 
-	Problems(ProblemRepository problems, Cases cases, Staff staff, Clock clock,
-			@Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
+	Problems(ProblemRepository problems, AnalysisRepository analyses, ImpactQueries impacts, Cases cases, Staff staff,
+			Clock clock, @Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
 			@Value("${rootcase.problems.verification.alpha:0.05}") double alpha) {
 		this.problems = problems;
+		this.analyses = analyses;
+		this.impacts = impacts;
 		this.cases = cases;
 		this.staff = staff;
 		this.clock = clock;
@@ -206,6 +213,103 @@ public class Problems {
 		return get(reference);
 	}
 
+	@Transactional(readOnly = true)
+	public RootCauseAnalysis analysis(String reference) {
+		return this.analyses.analysis(load(reference).id());
+	}
+
+	/** Replaces the problem's blameless root-cause analysis. */
+	@Transactional
+	public RootCauseAnalysis saveAnalysis(String reference, RootCauseAnalysis analysis, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		this.analyses.saveAnalysis(problem.id(), analysis == null ? RootCauseAnalysis.empty() : analysis);
+		return this.analyses.analysis(problem.id());
+	}
+
+	/** What a team will do so the cause does not come back. */
+	public record ActionItemForm(String title, String ownerTeam, String owner, LocalDate due) {
+	}
+
+	@Transactional
+	public ActionItemView planActionItem(String reference, ActionItemForm form, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		if (form.ownerTeam() != null && !form.ownerTeam().isBlank()) {
+			requireTeam(form.ownerTeam());
+		}
+		ActionItem item = ActionItem.plan(Ids.next(), problem.id(), form.title(), form.ownerTeam(), form.owner(),
+				form.due(), actor.name(), now());
+		this.analyses.insert(item);
+		return item.view(ProblemView.of(problem).reference(), today());
+	}
+
+	/**
+	 * Closes an action item as done or cancelled: managers, the problem's or the item's
+	 * team.
+	 */
+	@Transactional
+	public ActionItemView closeActionItem(UUID id, ActionItemStatus outcome, Actor actor) {
+		ActionItem item = this.analyses.actionItem(id)
+			.orElseThrow(() -> new NotFoundException("there is no action item " + id));
+		Problem problem = load(item.problemId().toString());
+		if (!actor.manager() && !inTeam(actor, problem.details().team()) && !inTeam(actor, item.ownerTeam())) {
+			throw new ForbiddenException("only managers, the problem's team and the item's team close it");
+		}
+		item.close(outcome, now());
+		this.analyses.update(item);
+		return item.view(ProblemView.of(problem).reference(), today());
+	}
+
+	@Transactional(readOnly = true)
+	public List<ActionItemView> actionItems(String reference) {
+		Problem problem = load(reference);
+		String ref = ProblemView.of(problem).reference();
+		return this.analyses.actionItemsOf(problem.id()).stream().map(i -> i.view(ref, today())).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public ProblemImpact impact(String reference) {
+		return this.impacts.of(load(reference).id());
+	}
+
+	/** A problem with its impact, for ranking by cost. */
+	public record RankedProblem(ProblemView problem, ProblemImpact impact) {
+	}
+
+	/**
+	 * What a team sees: its problems not yet verified, costliest first, and its open
+	 * action items, soonest due first (overdue ones flagged).
+	 */
+	public record TeamView(String team, List<RankedProblem> problems, List<ActionItemView> actionItems) {
+	}
+
+	@Transactional(readOnly = true)
+	public TeamView teamView(String team) {
+		requireTeam(team);
+		List<RankedProblem> ranked = this.problems.list(team, null, 500)
+			.stream()
+			.filter(p -> p.status() != ProblemStatus.VERIFIED)
+			.map(p -> new RankedProblem(ProblemView.of(p), this.impacts.of(p.id())))
+			.sorted(java.util.Comparator.comparingDouble((RankedProblem r) -> r.impact().cost()).reversed())
+			.toList();
+		List<ActionItemView> items = this.analyses.openActionItemsOfTeam(team)
+			.stream()
+			.map(i -> i.view(
+					this.problems.find(i.problemId().toString()).map(p -> ProblemView.of(p).reference()).orElse(null),
+					today()))
+			.toList();
+		return new TeamView(team, ranked, items);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC);
+	}
+
+	private boolean inTeam(Actor actor, String team) {
+		return this.staff.agent(actor.name()).map(Agent::team).filter(team::equals).isPresent();
+	}
+
 	private FixVerification verification(Problem problem) {
 		Instant deployed = problem.fixDeployedAt();
 		Instant now = now();
@@ -225,8 +329,7 @@ public class Problems {
 		if (actor.manager()) {
 			return;
 		}
-		boolean inTeam = this.staff.agent(actor.name()).map(Agent::team).filter(team::equals).isPresent();
-		if (!inTeam) {
+		if (!inTeam(actor, team)) {
 			throw new ForbiddenException(
 					"only managers and the " + team + " team change this problem; agents may link cases to it");
 		}
