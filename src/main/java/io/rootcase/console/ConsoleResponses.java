@@ -1,6 +1,7 @@
 package io.rootcase.console;
 
 import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.NotFoundException;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -22,7 +23,7 @@ final class ConsoleResponses {
 			command.run();
 			return null;
 		}
-		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
+		catch (IllegalArgumentException | ConflictException | NotFoundException | ForbiddenException ex) {
 			return ex.getMessage();
 		}
 		catch (ConcurrencyFailureException ex) {

@@ -126,7 +126,7 @@ final class Problem {
 					"a known error needs a workaround agents can give until the fix is out");
 		}
 		if (target == ProblemStatus.VERIFIED) {
-			throw new IllegalStateException("verification goes through verify");
+			throw new ConflictException("a fix is verified by its data, or by a manager with a reason: use verify");
 		}
 		this.transitions.add(new Transition(this.status, target, actor, reason, at));
 		this.status = target;

@@ -22,6 +22,11 @@ public enum ProblemStatus {
 		};
 	}
 
+	/** Where a person may move it; verification has its own step. */
+	public java.util.List<ProblemStatus> nextByHand() {
+		return next().stream().filter(s -> s != VERIFIED).sorted().toList();
+	}
+
 	/** Whether the root cause is known, so its workaround applies to linked cases. */
 	public boolean isKnownError() {
 		return this == ROOT_CAUSE_KNOWN || this == FIX_IN_PROGRESS || this == FIX_DEPLOYED || this == VERIFIED;

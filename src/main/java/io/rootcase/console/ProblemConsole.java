@@ -1,0 +1,222 @@
+package io.rootcase.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.rootcase.problems.ActionItemStatus;
+import io.rootcase.problems.ProblemStatus;
+import io.rootcase.problems.ProblemView;
+import io.rootcase.problems.Problems;
+import io.rootcase.problems.RootCauseAnalysis;
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.staff.Staff;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Problems in the console: the list and each team's view (costliest first, action items
+ * by due date), and the problem page: workflow, links, root-cause analysis, action items,
+ * impact with its chart, and the fix's verification.
+ */
+@Controller
+class ProblemConsole {
+
+	private static final int PAGE_SIZE = 200;
+
+	private final Problems problems;
+
+	private final Staff staff;
+
+	ProblemConsole(Problems problems, Staff staff) {
+		this.problems = problems;
+		this.staff = staff;
+	}
+
+	record AnalysisForm(String timeline, String whys, String factors, String wentWell) {
+	}
+
+	@GetMapping("/problems")
+	String list(@RequestParam(required = false) String team,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
+		String chosen = team == null || team.isBlank() ? null : team;
+		model.addAttribute("team", chosen);
+		model.addAttribute("teams", this.staff.teams());
+		if (chosen != null) {
+			model.addAttribute("view", this.problems.teamView(chosen));
+		}
+		else {
+			model.addAttribute("all", this.problems.list(null, null, PAGE_SIZE));
+		}
+		return ConsoleResponses.isHtmx(hx) ? "problems/list :: problems" : "problems/list";
+	}
+
+	@PostMapping("/problems")
+	String open(Problems.ProblemForm form, Authentication who, RedirectAttributes redirect) {
+		ProblemView[] opened = new ProblemView[1];
+		String error = ConsoleResponses.attempt(() -> opened[0] = this.problems.open(form, actor(who)));
+		if (error != null) {
+			redirect.addFlashAttribute("error", error);
+			return "redirect:/problems";
+		}
+		redirect.addFlashAttribute("message", opened[0].reference() + " opened.");
+		return "redirect:/problems/" + opened[0].reference();
+	}
+
+	@GetMapping("/problems/{reference}")
+	String page(@PathVariable String reference, @RequestHeader(name = "HX-Request", required = false) String hx,
+			Model model) {
+		model.addAttribute("p", this.problems.get(reference));
+		model.addAttribute("history", this.problems.history(reference));
+		model.addAttribute("impact", this.problems.impact(reference));
+		model.addAttribute("verification", this.problems.verificationSoFar(reference).orElse(null));
+		model.addAttribute("analysis", this.problems.analysis(reference));
+		model.addAttribute("actionItems", this.problems.actionItems(reference));
+		model.addAttribute("linked", this.problems.cases(reference, PAGE_SIZE));
+		model.addAttribute("teams", this.staff.teams());
+		model.addAttribute("factorCategories", RootCauseAnalysis.FactorCategory.values());
+		return ConsoleResponses.isHtmx(hx) ? "problems/page :: problem" : "problems/page";
+	}
+
+	@PostMapping("/problems/{reference}")
+	String describe(@PathVariable String reference, Problems.ProblemForm form, Authentication who,
+			RedirectAttributes redirect) {
+		return done(reference, redirect, () -> this.problems.describe(reference, form, actor(who)), "Problem saved.");
+	}
+
+	@PostMapping("/problems/{reference}/status")
+	String move(@PathVariable String reference, @RequestParam(required = false) ProblemStatus status,
+			@RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
+		return done(reference, redirect, () -> this.problems.moveTo(reference, status, reason, actor(who)),
+				"Status changed.");
+	}
+
+	@PostMapping("/problems/{reference}/cases")
+	String link(@PathVariable String reference, @RequestParam(required = false) String caseReferences,
+			@RequestParam(required = false) String rootCauseKey, @RequestParam(required = false) String reasonKey,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			Authentication who, RedirectAttributes redirect) {
+		List<String> named = caseReferences == null ? List.of()
+				: Arrays.stream(caseReferences.split("[\\s,;]+")).filter(r -> !r.isBlank()).toList();
+		int[] linked = new int[1];
+		String result = done(reference, redirect, () -> linked[0] = named.isEmpty()
+				? this.problems.linkMatching(reference, rootCauseKey, reasonKey, start(from), start(to, 1), actor(who))
+				: this.problems.link(reference, named), null);
+		if (!redirect.getFlashAttributes().containsKey("error")) {
+			redirect.addFlashAttribute("message", linked[0] + " case(s) linked.");
+		}
+		return result;
+	}
+
+	@PostMapping("/problems/{reference}/analysis")
+	String analysis(@PathVariable String reference, AnalysisForm form, Authentication who,
+			RedirectAttributes redirect) {
+		return done(reference, redirect, () -> this.problems.saveAnalysis(reference, parse(form), actor(who)),
+				"Analysis saved.");
+	}
+
+	@PostMapping("/problems/{reference}/action-items")
+	String planActionItem(@PathVariable String reference, Problems.ActionItemForm form, Authentication who,
+			RedirectAttributes redirect) {
+		return done(reference, redirect, () -> this.problems.planActionItem(reference, form, actor(who)),
+				"Action item added.");
+	}
+
+	@PostMapping("/problems/{reference}/action-items/{id}/close")
+	String closeActionItem(@PathVariable String reference, @PathVariable UUID id, @RequestParam ActionItemStatus status,
+			Authentication who, RedirectAttributes redirect) {
+		return done(reference, redirect, () -> this.problems.closeActionItem(id, status, actor(who)),
+				"Action item closed.");
+	}
+
+	@PostMapping("/problems/{reference}/verify")
+	String verify(@PathVariable String reference, @RequestParam(required = false) String reason, Authentication who,
+			RedirectAttributes redirect) {
+		return done(reference, redirect, () -> this.problems.verify(reference, reason, actor(who)), "Fix verified.");
+	}
+
+	/**
+	 * The analysis form's text areas: timeline lines "when | what" (an ISO date or
+	 * instant), one why per line, factor lines "category: description", one thing that
+	 * went well per line.
+	 */
+	static RootCauseAnalysis parse(AnalysisForm form) {
+		List<RootCauseAnalysis.Event> timeline = new ArrayList<>();
+		for (String line : lines(form.timeline())) {
+			int bar = line.indexOf('|');
+			if (bar < 0) {
+				throw InvalidRequestException.of("timeline", "write each event as 'when | what': " + line);
+			}
+			timeline.add(new RootCauseAnalysis.Event(instant(line.substring(0, bar).strip()),
+					line.substring(bar + 1).strip()));
+		}
+		List<RootCauseAnalysis.Factor> factors = new ArrayList<>();
+		for (String line : lines(form.factors())) {
+			int colon = line.indexOf(':');
+			RootCauseAnalysis.FactorCategory category = null;
+			try {
+				category = colon < 0 ? null : RootCauseAnalysis.FactorCategory
+					.valueOf(line.substring(0, colon).strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				// reported below with the line
+			}
+			if (category == null) {
+				throw InvalidRequestException.of("factors",
+						"write each factor as 'process|product|people|partner|tooling: what': " + line);
+			}
+			factors.add(new RootCauseAnalysis.Factor(category, line.substring(colon + 1).strip()));
+		}
+		return new RootCauseAnalysis(timeline, lines(form.whys()), factors, lines(form.wentWell()));
+	}
+
+	private static List<String> lines(String text) {
+		return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+	}
+
+	private static Instant instant(String when) {
+		try {
+			return when.length() <= 10 ? LocalDate.parse(when).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: Instant.parse(when);
+		}
+		catch (DateTimeParseException ex) {
+			throw InvalidRequestException.of("timeline", "'" + when + "' is not a date like 2026-11-01");
+		}
+	}
+
+	private static Instant start(LocalDate day) {
+		return start(day, 0);
+	}
+
+	private static Instant start(LocalDate day, int plusDays) {
+		return day == null ? null : day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+	private static Problems.Actor actor(Authentication who) {
+		return new Problems.Actor(who.getName(),
+				who.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority())));
+	}
+
+	private static String done(String reference, RedirectAttributes redirect, Runnable command, String message) {
+		String error = ConsoleResponses.attempt(command);
+		if (error != null || message != null) {
+			redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? message : error);
+		}
+		return "redirect:/problems/" + reference;
+	}
+
+}

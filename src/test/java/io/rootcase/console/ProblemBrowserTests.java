@@ -1,0 +1,111 @@
+package io.rootcase.console;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A surge of cases about one reason: a manager opens a problem, links the matching cases
+ * in bulk, fills the analysis and an action item, deploys the fix and, two weeks on, sees
+ * the data verify it. In a real headless Chromium.
+ */
+@RootcaseIntegrationTest
+class ProblemBrowserTests extends BrowserTest {
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	TestClock clock;
+
+	@Test
+	void aManagerTakesASurgeFromProblemToVerifiedFix() {
+		String reason = "surge_" + UUID.randomUUID().toString().substring(0, 6);
+		for (int day = 1; day <= 8; day++) {
+			String reference = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+					this.clock.instant().minus(Duration.ofDays(2L * day)), "My upgrade was charged twice",
+					Map.of(IdentityKind.EMAIL, "surge-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+				.caseReference();
+			this.cases.chooseReason(reference, reason, "alice");
+		}
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+
+		Chromium.openAs(browser, this.port, "/cases", "maria");
+		browser.findElement(By.linkText("Problems")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.titleContains("Problems"));
+		browser.findElement(By.id("problem-title")).sendKeys("Upgrades are charged twice");
+		new Select(browser.findElement(By.id("problem-team"))).selectByValue("finance");
+		browser.findElement(By.id("problem-reason")).sendKeys(reason);
+		browser.findElement(By.id("open-problem")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "opened"));
+
+		setDate("link-from", today.minusDays(30));
+		setDate("link-to", today);
+		browser.findElement(By.id("link-cases")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "8 case(s) linked"));
+		assertThat(browser.findElement(By.id("impact-cases")).getText()).isEqualTo("8");
+
+		browser.findElement(By.id("root-cause-text")).sendKeys("Proration uses the old plan's price");
+		browser.findElement(By.id("workaround")).sendKeys("Credit the difference");
+		browser.findElement(By.id("save-problem")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "saved"));
+		browser.findElement(By.id("rca-whys"))
+			.sendKeys("Upgrades were charged twice\nProration read the old plan's price\nThe price table changed");
+		browser.findElement(By.id("rca-factors")).sendKeys("process: price changes are not announced to billing");
+		browser.findElement(By.id("save-analysis")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "Analysis saved"));
+		browser.findElement(By.id("action-title")).sendKeys("Announce price changes to billing");
+		browser.findElement(By.id("action-owner")).sendKeys("dana");
+		setDate("action-due", today.plusDays(10));
+		browser.findElement(By.id("add-action-item")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-items"), "Announce price"));
+
+		for (String status : new String[] { "investigating", "root cause known", "fix in progress", "fix deployed" }) {
+			new Select(browser.findElement(By.id("next-status"))).selectByVisibleText(status);
+			browser.findElement(By.id("move-status")).click();
+			Chromium.waiting(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-status"), status));
+		}
+
+		this.clock.advance(Duration.ofDays(14));
+		browser.navigate().refresh();
+		assertThat(browser.findElement(By.id("verification-verdict")).getText()).contains("significant");
+		browser.findElement(By.id("verify-fix")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-status"), "verified"));
+	}
+
+	private void setDate(String id, LocalDate date) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+				browser.findElement(By.id(id)), date.toString());
+	}
+
+}
