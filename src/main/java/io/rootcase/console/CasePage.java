@@ -1,5 +1,7 @@
 package io.rootcase.console;
 
+import java.util.List;
+
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseDetails;
 import io.rootcase.cases.CaseNotFoundException;
@@ -9,6 +11,7 @@ import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.problems.Problems;
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.reasons.ReasonView;
@@ -49,9 +52,12 @@ class CasePage {
 
 	private final SimilarCases similarCases;
 
+	private final Problems problems;
+
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
 			Diagnoses diagnoses, FollowUps followUps, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			SimilarCases similarCases) {
+			SimilarCases similarCases, Problems problems) {
+		this.problems = problems;
 		this.reasons = reasons;
 		this.contactReasons = contactReasons;
 		this.similarCases = similarCases;
@@ -77,6 +83,8 @@ class CasePage {
 					.collect(java.util.stream.Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("reasonLabels", this.contactReasons.labelsOfCase(c.id()));
 		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
+		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))
+				: this.problems.knownErrorsMatching(c.rootCauseKey(), c.contactReason()));
 		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));

@@ -143,6 +143,20 @@ class ProblemConsole {
 				"Action item closed.");
 	}
 
+	@PostMapping("/problems/{reference}/resolve-all")
+	String resolveAll(@PathVariable String reference, @RequestParam(required = false) String note, Authentication who,
+			RedirectAttributes redirect) {
+		Problems.ResolveAllResult[] result = new Problems.ResolveAllResult[1];
+		String done = done(reference, redirect, () -> result[0] = this.problems.resolveAll(reference, note, actor(who)),
+				null);
+		if (result[0] != null) {
+			redirect.addFlashAttribute("message", "Resolution proposed on " + result[0].proposed().size()
+					+ " case(s); each customer is asked to confirm."
+					+ (result[0].failed().isEmpty() ? "" : " Not proposed: " + String.join("; ", result[0].failed())));
+		}
+		return done;
+	}
+
 	@PostMapping("/problems/{reference}/verify")
 	String verify(@PathVariable String reference, @RequestParam(required = false) String reason, Authentication who,
 			RedirectAttributes redirect) {

@@ -175,6 +175,16 @@ class ProblemApi {
 		return this.problems.teamView(team);
 	}
 
+	record ResolveAllRequest(String note) {
+	}
+
+	@Operation(summary = "Propose a resolution on every linked open case with one message; each customer confirms")
+	@PostMapping("/api/problems/{reference}/resolve-all")
+	Problems.ResolveAllResult resolveAll(@PathVariable String reference, @RequestBody ResolveAllRequest request,
+			Authentication who) {
+		return this.problems.resolveAll(reference, request.note(), actor(who));
+	}
+
 	private static Problems.Actor actor(Authentication who) {
 		boolean manager = who.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
 		return new Problems.Actor(who.getName(), manager);

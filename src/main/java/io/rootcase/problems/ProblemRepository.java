@@ -115,6 +115,19 @@ class ProblemRepository {
 			.list();
 	}
 
+	/**
+	 * Known errors (root cause known, fix not verified yet) about the root cause or
+	 * reason.
+	 */
+	List<Problem> knownErrorsMatching(String rootCauseKey, String reasonKey) {
+		return this.jdbc.sql("""
+				select * from problems
+				where status in ('ROOT_CAUSE_KNOWN', 'FIX_IN_PROGRESS', 'FIX_DEPLOYED')
+				  and (root_cause_key = :cause or reason_key = :reason)
+				order by problem_number desc limit 5
+				""").param("cause", rootCauseKey).param("reason", reasonKey).query((rs, n) -> problem(rs)).list();
+	}
+
 	List<ProblemHistory> history(UUID problemId) {
 		return this.jdbc.sql("select * from problem_transitions where problem_id = ? order by occurred_at, id")
 			.param(problemId)

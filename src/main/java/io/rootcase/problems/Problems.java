@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.resolution.Resolutions;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.Ids;
@@ -40,6 +42,8 @@ public class Problems {
 
 	private final ImpactQueries impacts;
 
+	private final Resolutions resolutions;
+
 	private final Cases cases;
 
 	private final Staff staff;
@@ -50,12 +54,14 @@ public class Problems {
 
 	private final double alpha;
 
-	Problems(ProblemRepository problems, AnalysisRepository analyses, ImpactQueries impacts, Cases cases, Staff staff,
-			Clock clock, @Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
+	Problems(ProblemRepository problems, AnalysisRepository analyses, ImpactQueries impacts, Resolutions resolutions,
+			Cases cases, Staff staff, Clock clock,
+			@Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
 			@Value("${rootcase.problems.verification.alpha:0.05}") double alpha) {
 		this.problems = problems;
 		this.analyses = analyses;
 		this.impacts = impacts;
+		this.resolutions = resolutions;
 		this.cases = cases;
 		this.staff = staff;
 		this.clock = clock;
@@ -211,6 +217,53 @@ public class Problems {
 		problem.verify(actor.name(), note, now());
 		this.problems.update(problem);
 		return get(reference);
+	}
+
+	/**
+	 * Known errors a case matches by its root cause or contact reason, so its agent sees
+	 * the workaround even before the case is linked.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProblemView> knownErrorsMatching(String rootCauseKey, String reasonKey) {
+		if (rootCauseKey == null && reasonKey == null) {
+			return List.of();
+		}
+		return this.problems.knownErrorsMatching(rootCauseKey, reasonKey).stream().map(ProblemView::of).toList();
+	}
+
+	/** What proposing a resolution on every linked open case did. */
+	public record ResolveAllResult(List<String> proposed, List<String> failed) {
+	}
+
+	/**
+	 * Proposes a resolution, with one message, on every linked case still open: each
+	 * customer still confirms their own. Each case is proposed on its own, so one that
+	 * cannot be leaves the others proposed.
+	 */
+	public ResolveAllResult resolveAll(String reference, String note, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		if (!problem.status().isKnownError()) {
+			throw new ConflictException("resolve the cases once the root cause is known");
+		}
+		if (note == null || note.isBlank()) {
+			throw InvalidRequestException.of("note", "say what was done, in words the customers understand");
+		}
+		List<String> proposed = new java.util.ArrayList<>();
+		List<String> failed = new java.util.ArrayList<>();
+		for (CaseView c : this.cases.ofProblem(problem.id(), 10_000)) {
+			if (c.status() == CaseStatus.NEW || c.status() == CaseStatus.OPEN
+					|| c.status() == CaseStatus.WAITING_ON_CUSTOMER) {
+				try {
+					this.resolutions.propose(c.reference(), note, actor.name());
+					proposed.add(c.reference());
+				}
+				catch (RuntimeException ex) {
+					failed.add(c.reference() + ": " + ex.getMessage());
+				}
+			}
+		}
+		return new ResolveAllResult(proposed, failed);
 	}
 
 	@Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.TestFixtures;
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
@@ -25,10 +26,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -110,7 +113,7 @@ class ProblemApiTests {
 
 		asManager(json(post("/api/problems/" + problem + "/status"), """
 				{"status":"fix_deployed"}""")).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot go from new")));
+			.andExpect(jsonPath("$.detail").value(containsString("cannot go from new")));
 		asManager(json(post("/api/problems/" + problem + "/status"), """
 				{"status":"investigating","reason":"a dozen cases"}""")).andExpect(status().isOk());
 		asManager(json(post("/api/problems/" + problem + "/status"), """
@@ -153,7 +156,7 @@ class ProblemApiTests {
 
 		asManager(json(post("/api/problems/" + second + "/cases"), """
 				{"caseReferences":["%s","%s"]}""".formatted(b, a))).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(a)));
+			.andExpect(jsonPath("$.detail").value(containsString(a)));
 		asManager(json(post("/api/problems/" + second + "/cases"), """
 				{"caseReferences":["%s","RC-999999999"]}""".formatted(b))).andExpect(status().isNotFound());
 		assertThat(this.cases.find(b).orElseThrow().problemId()).isNull();
@@ -175,7 +178,7 @@ class ProblemApiTests {
 		}
 		deployFix(problem);
 		asManager(json(post("/api/problems/" + problem + "/verify"), "{}")).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no observation period")));
+			.andExpect(jsonPath("$.detail").value(containsString("no observation period")));
 
 		this.clock.advance(Duration.ofDays(14));
 
@@ -185,7 +188,7 @@ class ProblemApiTests {
 			.andExpect(jsonPath("$.significantDrop").value(true));
 		asManager(json(post("/api/problems/" + problem + "/verify"), "{}")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("verified"))
-			.andExpect(jsonPath("$.verificationNote").value(org.hamcrest.Matchers.containsString("p = 0.0077")));
+			.andExpect(jsonPath("$.verificationNote").value(containsString("p = 0.0077")));
 	}
 
 	@Test
@@ -212,6 +215,39 @@ class ProblemApiTests {
 				{"reason":"the three were customers billed before the fix"}""")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("verified"));
 		assertThat(after).hasSize(3);
+	}
+
+	@Test
+	void resolveAllProposesOnEveryOpenLinkedCaseAndEachCustomerStillConfirms() throws Exception {
+		String problem = financeProblem();
+		String open = caseOpened(Duration.ofDays(1));
+		String waiting = caseOpened(Duration.ofDays(2));
+		String closed = caseOpened(Duration.ofDays(3));
+		this.cases.changeStatus(closed, CaseStatus.CLOSED, "duplicate", "alice");
+		asManager(json(post("/api/problems/" + problem + "/cases"), """
+				{"caseReferences":["%s","%s","%s"]}""".formatted(open, waiting, closed))).andExpect(status().isOk());
+		asManager(json(post("/api/problems/" + problem + "/resolve-all"), """
+				{"note":"We corrected the proration"}""")).andExpect(status().isConflict());
+		deployFix(problem);
+
+		asManager(json(post("/api/problems/" + problem + "/resolve-all"), """
+				{"note":"We corrected the proration and refunded the double charge"}""")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.proposed.length()").value(2))
+			.andExpect(jsonPath("$.failed.length()").value(0));
+
+		assertThat(this.cases.find(open).orElseThrow().status()).isEqualTo(CaseStatus.AWAITING_CONFIRMATION);
+		assertThat(this.cases.find(closed).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+	}
+
+	@Test
+	void aKnownErrorsWorkaroundIsShownOnMatchingCasesEvenBeforeTheyAreLinked() throws Exception {
+		String problem = financeProblem();
+		deployFix(problem);
+		String matching = caseOpened(Duration.ofHours(1));
+
+		this.mvc.perform(get("/cases/" + matching).with(user("alice").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Credit the difference")));
 	}
 
 	@Test
