@@ -1,5 +1,9 @@
 package io.rootcase.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -26,6 +30,10 @@ import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.problems.ProblemStatus;
+import io.rootcase.problems.ProblemView;
+import io.rootcase.problems.Problems;
+import io.rootcase.problems.RootCauseAnalysis;
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.LabelledExample;
 import io.rootcase.reasons.ModelVersion;
@@ -67,9 +75,12 @@ public class DemoLoader {
 
 	private final ReasonModels reasonModels;
 
+	private final Problems problems;
+
 	DemoLoader(Staff staff, ApiTokens tokens, CustomerDirectory customers, ContactIntake intake, Cases cases,
 			KnowledgeBases knowledgeBases, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			ReasonModels reasonModels) {
+			ReasonModels reasonModels, Problems problems) {
+		this.problems = problems;
 		this.reasons = reasons;
 		this.contactReasons = contactReasons;
 		this.reasonModels = reasonModels;
@@ -144,6 +155,60 @@ public class DemoLoader {
 		ModelVersion model = this.reasonModels.retrain("demo");
 		log.info("Demo contact-reason model: {} examples, accuracy {} on held-out ones", model.examples(),
 				model.accuracy());
+	}
+
+	/**
+	 * Problems in several states and teams: the billing surge under investigation with an
+	 * overdue action item, a tracking fix deployed three weeks ago that the data shows
+	 * did not work, and a guide fix verified by a manager.
+	 */
+	public void loadProblems(Instant now) {
+		Problems.Actor maria = new Problems.Actor("maria", true);
+		Instant from = now.minus(Duration.ofDays(120));
+		ProblemView surge = this.problems.open(new Problems.ProblemForm("Upgrades are charged twice",
+				"Customers who changed plan this week see the old and the new price on one bill.", "finance", "dana",
+				"billing_proration_bug", null, DemoCatalog.SURGE_REASON, null, null, null), maria);
+		this.problems.linkMatching(surge.reference(), "billing_proration_bug", DemoCatalog.SURGE_REASON, from, now,
+				maria);
+		this.problems.moveTo(surge.reference(), ProblemStatus.INVESTIGATING, "a surge of billing contacts", maria);
+		this.problems.saveAnalysis(surge.reference(), new RootCauseAnalysis(List.of(
+				new RootCauseAnalysis.Event(now.minus(Duration.ofDays(6)), "Price table updated for the new plans"),
+				new RootCauseAnalysis.Event(now.minus(Duration.ofDays(5)), "First contacts about double charges")),
+				List.of("Upgraded customers were charged twice", "Proration read both the old and the new price"),
+				List.of(new RootCauseAnalysis.Factor(RootCauseAnalysis.FactorCategory.PROCESS,
+						"Price changes are not announced to the billing team")),
+				List.of("Support spotted the pattern on the first day")), maria);
+		this.problems.planActionItem(surge.reference(),
+				new Problems.ActionItemForm("Announce price table changes to billing", "finance", "dana",
+						LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(2)),
+				maria);
+
+		ProblemView tracking = this.problems
+			.open(new Problems.ProblemForm("Tracking numbers point to the wrong courier",
+					"Router deliveries show no tracking events.", "shipping", "erik", "courier_tracking_feed", null,
+					"delivery_tracking", "Look the parcel up in the courier portal by order number",
+					"Map the new courier feed format", null), maria);
+		this.problems.linkMatching(tracking.reference(), "courier_tracking_feed", "delivery_tracking", from, now,
+				maria);
+		Instant deployed = now.minus(Duration.ofDays(21));
+		for (ProblemStatus step : List.of(ProblemStatus.INVESTIGATING, ProblemStatus.ROOT_CAUSE_KNOWN,
+				ProblemStatus.FIX_IN_PROGRESS, ProblemStatus.FIX_DEPLOYED)) {
+			this.problems.moveTo(tracking.reference(), step, "demo history", maria, deployed);
+		}
+
+		ProblemView guide = this.problems.open(
+				new Problems.ProblemForm("Quick start guide shows a port that does not exist",
+						"The leaflet tells customers to use a grey port.", "product", "farah", "setup_guide_error",
+						null, "router_setup_instructions", "Use the yellow WAN port", "Reprint the leaflet", null),
+				maria);
+		this.problems.linkMatching(guide.reference(), "setup_guide_error", "router_setup_instructions", from, now,
+				maria);
+		for (ProblemStatus step : List.of(ProblemStatus.INVESTIGATING, ProblemStatus.ROOT_CAUSE_KNOWN,
+				ProblemStatus.FIX_IN_PROGRESS, ProblemStatus.FIX_DEPLOYED)) {
+			this.problems.moveTo(guide.reference(), step, "demo history", maria, now.minus(Duration.ofDays(40)));
+		}
+		this.problems.verify(guide.reference(),
+				"new leaflets ship since October; the remaining contacts come from old stock", maria);
 	}
 
 	/** Plays the whole history. */

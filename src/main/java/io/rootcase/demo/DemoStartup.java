@@ -68,6 +68,7 @@ class DemoStartup implements ApplicationRunner {
 				this.clock.instant(), Math.min(6, this.days)));
 		this.loader.loadReasons(dataset);
 		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
+		this.loader.loadProblems(this.clock.instant());
 		log.info("Demo dataset loaded: {} contacts in {} steps, {} ms", report.contacts(), report.steps(),
 				report.millis());
 	}

@@ -120,9 +120,21 @@ public class Problems {
 
 	@Transactional
 	public ProblemView moveTo(String reference, ProblemStatus target, String reason, Actor actor) {
+		return moveTo(reference, target, reason, actor, now());
+	}
+
+	/**
+	 * A step taken at a given time, for histories brought in from elsewhere (and the
+	 * demo).
+	 */
+	@Transactional
+	public ProblemView moveTo(String reference, ProblemStatus target, String reason, Actor actor, Instant at) {
+		if (at.isAfter(now())) {
+			throw InvalidRequestException.of("at", "a step cannot be taken in the future");
+		}
 		Problem problem = load(reference);
 		requireMayChange(problem.details().team(), actor);
-		problem.moveTo(target, actor.name(), reason, now());
+		problem.moveTo(target, actor.name(), reason, at);
 		this.problems.update(problem);
 		return get(reference);
 	}

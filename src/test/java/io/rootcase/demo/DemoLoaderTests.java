@@ -89,6 +89,14 @@ class DemoLoaderTests {
 		}
 		assertThat(count("select count(*) from contact_labels where state = 'PREDICTED'")).isPositive();
 		assertThat(count("select count(*) from cases where contact_reason_source = 'PREDICTED'")).isPositive();
+		this.loader.loadProblems(Instant.now());
+		assertThat(count("select count(*) from problems where status = 'VERIFIED' and team = 'product'")).isPositive();
+		assertThat(count("select count(*) from problems where status = 'FIX_DEPLOYED' and team = 'shipping'"))
+			.isPositive();
+		assertThat(count("select count(*) from problem_action_items where owner_team = 'finance'")).isPositive();
+		assertThat(
+				count("select count(*) from cases c join problems p on p.id = c.problem_id where p.team = 'shipping'"))
+			.isPositive();
 		// Later tests train their own reasons; the demo's would compete with them.
 		DemoCatalog.REASONS.forEach(r -> this.taxonomy.retire(r.key()));
 	}
