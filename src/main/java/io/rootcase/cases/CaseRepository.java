@@ -377,6 +377,14 @@ class CaseRepository {
 				rs.getObject("problem_id", UUID.class));
 	}
 
+	/** Links a case as a recurrence unless it is linked already; see writeReason. */
+	void writeRecurrence(UUID id, UUID of, RecurrenceSignal signal) {
+		this.jdbc
+			.sql("update cases set recurrence_of = ?, recurrence_signal = ? where id = ? and recurrence_of is null")
+			.params(of, signal.name(), id)
+			.update();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from cases").query(Long.class).single();
 	}

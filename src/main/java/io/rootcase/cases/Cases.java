@@ -335,8 +335,12 @@ public class Cases {
 			return;
 		}
 		linkRecurrence(target, s.diagnosis().contactReason(), null, this.clock.instant());
-		if (target.snapshot().recurrence().of() != null) {
-			this.repository.update(target);
+		RecurrenceState linked = target.snapshot().recurrence();
+		if (linked.of() != null) {
+			// Beside the case's version, as the reason itself: this runs in the
+			// background
+			// and must not make an agent's concurrent change fail.
+			this.repository.writeRecurrence(caseId, linked.of(), linked.signal());
 			publish(target.drainEvents());
 		}
 	}
