@@ -20,7 +20,9 @@ public final class Bench {
 				case "diagnosis" -> DiagnosisBenchmark.run(Options.parse(rest));
 				case "reasons" -> ReasonsBenchmark.run(Options.parse(rest));
 				case "reasons-split" -> ReasonsSplit.run(Options.parse(rest));
-				default -> fail("unknown benchmark '" + name + "' (known: intake, diagnosis, reasons, reasons-split)");
+				case "problems" -> ProblemsBenchmark.run(Options.parse(rest));
+				default -> fail("unknown benchmark '" + name
+						+ "' (known: intake, diagnosis, reasons, reasons-split, problems)");
 			}
 		}
 		catch (IllegalArgumentException ex) {
