@@ -89,6 +89,57 @@ public class KnowledgeBases {
 		return version;
 	}
 
+	/**
+	 * A root cause problem management has found: what the knowledge base should say of
+	 * it.
+	 *
+	 * @param fix what removes the cause, if planned
+	 * @param workaround what relieves the symptom meanwhile
+	 */
+	public record KnownCause(String key, String name, String description, String team, String fix, String workaround) {
+	}
+
+	/**
+	 * How likely a cause new to the knowledge base is, before any diagnosis counts it.
+	 */
+	private static final double NEW_CAUSE_PRIOR = 0.02;
+
+	/**
+	 * Records a cause as known, as a new knowledge-base version: an existing cause
+	 * becomes {@code known}, owned by the team, with the fix and the workaround (kept
+	 * with any it had); a new one is added with a small prior, which learning then
+	 * adjusts. Does nothing while there is no knowledge base.
+	 */
+	@Transactional
+	public Optional<KnowledgeBaseVersion> recordKnownCause(KnownCause cause, String actor) {
+		Optional<KnowledgeBaseVersion> current = current();
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		KnowledgeBase kb = KnowledgeBaseFile.read(file(current.get().id()));
+		Optional<KnowledgeBase.RootCause> existing = kb.cause(cause.key());
+		List<KnowledgeBase.Remedy> workarounds = new ArrayList<>(
+				existing.map(KnowledgeBase.RootCause::workarounds).orElse(List.of()));
+		if (cause.workaround() != null && !cause.workaround().isBlank()
+				&& workarounds.stream().noneMatch(w -> w.action().equals(cause.workaround()))) {
+			workarounds.add(new KnowledgeBase.Remedy(cause.workaround(), 5));
+		}
+		KnowledgeBase.Remedy fix = cause.fix() != null && !cause.fix().isBlank()
+				? new KnowledgeBase.Remedy(cause.fix(), existing.map(c -> c.fix().minutes()).orElse(30))
+				: existing.map(KnowledgeBase.RootCause::fix)
+					.orElse(new KnowledgeBase.Remedy("Apply the permanent fix of " + cause.name(), 30));
+		KnowledgeBase.RootCause known = new KnowledgeBase.RootCause(cause.key(),
+				existing.map(KnowledgeBase.RootCause::name).orElse(cause.name()),
+				existing.map(KnowledgeBase.RootCause::description).orElse(cause.description()), cause.team(),
+				existing.map(KnowledgeBase.RootCause::prior).orElse(NEW_CAUSE_PRIOR), KnowledgeBase.CauseStatus.KNOWN,
+				fix, workarounds);
+		List<KnowledgeBase.RootCause> causes = new ArrayList<>(
+				kb.causes().stream().filter(c -> !c.key().equals(cause.key())).toList());
+		causes.add(known);
+		return Optional.of(importFile(KnowledgeBaseFile.write(new KnowledgeBase(kb.name(), kb.version(),
+				kb.unknownPrior(), kb.answerNoise(), causes, kb.questions())), actor));
+	}
+
 	// A cause must be owned by a team that exists, or its cases could not be handed over
 	// for the fix; the file reader cannot know the teams, so this check is here.
 	private void checkTeams(KnowledgeBase kb) {

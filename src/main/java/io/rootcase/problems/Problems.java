@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.resolution.Resolutions;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.ForbiddenException;
@@ -44,6 +45,8 @@ public class Problems {
 
 	private final Resolutions resolutions;
 
+	private final KnowledgeBases knowledgeBases;
+
 	private final Cases cases;
 
 	private final Staff staff;
@@ -55,13 +58,14 @@ public class Problems {
 	private final double alpha;
 
 	Problems(ProblemRepository problems, AnalysisRepository analyses, ImpactQueries impacts, Resolutions resolutions,
-			Cases cases, Staff staff, Clock clock,
+			KnowledgeBases knowledgeBases, Cases cases, Staff staff, Clock clock,
 			@Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
 			@Value("${rootcase.problems.verification.alpha:0.05}") double alpha) {
 		this.problems = problems;
 		this.analyses = analyses;
 		this.impacts = impacts;
 		this.resolutions = resolutions;
+		this.knowledgeBases = knowledgeBases;
 		this.cases = cases;
 		this.staff = staff;
 		this.clock = clock;
@@ -135,6 +139,9 @@ public class Problems {
 		Problem problem = load(reference);
 		requireMayChange(problem.details().team(), actor);
 		problem.moveTo(target, actor.name(), reason, at);
+		if (target == ProblemStatus.ROOT_CAUSE_KNOWN) {
+			teachKnowledgeBase(problem, actor);
+		}
 		this.problems.update(problem);
 		return get(reference);
 	}
@@ -384,6 +391,22 @@ public class Problems {
 		long after = this.cases.countOpenedMatching(deployed, now, problem.id(), d.rootCauseKey(), d.reasonKey());
 		return FixVerification.of(before, days(this.lookback), after, days(Duration.between(deployed, now)),
 				this.alpha);
+	}
+
+	/**
+	 * A known error named by a knowledge-base key becomes that known cause (created or
+	 * updated), so diagnosis finds it from now on. A cause described only in words stays
+	 * out of the knowledge base until someone gives it a key and its answers: a cause
+	 * without them would only compete with "unknown".
+	 */
+	private void teachKnowledgeBase(Problem problem, Actor actor) {
+		Problem.Details d = problem.details();
+		if (d.rootCauseKey() == null || d.rootCauseKey().isBlank()) {
+			return;
+		}
+		this.knowledgeBases.recordKnownCause(new KnowledgeBases.KnownCause(d.rootCauseKey(), d.title(),
+				d.rootCauseText() != null ? d.rootCauseText() : d.description(), d.team(), d.fixPlan(), d.workaround()),
+				actor.name());
 	}
 
 	private static double days(Duration duration) {

@@ -13,6 +13,10 @@ import io.rootcase.TestFixtures;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
+import io.rootcase.demo.DemoLoader;
+import io.rootcase.diagnosis.KnowledgeBase;
+import io.rootcase.diagnosis.KnowledgeBaseFile;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
@@ -49,6 +53,9 @@ class ProblemApiTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	KnowledgeBases knowledgeBases;
 
 	final String reason = "prb_" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -248,6 +255,32 @@ class ProblemApiTests {
 		this.mvc.perform(get("/cases/" + matching).with(user("alice").roles("AGENT")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Credit the difference")));
+	}
+
+	@Test
+	void aKnownErrorNamedByAKnowledgeBaseKeyUpdatesThatCauseForDiagnosis() throws Exception {
+		if (this.knowledgeBases.current().isEmpty()) {
+			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
+		}
+		String problem = open("""
+				{"title":"Tracking numbers point to the wrong courier","team":"shipping",
+				 "rootCauseKey":"courier_tracking_feed","workaround":"Look the parcel up by order number",
+				 "fixPlan":"Map the courier's new feed format"}""");
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"investigating"}""")).andExpect(status().isOk());
+
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"root_cause_known"}""")).andExpect(status().isOk());
+
+		KnowledgeBase kb = KnowledgeBaseFile
+			.read(this.knowledgeBases.file(this.knowledgeBases.current().orElseThrow().id()));
+		assertThat(kb.cause("courier_tracking_feed")).hasValueSatisfying(c -> {
+			assertThat(c.status()).isEqualTo(KnowledgeBase.CauseStatus.KNOWN);
+			assertThat(c.team()).isEqualTo("shipping");
+			assertThat(c.fix().action()).isEqualTo("Map the courier's new feed format");
+			assertThat(c.workarounds()).extracting(KnowledgeBase.Remedy::action)
+				.contains("Look the parcel up by order number");
+		});
 	}
 
 	@Test
