@@ -133,9 +133,12 @@ public class KnowledgeBases {
 				existing.map(KnowledgeBase.RootCause::description).orElse(cause.description()), cause.team(),
 				existing.map(KnowledgeBase.RootCause::prior).orElse(NEW_CAUSE_PRIOR), KnowledgeBase.CauseStatus.KNOWN,
 				fix, workarounds);
+		// In place, so the file reads as before but for this cause.
 		List<KnowledgeBase.RootCause> causes = new ArrayList<>(
-				kb.causes().stream().filter(c -> !c.key().equals(cause.key())).toList());
-		causes.add(known);
+				kb.causes().stream().map(c -> c.key().equals(cause.key()) ? known : c).toList());
+		if (existing.isEmpty()) {
+			causes.add(known);
+		}
 		return Optional.of(importFile(KnowledgeBaseFile.write(new KnowledgeBase(kb.name(), kb.version(),
 				kb.unknownPrior(), kb.answerNoise(), causes, kb.questions())), actor));
 	}

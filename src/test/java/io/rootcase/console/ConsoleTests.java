@@ -120,8 +120,10 @@ class ConsoleTests {
 
 	@Test
 	void theKnowledgeBasePageIsForManagersAndShowsTheCurrentFileForEditing() throws Exception {
-		if (this.knowledgeBases.current().isEmpty()) {
-			this.knowledgeBases.importFile(io.rootcase.demo.DemoLoader.demoKnowledgeBase(), "test");
+		// The hand-written file, whatever earlier tests (problems teach it) left current.
+		String demo = io.rootcase.demo.DemoLoader.demoKnowledgeBase();
+		if (this.knowledgeBases.current().map(v -> !this.knowledgeBases.file(v.id()).equals(demo)).orElse(true)) {
+			this.knowledgeBases.importFile(demo, "test");
 		}
 		this.mvc.perform(get("/knowledge-base").with(user("alice").roles("AGENT"))).andExpect(status().isForbidden());
 		this.mvc.perform(get("/knowledge-base").with(user("maria").roles("AGENT", "MANAGER")))
