@@ -21,8 +21,9 @@ public final class Bench {
 				case "reasons" -> ReasonsBenchmark.run(Options.parse(rest));
 				case "reasons-split" -> ReasonsSplit.run(Options.parse(rest));
 				case "problems" -> ProblemsBenchmark.run(Options.parse(rest));
+				case "trends" -> TrendsBenchmark.run(Options.parse(rest));
 				default -> fail("unknown benchmark '" + name
-						+ "' (known: intake, diagnosis, reasons, reasons-split, problems)");
+						+ "' (known: intake, diagnosis, reasons, reasons-split, problems, trends)");
 			}
 		}
 		catch (IllegalArgumentException ex) {
