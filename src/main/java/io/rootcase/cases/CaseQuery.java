@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.Limits;
 
 /**
  * A filter over the case queue. {@code null} means "any".
@@ -30,9 +31,7 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 		statuses = Set.copyOf(statuses);
 		team = team == null || team.isBlank() ? null : team;
 		assignee = assignee == null || assignee.isBlank() ? null : assignee;
-		if (limit <= 0 || limit > MAX_LIMIT) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-		}
+		Limits.within(limit, MAX_LIMIT);
 		if (offset < 0) {
 			throw new IllegalArgumentException("offset must not be negative");
 		}

@@ -1,5 +1,7 @@
 package io.rootcase.customers;
 
+import io.rootcase.shared.Limits;
+
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +32,7 @@ class CustomerApi {
 
 	@GetMapping
 	List<CustomerView> search(@RequestParam("q") String query, @RequestParam(defaultValue = "20") int limit) {
-		if (limit < 1 || limit > 100) {
-			throw new IllegalArgumentException("limit must be between 1 and 100");
-		}
-		return this.customers.search(query, limit);
+		return this.customers.search(query, Limits.within(limit, 100));
 	}
 
 	@GetMapping("/{id}")

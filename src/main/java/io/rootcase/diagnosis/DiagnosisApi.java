@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import io.rootcase.shared.Limits;
 import io.rootcase.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -83,19 +84,13 @@ class DiagnosisApi {
 
 	@GetMapping("/api/diagnoses/unknown")
 	List<DiagnosisView> unknownCauses(@RequestParam(defaultValue = "100") int limit) {
-		if (limit < 1 || limit > 500) {
-			throw new IllegalArgumentException("limit must be between 1 and 500");
-		}
-		return this.diagnoses.unknownCauses(limit);
+		return this.diagnoses.unknownCauses(Limits.within(limit, 500));
 	}
 
 	@Operation(summary = "Cases whose cause is still unknown, grouped by similar characterisation")
 	@GetMapping("/api/diagnoses/unknown/groups")
 	List<UnknownCauseGroup> unknownCauseGroups(@RequestParam(defaultValue = "300") int limit) {
-		if (limit < 1 || limit > 500) {
-			throw new IllegalArgumentException("limit must be between 1 and 500");
-		}
-		return this.diagnoses.unknownCauseGroups(limit);
+		return this.diagnoses.unknownCauseGroups(Limits.within(limit, 500));
 	}
 
 	@Operation(summary = "Import a knowledge base file (YAML, format rootcase-kb/1) as the new current version")

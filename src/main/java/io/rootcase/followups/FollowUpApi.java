@@ -1,5 +1,7 @@
 package io.rootcase.followups;
 
+import io.rootcase.shared.Limits;
+
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +45,7 @@ class FollowUpApi {
 	@GetMapping("/api/follow-ups")
 	List<FollowUpView> open(@RequestParam(required = false) String owner,
 			@RequestParam(defaultValue = "100") int limit) {
-		if (limit < 1 || limit > 500) {
-			throw new IllegalArgumentException("limit must be between 1 and 500");
-		}
-		return this.followUps.open(owner, limit);
+		return this.followUps.open(owner, Limits.within(limit, 500));
 	}
 
 	@Operation(summary = "Schedule a follow-up on a case by hand")

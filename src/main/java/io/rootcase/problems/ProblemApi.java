@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -61,7 +62,7 @@ class ProblemApi {
 	@GetMapping("/api/problems")
 	List<ProblemView> list(@RequestParam(required = false) String team,
 			@RequestParam(required = false) ProblemStatus status, @RequestParam(defaultValue = "100") int limit) {
-		return this.problems.list(team, status, checkLimit(limit));
+		return this.problems.list(team, status, Limits.within(limit, MAX_LIMIT));
 	}
 
 	@Operation(summary = "Open a problem (managers, or agents of the owning team)")
@@ -93,7 +94,7 @@ class ProblemApi {
 	@Operation(summary = "Cases linked to a problem, newest first")
 	@GetMapping("/api/problems/{reference}/cases")
 	List<CaseView> cases(@PathVariable String reference, @RequestParam(defaultValue = "100") int limit) {
-		return this.problems.cases(reference, checkLimit(limit));
+		return this.problems.cases(reference, Limits.within(limit, MAX_LIMIT));
 	}
 
 	@Operation(summary = "Link cases: by reference (all or none), or every matching case in a period")
@@ -188,13 +189,6 @@ class ProblemApi {
 	private static Problems.Actor actor(Authentication who) {
 		boolean manager = who.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
 		return new Problems.Actor(who.getName(), manager);
-	}
-
-	private static int checkLimit(int limit) {
-		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-		}
-		return limit;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.rootcase.cases.CaseView;
+import io.rootcase.shared.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -87,7 +88,7 @@ class ReasonsApi {
 	@Operation(summary = "Contacts left unclassified, waiting for a person, newest first")
 	@GetMapping("/api/reasons/triage")
 	List<TriageItem> triage(@RequestParam(defaultValue = "50") int limit) {
-		return this.contactReasons.triage(checkLimit(limit));
+		return this.contactReasons.triage(Limits.within(limit, 500));
 	}
 
 	@Operation(summary = "The reason of an inbound contact: predicted, unclassified or labelled by an agent")
@@ -112,7 +113,7 @@ class ReasonsApi {
 			summary = "Earlier cases that meant the same, with their confirmed root causes and the fixes that worked")
 	@GetMapping("/api/cases/{reference}/similar")
 	List<SimilarCase> similar(@PathVariable String reference, @RequestParam(defaultValue = "5") int limit) {
-		return this.similarCases.similarTo(reference, checkLimit(limit));
+		return this.similarCases.similarTo(reference, Limits.within(limit, 500));
 	}
 
 	@Operation(summary = "The labelled examples the classifier learns from, newest first")
@@ -123,7 +124,7 @@ class ReasonsApi {
 			throw new IllegalArgumentException("offset must not be negative");
 		}
 		return new ExamplesPage(this.contactReasons.countExamples(source),
-				this.contactReasons.examples(source, checkLimit(limit), offset));
+				this.contactReasons.examples(source, Limits.within(limit, 500), offset));
 	}
 
 	@Operation(summary = "Import labelled messages as CSV 'text,category' (managers); any bad row imports nothing")
@@ -156,13 +157,6 @@ class ReasonsApi {
 	@PostMapping("/api/reasons/models/{version}/activate")
 	ModelVersion activate(@PathVariable int version) {
 		return this.models.activate(version);
-	}
-
-	private static int checkLimit(int limit) {
-		if (limit < 1 || limit > 500) {
-			throw new IllegalArgumentException("limit must be between 1 and 500");
-		}
-		return limit;
 	}
 
 }
