@@ -68,7 +68,7 @@ class ProblemConsole {
 	@PostMapping("/problems")
 	String open(Problems.ProblemForm form, Authentication who, RedirectAttributes redirect) {
 		ProblemView[] opened = new ProblemView[1];
-		String error = ConsoleResponses.attempt(() -> opened[0] = this.problems.open(form, actor(who)));
+		String error = ConsoleResponses.attempt(() -> opened[0] = this.problems.open(form, Problems.Actor.of(who)));
 		if (error != null) {
 			redirect.addFlashAttribute("error", error);
 			return "redirect:/problems";
@@ -95,13 +95,14 @@ class ProblemConsole {
 	@PostMapping("/problems/{reference}")
 	String describe(@PathVariable String reference, Problems.ProblemForm form, Authentication who,
 			RedirectAttributes redirect) {
-		return done(reference, redirect, () -> this.problems.describe(reference, form, actor(who)), "Problem saved.");
+		return done(reference, redirect, () -> this.problems.describe(reference, form, Problems.Actor.of(who)),
+				"Problem saved.");
 	}
 
 	@PostMapping("/problems/{reference}/status")
 	String move(@PathVariable String reference, @RequestParam(required = false) ProblemStatus status,
 			@RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
-		return done(reference, redirect, () -> this.problems.moveTo(reference, status, reason, actor(who)),
+		return done(reference, redirect, () -> this.problems.moveTo(reference, status, reason, Problems.Actor.of(who)),
 				"Status changed.");
 	}
 
@@ -113,9 +114,10 @@ class ProblemConsole {
 		List<String> named = caseReferences == null ? List.of()
 				: Arrays.stream(caseReferences.split("[\\s,;]+")).filter(r -> !r.isBlank()).toList();
 		int[] linked = new int[1];
-		String result = done(reference, redirect, () -> linked[0] = named.isEmpty()
-				? this.problems.linkMatching(reference, rootCauseKey, reasonKey, start(from), start(to, 1), actor(who))
-				: this.problems.link(reference, named), null);
+		String result = done(reference, redirect,
+				() -> linked[0] = named.isEmpty() ? this.problems.linkMatching(reference, rootCauseKey, reasonKey,
+						start(from), start(to, 1), Problems.Actor.of(who)) : this.problems.link(reference, named),
+				null);
 		if (!redirect.getFlashAttributes().containsKey("error")) {
 			redirect.addFlashAttribute("message", linked[0] + " case(s) linked.");
 		}
@@ -125,21 +127,21 @@ class ProblemConsole {
 	@PostMapping("/problems/{reference}/analysis")
 	String analysis(@PathVariable String reference, AnalysisForm form, Authentication who,
 			RedirectAttributes redirect) {
-		return done(reference, redirect, () -> this.problems.saveAnalysis(reference, parse(form), actor(who)),
-				"Analysis saved.");
+		return done(reference, redirect,
+				() -> this.problems.saveAnalysis(reference, parse(form), Problems.Actor.of(who)), "Analysis saved.");
 	}
 
 	@PostMapping("/problems/{reference}/action-items")
 	String planActionItem(@PathVariable String reference, Problems.ActionItemForm form, Authentication who,
 			RedirectAttributes redirect) {
-		return done(reference, redirect, () -> this.problems.planActionItem(reference, form, actor(who)),
+		return done(reference, redirect, () -> this.problems.planActionItem(reference, form, Problems.Actor.of(who)),
 				"Action item added.");
 	}
 
 	@PostMapping("/problems/{reference}/action-items/{id}/close")
 	String closeActionItem(@PathVariable String reference, @PathVariable UUID id, @RequestParam ActionItemStatus status,
 			Authentication who, RedirectAttributes redirect) {
-		return done(reference, redirect, () -> this.problems.closeActionItem(id, status, actor(who)),
+		return done(reference, redirect, () -> this.problems.closeActionItem(id, status, Problems.Actor.of(who)),
 				"Action item closed.");
 	}
 
@@ -147,8 +149,8 @@ class ProblemConsole {
 	String resolveAll(@PathVariable String reference, @RequestParam(required = false) String note, Authentication who,
 			RedirectAttributes redirect) {
 		Problems.ResolveAllResult[] result = new Problems.ResolveAllResult[1];
-		String done = done(reference, redirect, () -> result[0] = this.problems.resolveAll(reference, note, actor(who)),
-				null);
+		String done = done(reference, redirect,
+				() -> result[0] = this.problems.resolveAll(reference, note, Problems.Actor.of(who)), null);
 		if (result[0] != null) {
 			redirect.addFlashAttribute("message", "Resolution proposed on " + result[0].proposed().size()
 					+ " case(s); each customer is asked to confirm."
@@ -160,7 +162,8 @@ class ProblemConsole {
 	@PostMapping("/problems/{reference}/verify")
 	String verify(@PathVariable String reference, @RequestParam(required = false) String reason, Authentication who,
 			RedirectAttributes redirect) {
-		return done(reference, redirect, () -> this.problems.verify(reference, reason, actor(who)), "Fix verified.");
+		return done(reference, redirect, () -> this.problems.verify(reference, reason, Problems.Actor.of(who)),
+				"Fix verified.");
 	}
 
 	/**
@@ -218,11 +221,6 @@ class ProblemConsole {
 
 	private static Instant start(LocalDate day, int plusDays) {
 		return day == null ? null : day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
-	}
-
-	private static Problems.Actor actor(Authentication who) {
-		return new Problems.Actor(who.getName(),
-				who.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority())));
 	}
 
 	private static String done(String reference, RedirectAttributes redirect, Runnable command, String message) {

@@ -69,7 +69,7 @@ class ProblemApi {
 	@PostMapping("/api/problems")
 	@ResponseStatus(HttpStatus.CREATED)
 	ProblemView open(@RequestBody Problems.ProblemForm form, Authentication who) {
-		return this.problems.open(form, actor(who));
+		return this.problems.open(form, Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "A problem with its history, impact and, once the fix is deployed, its verification")
@@ -82,13 +82,13 @@ class ProblemApi {
 	@Operation(summary = "Change what a problem says (managers, or the owning team)")
 	@PutMapping("/api/problems/{reference}")
 	ProblemView describe(@PathVariable String reference, @RequestBody Problems.ProblemForm form, Authentication who) {
-		return this.problems.describe(reference, form, actor(who));
+		return this.problems.describe(reference, form, Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "Move a problem on in its workflow, or back to investigating, saying why")
 	@PostMapping("/api/problems/{reference}/status")
 	ProblemView move(@PathVariable String reference, @RequestBody StatusRequest request, Authentication who) {
-		return this.problems.moveTo(reference, request.status(), request.reason(), actor(who));
+		return this.problems.moveTo(reference, request.status(), request.reason(), Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "Cases linked to a problem, newest first")
@@ -104,14 +104,14 @@ class ProblemApi {
 			return new LinkResult(this.problems.link(reference, request.caseReferences()));
 		}
 		return new LinkResult(this.problems.linkMatching(reference, request.rootCauseKey(), request.reasonKey(),
-				request.from(), request.to(), actor(who)));
+				request.from(), request.to(), Problems.Actor.of(who)));
 	}
 
 	@Operation(summary = "Unlink a case from a problem (managers, or the owning team)")
 	@DeleteMapping("/api/problems/{reference}/cases/{caseReference}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlink(@PathVariable String reference, @PathVariable String caseReference, Authentication who) {
-		this.problems.unlink(reference, caseReference, actor(who));
+		this.problems.unlink(reference, caseReference, Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "Matching cases before and since the fix, with the exact test for two Poisson rates")
@@ -125,7 +125,7 @@ class ProblemApi {
 	@PostMapping("/api/problems/{reference}/verify")
 	ProblemView verify(@PathVariable String reference, @RequestBody(required = false) VerifyRequest request,
 			Authentication who) {
-		return this.problems.verify(reference, request == null ? null : request.reason(), actor(who));
+		return this.problems.verify(reference, request == null ? null : request.reason(), Problems.Actor.of(who));
 	}
 
 	record CloseRequest(ActionItemStatus status) {
@@ -141,7 +141,7 @@ class ProblemApi {
 	@PutMapping("/api/problems/{reference}/analysis")
 	RootCauseAnalysis saveAnalysis(@PathVariable String reference, @RequestBody RootCauseAnalysis analysis,
 			Authentication who) {
-		return this.problems.saveAnalysis(reference, analysis, actor(who));
+		return this.problems.saveAnalysis(reference, analysis, Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "A problem's action items")
@@ -155,13 +155,13 @@ class ProblemApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	ActionItemView planActionItem(@PathVariable String reference, @RequestBody Problems.ActionItemForm form,
 			Authentication who) {
-		return this.problems.planActionItem(reference, form, actor(who));
+		return this.problems.planActionItem(reference, form, Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "Close an action item as done or cancelled")
 	@PostMapping("/api/action-items/{id}/close")
 	ActionItemView closeActionItem(@PathVariable UUID id, @RequestBody CloseRequest request, Authentication who) {
-		return this.problems.closeActionItem(id, request.status(), actor(who));
+		return this.problems.closeActionItem(id, request.status(), Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "A problem's impact: cases, contacts, customers, agent minutes, recurrences and cost")
@@ -183,12 +183,7 @@ class ProblemApi {
 	@PostMapping("/api/problems/{reference}/resolve-all")
 	Problems.ResolveAllResult resolveAll(@PathVariable String reference, @RequestBody ResolveAllRequest request,
 			Authentication who) {
-		return this.problems.resolveAll(reference, request.note(), actor(who));
-	}
-
-	private static Problems.Actor actor(Authentication who) {
-		boolean manager = who.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
-		return new Problems.Actor(who.getName(), manager);
+		return this.problems.resolveAll(reference, request.note(), Problems.Actor.of(who));
 	}
 
 }

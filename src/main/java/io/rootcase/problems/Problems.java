@@ -20,9 +20,11 @@ import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.shared.Texts;
 import io.rootcase.staff.Agent;
+import io.rootcase.staff.Role;
 import io.rootcase.staff.Staff;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,6 +77,14 @@ public class Problems {
 
 	/** Who acts: a user or API token, and whether they have the manager role. */
 	public record Actor(String name, boolean manager) {
+
+		/** The signed-in user or API token, a manager when granted the manager role. */
+		public static Actor of(Authentication who) {
+			String managerRole = "ROLE_" + Role.MANAGER.name();
+			return new Actor(who.getName(),
+					who.getAuthorities().stream().anyMatch(a -> managerRole.equals(a.getAuthority())));
+		}
+
 	}
 
 	/** What a problem says; also what changes it. */
