@@ -102,10 +102,10 @@ class CasePage {
 	String respond(String reference, String error, String done, String hx, Model model, RedirectAttributes redirect) {
 		if (ConsoleResponses.isHtmx(hx)) {
 			populate(reference, model);
-			model.addAttribute(error == null ? "message" : "error", error == null ? done : error);
+			ConsoleResponses.show(model, error, done);
 			return "cases/detail :: case";
 		}
-		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? done : error);
+		ConsoleResponses.flash(redirect, error, done);
 		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
 		return "redirect:/cases/" + found.reference();
 	}

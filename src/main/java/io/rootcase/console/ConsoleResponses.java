@@ -5,6 +5,8 @@ import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.NotFoundException;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Runs a console command and turns refusals into a message for the person at the screen
@@ -29,6 +31,18 @@ final class ConsoleResponses {
 		catch (ConcurrencyFailureException ex) {
 			return "Someone else changed this meanwhile; the page now shows the latest state. Please try again.";
 		}
+	}
+
+	/** Tells the person, on the page they are sent to, the refusal or what was done. */
+	static void flash(RedirectAttributes redirect, String error, String done) {
+		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? done : error);
+	}
+
+	/**
+	 * Tells the person, on the fragment answered to htmx, the refusal or what was done.
+	 */
+	static void show(Model model, String error, String done) {
+		model.addAttribute(error == null ? "message" : "error", error == null ? done : error);
 	}
 
 	static boolean isHtmx(String hxRequest) {

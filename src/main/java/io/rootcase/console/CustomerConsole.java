@@ -59,8 +59,8 @@ class CustomerConsole {
 	@PostMapping("/customers/{id}/merge")
 	String merge(@PathVariable UUID id, @RequestParam String other, Principal principal, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.customers.merge(id, parse(other), principal.getName()));
-		redirect.addFlashAttribute(error == null ? "message" : "error",
-				error == null ? "Merged. Cases and contacts of the other record move here within moments." : error);
+		ConsoleResponses.flash(redirect, error,
+				"Merged. Cases and contacts of the other record move here within moments.");
 		return "redirect:/customers/" + id;
 	}
 

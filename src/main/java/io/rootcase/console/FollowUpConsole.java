@@ -53,7 +53,7 @@ class FollowUpConsole {
 			Principal principal, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.followUps.complete(id, form.outcome(),
 				Boolean.TRUE.equals(form.tellCustomer()), principal.getName()));
-		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? "Follow-up done." : error);
+		ConsoleResponses.flash(redirect, error, "Follow-up done.");
 		return "redirect:/follow-ups?show=" + ("all".equals(show) ? "all" : "mine");
 	}
 

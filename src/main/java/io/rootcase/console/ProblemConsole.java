@@ -226,7 +226,7 @@ class ProblemConsole {
 	private static String done(String reference, RedirectAttributes redirect, Runnable command, String message) {
 		String error = ConsoleResponses.attempt(command);
 		if (error != null || message != null) {
-			redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? message : error);
+			ConsoleResponses.flash(redirect, error, message);
 		}
 		return "redirect:/problems/" + reference;
 	}

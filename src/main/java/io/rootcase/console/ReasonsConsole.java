@@ -84,12 +84,12 @@ class ReasonsConsole {
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		String error = ConsoleResponses
 			.attempt(() -> this.contactReasons.label(contactId, reasonKey, principal.getName()));
-		String message = error == null ? "Labelled; the model learns from it at its next training." : error;
+		String labelled = "Labelled; the model learns from it at its next training.";
 		if (ConsoleResponses.isHtmx(hx)) {
-			model.addAttribute(error == null ? "message" : "error", message);
+			ConsoleResponses.show(model, error, labelled);
 			return triage(hx, model);
 		}
-		redirect.addFlashAttribute(error == null ? "message" : "error", message);
+		ConsoleResponses.flash(redirect, error, labelled);
 		return "redirect:/triage";
 	}
 
@@ -176,7 +176,7 @@ class ReasonsConsole {
 
 	private static String done(RedirectAttributes redirect, Runnable command, String message) {
 		String error = ConsoleResponses.attempt(command);
-		redirect.addFlashAttribute(error == null ? "message" : "error", error == null ? message : error);
+		ConsoleResponses.flash(redirect, error, message);
 		return "redirect:/reasons";
 	}
 
