@@ -76,11 +76,10 @@ class CasePage {
 		model.addAttribute("case", c);
 		model.addAttribute("details", details);
 		model.addAttribute("followUps", this.followUps.ofCases(java.util.List.of(c)));
-		model.addAttribute("reasons", this.reasons.active());
+		List<ReasonView> taxonomy = this.reasons.all();
+		model.addAttribute("reasons", taxonomy.stream().filter(ReasonView::isActive).toList());
 		model.addAttribute("reasonNames",
-				this.reasons.all()
-					.stream()
-					.collect(java.util.stream.Collectors.toMap(ReasonView::key, ReasonView::name)));
+				taxonomy.stream().collect(java.util.stream.Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("reasonLabels", this.contactReasons.labelsOfCase(c.id()));
 		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
 		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -95,10 +96,10 @@ class ReasonsConsole {
 
 	@GetMapping("/reasons")
 	String reasons(Model model) {
-		model.addAttribute("reasons", this.taxonomy.all());
-		model.addAttribute("active", this.taxonomy.active());
-		model.addAttribute("names",
-				this.taxonomy.all().stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name)));
+		List<ReasonView> all = this.taxonomy.all();
+		model.addAttribute("reasons", all);
+		model.addAttribute("active", all.stream().filter(ReasonView::isActive).toList());
+		model.addAttribute("names", all.stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("teams", this.staff.teams());
 		model.addAttribute("models", this.models.versions());
 		Map<ExampleSource, Long> counts = new EnumMap<>(ExampleSource.class);

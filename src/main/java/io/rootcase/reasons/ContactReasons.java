@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
@@ -170,10 +172,10 @@ public class ContactReasons {
 	public ImportResult importExamples(Reader csv, String actor) {
 		TrainingFile.Parsed parsed = TrainingFile.read(csv);
 		List<InvalidRequestException.Problem> problems = new ArrayList<>();
-		List<ReasonView> active = this.taxonomy.active();
+		Set<String> active = this.taxonomy.active().stream().map(ReasonView::key).collect(Collectors.toSet());
 		for (int i = 0; i < parsed.examples().size(); i++) {
 			String key = parsed.examples().get(i).reasonKey();
-			if (active.stream().noneMatch(r -> r.key().equals(key))) {
+			if (!active.contains(key)) {
 				problems.add(new InvalidRequestException.Problem(parsed.lines().get(i), "category",
 						"'" + key + "' is not an active contact reason"));
 			}

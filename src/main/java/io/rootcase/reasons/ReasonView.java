@@ -10,4 +10,10 @@ package io.rootcase.reasons;
  */
 public record ReasonView(String key, String name, String description, String team, String parentKey,
 		ReasonStatus status, String mergedInto) {
+
+	/** Predicted and offered to agents. */
+	public boolean isActive() {
+		return this.status == ReasonStatus.ACTIVE;
+	}
+
 }
