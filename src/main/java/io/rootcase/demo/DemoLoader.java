@@ -190,11 +190,7 @@ public class DemoLoader {
 					"Map the new courier feed format", null), maria);
 		this.problems.linkMatching(tracking.reference(), "courier_tracking_feed", "delivery_tracking", from, now,
 				maria);
-		Instant deployed = now.minus(Duration.ofDays(21));
-		for (ProblemStatus step : List.of(ProblemStatus.INVESTIGATING, ProblemStatus.ROOT_CAUSE_KNOWN,
-				ProblemStatus.FIX_IN_PROGRESS, ProblemStatus.FIX_DEPLOYED)) {
-			this.problems.moveTo(tracking.reference(), step, "demo history", maria, deployed);
-		}
+		deployFix(tracking.reference(), now.minus(Duration.ofDays(21)), maria);
 
 		ProblemView guide = this.problems.open(
 				new Problems.ProblemForm("Quick start guide shows a port that does not exist",
@@ -203,12 +199,17 @@ public class DemoLoader {
 				maria);
 		this.problems.linkMatching(guide.reference(), "setup_guide_error", "router_setup_instructions", from, now,
 				maria);
-		for (ProblemStatus step : List.of(ProblemStatus.INVESTIGATING, ProblemStatus.ROOT_CAUSE_KNOWN,
-				ProblemStatus.FIX_IN_PROGRESS, ProblemStatus.FIX_DEPLOYED)) {
-			this.problems.moveTo(guide.reference(), step, "demo history", maria, now.minus(Duration.ofDays(40)));
-		}
+		deployFix(guide.reference(), now.minus(Duration.ofDays(40)), maria);
 		this.problems.verify(guide.reference(),
 				"new leaflets ship since October; the remaining contacts come from old stock", maria);
+	}
+
+	/** Takes a demo problem from new to a fix deployed at the given time. */
+	private void deployFix(String problem, Instant deployed, Problems.Actor actor) {
+		for (ProblemStatus step : List.of(ProblemStatus.INVESTIGATING, ProblemStatus.ROOT_CAUSE_KNOWN,
+				ProblemStatus.FIX_IN_PROGRESS, ProblemStatus.FIX_DEPLOYED)) {
+			this.problems.moveTo(problem, step, "demo history", actor, deployed);
+		}
 	}
 
 	/** Plays the whole history. */
