@@ -442,7 +442,7 @@ final class SupportCase {
 	}
 
 	static String label(CaseStatus status) {
-		return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return Texts.words(status);
 	}
 
 	/** History and events recorded since the case was loaded, handed out once. */

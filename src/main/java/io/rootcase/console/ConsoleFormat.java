@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.rootcase.cases.ActionKind;
+import io.rootcase.shared.Texts;
 
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class ConsoleFormat {
 	}
 
 	public String label(Enum<?> value) {
-		return value == null ? "—" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return value == null ? "—" : Texts.words(value);
 	}
 
 	public String actionHelp(ActionKind kind) {

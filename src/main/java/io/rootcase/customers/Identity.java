@@ -3,6 +3,8 @@ package io.rootcase.customers;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.rootcase.shared.Texts;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -101,7 +103,7 @@ public record Identity(IdentityKind kind, String value) {
 	}
 
 	private static String kindLabel(IdentityKind kind) {
-		return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return Texts.words(kind);
 	}
 
 	private static String abbreviate(String raw) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
+import io.rootcase.shared.Texts;
 
 /**
  * One diagnosis of one case against one knowledge base version: the answers gathered, the
@@ -120,7 +121,7 @@ final class CaseDiagnosis {
 
 	private void guardInProgress() {
 		if (this.status != Status.IN_PROGRESS) {
-			throw new ConflictException("this diagnosis has ended (" + this.status.name().toLowerCase() + ")");
+			throw new ConflictException("this diagnosis has ended (" + Texts.words(this.status) + ")");
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 
 /**
  * Something a team will do so the cause does not come back: owned by a team and a person,
@@ -70,7 +71,7 @@ final class ActionItem {
 			throw InvalidRequestException.of("status", "an action item is closed as done or cancelled");
 		}
 		if (this.status != ActionItemStatus.OPEN) {
-			throw new ConflictException("the action item is already " + this.status.name().toLowerCase());
+			throw new ConflictException("the action item is already " + Texts.words(this.status));
 		}
 		this.status = outcome;
 		this.doneAt = at;

@@ -2,6 +2,8 @@ package io.rootcase.problems;
 
 import java.util.Set;
 
+import io.rootcase.shared.Texts;
+
 /**
  * Where a problem stands. A known error (root cause known) shows its workaround on every
  * linked case; a problem goes back to investigating whenever what was believed turns out
@@ -33,7 +35,7 @@ public enum ProblemStatus {
 	}
 
 	String label() {
-		return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return Texts.words(this);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 
 /**
  * One reason of the taxonomy, guarding how it may change: renamed and moved while active,
@@ -80,7 +81,7 @@ final class Reason {
 
 	void retire(Instant at) {
 		if (this.status != ReasonStatus.ACTIVE) {
-			throw new ConflictException("reason '" + this.key + "' is already " + this.status.name().toLowerCase());
+			throw new ConflictException("reason '" + this.key + "' is already " + Texts.words(this.status));
 		}
 		this.status = ReasonStatus.RETIRED;
 		this.updatedAt = at;
@@ -89,8 +90,8 @@ final class Reason {
 	/** Brings a retired reason back into use. */
 	void reinstate(Instant at) {
 		if (this.status != ReasonStatus.RETIRED) {
-			throw new ConflictException("only a retired reason can be reinstated; '" + this.key + "' is "
-					+ this.status.name().toLowerCase());
+			throw new ConflictException(
+					"only a retired reason can be reinstated; '" + this.key + "' is " + Texts.words(this.status));
 		}
 		this.status = ReasonStatus.ACTIVE;
 		this.updatedAt = at;
@@ -104,7 +105,7 @@ final class Reason {
 			throw new ConflictException("reason '" + this.key + "' was already merged into '" + this.mergedInto + "'");
 		}
 		if (survivor.status != ReasonStatus.ACTIVE) {
-			throw new ConflictException("reason '" + survivor.key + "' is " + survivor.status.name().toLowerCase()
+			throw new ConflictException("reason '" + survivor.key + "' is " + Texts.words(survivor.status)
 					+ "; merge into an active reason");
 		}
 		this.status = ReasonStatus.MERGED;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,8 +143,8 @@ public class ReasonModels {
 			return target;
 		}
 		if (target.status() == ModelStatus.TRAINING || target.status() == ModelStatus.FAILED) {
-			throw new ConflictException("model version " + version + " is " + target.status().name().toLowerCase()
-					+ " and cannot be made live");
+			throw new ConflictException(
+					"model version " + version + " is " + Texts.words(target.status()) + " and cannot be made live");
 		}
 		this.transactions.executeWithoutResult(s -> {
 			this.models.retireLive();

@@ -15,4 +15,12 @@ public final class Texts {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/**
+	 * An enum constant as words for people: {@code FIX_IN_PROGRESS} reads "fix in
+	 * progress".
+	 */
+	public static String words(Enum<?> value) {
+		return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+	}
+
 }

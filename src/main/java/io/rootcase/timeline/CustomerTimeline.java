@@ -3,7 +3,6 @@ package io.rootcase.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,12 +13,13 @@ import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
-import io.rootcase.followups.FollowUpView;
-import io.rootcase.followups.FollowUps;
 import io.rootcase.customers.CustomerNotFoundException;
 import io.rootcase.customers.CustomerView;
+import io.rootcase.followups.FollowUpView;
+import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.Contact;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.shared.Texts;
 import io.rootcase.timeline.TimelineEntry.Kind;
 
 import org.springframework.stereotype.Service;
@@ -80,8 +80,8 @@ public class CustomerTimeline {
 			}
 			for (var a : details.actions()) {
 				entries.add(new TimelineEntry(a.occurredAt(), Kind.ACTION, c.channel(), c.id(), c.reference(), null,
-						a.kind().name().toLowerCase(Locale.ROOT), a.actor(), a.kind().name().toLowerCase(Locale.ROOT)
-								+ " action (" + a.minutesSpent() + " min): " + summary(a.description()),
+						Texts.words(a.kind()), a.actor(),
+						Texts.words(a.kind()) + " action (" + a.minutesSpent() + " min): " + summary(a.description()),
 						a.description()));
 			}
 			for (var h : details.handovers()) {
@@ -96,9 +96,7 @@ public class CustomerTimeline {
 			if (f.completedAt() != null) {
 				CaseView c = byId.get(f.caseId());
 				entries.add(new TimelineEntry(f.completedAt(), Kind.FOLLOW_UP, c.channel(), c.id(), c.reference(), null,
-						null, f.completedBy(),
-						"follow-up (" + f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
-								+ summary(f.outcome()),
+						null, f.completedBy(), "follow-up (" + Texts.words(f.kind()) + "): " + summary(f.outcome()),
 						f.outcome()));
 			}
 		}
@@ -114,7 +112,7 @@ public class CustomerTimeline {
 	}
 
 	private static String label(CaseStatus status) {
-		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return Texts.words(status);
 	}
 
 	private static String owner(String team, String agent) {
