@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake.Checked;
 import io.rootcase.intake.InvalidContactException.ItemViolations;
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.CsvRows;
 import io.rootcase.shared.Direction;
 
 import org.apache.commons.csv.CSVFormat;
@@ -93,16 +93,12 @@ public class ContactImport {
 		List<Row> rows = new ArrayList<>();
 		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
 			checkHeader(parser.getHeaderNames());
-			long nextLine = parser.getCurrentLineNumber() + 1;
-			Iterator<CSVRecord> records = parser.iterator();
-			while (hasNext(records, nextLine)) {
-				CSVRecord record = records.next();
-				rows.add(row(record, (int) nextLine));
-				nextLine = parser.getCurrentLineNumber() + 1;
-				if (rows.size() > MAX_ROWS) {
-					throw fileProblem((int) nextLine, "a file holds at most " + MAX_ROWS + " rows; split it");
+			CsvRows.forEach(parser, (record, line) -> {
+				if (rows.size() == MAX_ROWS) {
+					throw fileProblem(line, "a file holds at most " + MAX_ROWS + " rows; split it");
 				}
-			}
+				rows.add(row(record, line));
+			}, ContactImport::fileProblem);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -111,15 +107,6 @@ public class ContactImport {
 			throw fileProblem(2, "the file has a header but no rows");
 		}
 		return rows;
-	}
-
-	private static boolean hasNext(Iterator<CSVRecord> records, long line) {
-		try {
-			return records.hasNext();
-		}
-		catch (UncheckedIOException | IllegalStateException ex) {
-			throw fileProblem((int) line, "malformed CSV from here on: " + rootMessage(ex));
-		}
 	}
 
 	private static void checkHeader(List<String> header) {
@@ -208,14 +195,6 @@ public class ContactImport {
 
 	private static InvalidContactException fileProblem(int line, String message) {
 		return new InvalidContactException(List.of(new ItemViolations(line, List.of(new Violation("file", message)))));
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.getMessage();
 	}
 
 	private record Row(int line, IncomingContact contact, Checked checked) {

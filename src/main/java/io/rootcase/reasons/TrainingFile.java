@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import io.rootcase.shared.CsvRows;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.InvalidRequestException.Problem;
 
@@ -79,16 +79,12 @@ public final class TrainingFile {
 				throw problem(1, "header",
 						"the header must be 'text,category', not '" + String.join(",", parser.getHeaderNames()) + "'");
 			}
-			long line = parser.getCurrentLineNumber() + 1;
-			Iterator<CSVRecord> records = parser.iterator();
-			while (hasNext(records, line)) {
-				CSVRecord record = records.next();
-				row(record, (int) line, examples, problems);
+			CsvRows.forEach(parser, (record, line) -> {
+				row(record, line, examples, problems);
 				while (lines.size() < examples.size()) {
-					lines.add((int) line);
+					lines.add(line);
 				}
-				line = parser.getCurrentLineNumber() + 1;
-			}
+			}, (line, message) -> problem(line, "row", message));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -124,15 +120,6 @@ public final class TrainingFile {
 		}
 		if (!text.isBlank() && !category.isEmpty()) {
 			examples.add(new LabelledExample(text, category));
-		}
-	}
-
-	private static boolean hasNext(Iterator<CSVRecord> records, long line) {
-		try {
-			return records.hasNext();
-		}
-		catch (UncheckedIOException | IllegalStateException ex) {
-			throw problem((int) line, "row", "malformed CSV from here on: " + ex.getMessage());
 		}
 	}
 
