@@ -114,14 +114,11 @@ class ProblemConsole {
 		List<String> named = caseReferences == null ? List.of()
 				: Arrays.stream(caseReferences.split("[\\s,;]+")).filter(r -> !r.isBlank()).toList();
 		int[] linked = new int[1];
-		String result = done(reference, redirect,
-				() -> linked[0] = named.isEmpty() ? this.problems.linkMatching(reference, rootCauseKey, reasonKey,
-						start(from), start(to, 1), Problems.Actor.of(who)) : this.problems.link(reference, named),
-				null);
-		if (!redirect.getFlashAttributes().containsKey("error")) {
-			redirect.addFlashAttribute("message", linked[0] + " case(s) linked.");
-		}
-		return result;
+		String error = ConsoleResponses
+			.attempt(() -> linked[0] = named.isEmpty() ? this.problems.linkMatching(reference, rootCauseKey, reasonKey,
+					start(from, 0), start(to, 1), Problems.Actor.of(who)) : this.problems.link(reference, named));
+		ConsoleResponses.flash(redirect, error, linked[0] + " case(s) linked.");
+		return "redirect:/problems/" + reference;
 	}
 
 	@PostMapping("/problems/{reference}/analysis")
@@ -149,14 +146,12 @@ class ProblemConsole {
 	String resolveAll(@PathVariable String reference, @RequestParam(required = false) String note, Authentication who,
 			RedirectAttributes redirect) {
 		Problems.ResolveAllResult[] result = new Problems.ResolveAllResult[1];
-		String done = done(reference, redirect,
-				() -> result[0] = this.problems.resolveAll(reference, note, Problems.Actor.of(who)), null);
-		if (result[0] != null) {
-			redirect.addFlashAttribute("message", "Resolution proposed on " + result[0].proposed().size()
-					+ " case(s); each customer is asked to confirm."
-					+ (result[0].failed().isEmpty() ? "" : " Not proposed: " + String.join("; ", result[0].failed())));
-		}
-		return done;
+		String error = ConsoleResponses
+			.attempt(() -> result[0] = this.problems.resolveAll(reference, note, Problems.Actor.of(who)));
+		ConsoleResponses.flash(redirect, error, error != null ? null : "Resolution proposed on "
+				+ result[0].proposed().size() + " case(s); each customer is asked to confirm."
+				+ (result[0].failed().isEmpty() ? "" : " Not proposed: " + String.join("; ", result[0].failed())));
+		return "redirect:/problems/" + reference;
 	}
 
 	@PostMapping("/problems/{reference}/verify")
@@ -215,19 +210,12 @@ class ProblemConsole {
 		}
 	}
 
-	private static Instant start(LocalDate day) {
-		return start(day, 0);
-	}
-
 	private static Instant start(LocalDate day, int plusDays) {
 		return day == null ? null : day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
 	private static String done(String reference, RedirectAttributes redirect, Runnable command, String message) {
-		String error = ConsoleResponses.attempt(command);
-		if (error != null || message != null) {
-			ConsoleResponses.flash(redirect, error, message);
-		}
+		ConsoleResponses.flash(redirect, ConsoleResponses.attempt(command), message);
 		return "redirect:/problems/" + reference;
 	}
 
