@@ -93,6 +93,8 @@ public final class DemoDataset {
 
 		/** The root cause was found: {@code text} is its knowledge base key. */
 		ROOT_CAUSE_FOUND,
+		/** The diagnosis found no known cause that fits. */
+		ROOT_CAUSE_UNKNOWN,
 		/** The agent proposes a resolution: {@code text} is the note for the customer. */
 		PROPOSED,
 		/** The customer confirms. */
@@ -145,6 +147,9 @@ public final class DemoDataset {
 
 	private static final double AVERAGE_CONTACTS_PER_STORY = 2.4;
 
+	/** How many final days carry the emerging phone-line problem. */
+	private static final int EMERGING_DAYS = 10;
+
 	private final Spec spec;
 
 	private SplittableRandom random;
@@ -171,6 +176,14 @@ public final class DemoDataset {
 
 	public static String surgeReason() {
 		return DemoCatalog.SURGE_REASON;
+	}
+
+	/**
+	 * Words of the messages of the emerging problem, which no reason or known cause
+	 * covers.
+	 */
+	public static List<String> emergingWords() {
+		return List.of("phone", "echo", "calls", "line");
 	}
 
 	/** The first instant of the surge. */
@@ -272,6 +285,15 @@ public final class DemoDataset {
 					story(proration, dayStart, null);
 				}
 			}
+			int emergingFrom = Math.max(0, DemoDataset.this.spec.days() - EMERGING_DAYS);
+			if (d >= emergingFrom) {
+				// The phone-line problem: a few stories a day, more as the firmware
+				// reaches more routers.
+				int emerging = poisson(perDay * 0.04 * (1 + 0.2 * (d - emergingFrom)));
+				for (int i = 0; i < emerging; i++) {
+					story(DemoCatalog.EMERGING, dayStart, null);
+				}
+			}
 			for (Recurrence again : this.recurrences.getOrDefault(d, List.of())) {
 				story(again.reason(), dayStart, again);
 			}
@@ -287,8 +309,10 @@ public final class DemoDataset {
 			Channel channel = chooseChannel(r);
 			String opening = previous == null ? pick(r, reason.openings())
 					: fill(r, pick(r, reason.followUps()), previous.times());
-			steps.add(contact(id, t, customer, channel, Direction.INBOUND, styled(r, channel, opening), null,
-					reason.key(), false));
+			// The emerging problem has no reason in the taxonomy: nobody labelled it.
+			String labelled = reason == DemoCatalog.EMERGING ? null : reason.key();
+			steps.add(contact(id, t, customer, channel, Direction.INBOUND, styled(r, channel, opening), null, labelled,
+					false));
 			String agent = pick(r, SUPPORT_AGENTS);
 			t = t.plus(Duration.ofMinutes(3 + r.nextInt(240)));
 			steps.add(new HandoverStep(id, t, false, "support", agent, null, agent));
@@ -301,14 +325,14 @@ public final class DemoDataset {
 			}
 			t = t.plus(Duration.ofMinutes(1 + r.nextInt(30)));
 			steps.add(contact(id, t, customer, channel, Direction.OUTBOUND, fill(r, pick(r, reason.replies()), 1),
-					agent, reason.key(), true));
+					agent, labelled, true));
 			if (r.nextDouble() < 0.3) {
 				// The customer answers, often on another channel: same case, one
 				// timeline.
 				t = t.plus(Duration.ofMinutes(30 + r.nextInt(2000)));
 				Channel other = r.nextDouble() < 0.5 ? chooseChannel(r) : channel;
 				steps.add(contact(id, t, customer, other, Direction.INBOUND,
-						styled(r, other, fill(r, pick(r, reason.followUps()), 1)), null, reason.key(), true));
+						styled(r, other, fill(r, pick(r, reason.followUps()), 1)), null, labelled, true));
 			}
 			String owner = agent;
 			boolean handOver = !reason.team().equals("support") && r.nextDouble() < 0.45;
@@ -341,6 +365,10 @@ public final class DemoDataset {
 		 */
 		private Instant work(List<Step> steps, long id, Instant at, Reason reason, boolean palliative, String owner) {
 			SplittableRandom r = DemoDataset.this.random;
+			if (reason == DemoCatalog.EMERGING) {
+				steps.add(
+						new ResolutionStep(id, at.minusSeconds(60), false, Resolution.ROOT_CAUSE_UNKNOWN, null, owner));
+			}
 			if (palliative && !reason.palliatives().isEmpty()) {
 				steps.add(new ActionStep(id, at, false, ActionKind.PALLIATIVE, pick(r, reason.palliatives()),
 						5 + r.nextInt(40), owner, null));

@@ -46,6 +46,8 @@ import io.rootcase.staff.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -224,7 +226,7 @@ public class DemoLoader {
 		while (history.hasNext()) {
 			Step step = history.next();
 			steps++;
-			if (!apply(dataset, step, storyCases, described)) {
+			if (!applyRetrying(dataset, step, storyCases, described)) {
 				skipped++;
 			}
 			if (step instanceof ContactStep) {
@@ -253,6 +255,12 @@ public class DemoLoader {
 					return false;
 				}
 				this.cases.recordRootCause(caseReference, RootCauseState.KNOWN, x.text(), x.at());
+			}
+			case ROOT_CAUSE_UNKNOWN -> {
+				if (current.status() == CaseStatus.CLOSED) {
+					return false;
+				}
+				this.cases.recordRootCause(caseReference, RootCauseState.UNKNOWN, null, x.at());
 			}
 			case PROPOSED -> {
 				if (!current.status().isActive() || awaiting) {
@@ -286,6 +294,23 @@ public class DemoLoader {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Plays a step, again if a listener (a reason predicted, a recurrence linked) changed
+	 * the case meanwhile, as an agent would reload and retry.
+	 */
+	private boolean applyRetrying(DemoDataset dataset, Step step, Map<Long, String> storyCases, BitSet described) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return apply(dataset, step, storyCases, described);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private boolean apply(DemoDataset dataset, Step step, Map<Long, String> storyCases, BitSet described) {

@@ -24,6 +24,8 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoLoader loader;
 
+	private final DemoTrends trends;
+
 	private final CustomerDirectory directory;
 
 	private final Clock clock;
@@ -38,11 +40,12 @@ class DemoStartup implements ApplicationRunner {
 
 	private final int days;
 
-	DemoStartup(DemoLoader loader, CustomerDirectory directory, Clock clock,
+	DemoStartup(DemoLoader loader, DemoTrends trends, CustomerDirectory directory, Clock clock,
 			@Value("${rootcase.demo.enabled:false}") boolean enabled, @Value("${rootcase.demo.seed:42}") long seed,
 			@Value("${rootcase.demo.customers:600}") int customers,
 			@Value("${rootcase.demo.contacts:5200}") int contacts, @Value("${rootcase.demo.days:90}") int days) {
 		this.loader = loader;
+		this.trends = trends;
 		this.directory = directory;
 		this.clock = clock;
 		this.enabled = enabled;
@@ -69,6 +72,7 @@ class DemoStartup implements ApplicationRunner {
 		this.loader.loadReasons(dataset);
 		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
 		this.loader.loadProblems(this.clock.instant());
+		this.trends.load();
 		log.info("Demo dataset loaded: {} contacts in {} steps, {} ms", report.contacts(), report.steps(),
 				report.millis());
 	}

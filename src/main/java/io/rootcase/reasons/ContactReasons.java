@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -88,6 +89,21 @@ public class ContactReasons {
 			this.vectors.putIfAbsent(caseId, this.encoder.name(), vector, this.clock.instant());
 		}
 		return label;
+	}
+
+	/** A case's opening message and its meaning as a vector. */
+	public record CaseMeaning(UUID caseId, String text, float[] vector) {
+	}
+
+	/** The meanings of those of the cases whose opening message has been read. */
+	@Transactional(readOnly = true)
+	public List<CaseMeaning> meanings(List<UUID> caseIds) {
+		Map<UUID, float[]> found = this.vectors.of(caseIds, this.encoder.name());
+		Map<UUID, String> texts = this.labels.openingTexts(new ArrayList<>(found.keySet()));
+		return caseIds.stream()
+			.filter(id -> found.containsKey(id) && texts.containsKey(id))
+			.map(id -> new CaseMeaning(id, texts.get(id), found.get(id)))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,9 @@ package io.rootcase.reasons;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class LabelRepository {
+
+	private static final int CHUNK = 500;
 
 	private final JdbcClient jdbc;
 
@@ -48,6 +52,22 @@ class LabelRepository {
 			.param(caseId)
 			.query((rs, n) -> label(rs))
 			.list();
+	}
+
+	/** The first labelled message of each case, by case. */
+	Map<UUID, String> openingTexts(List<UUID> caseIds) {
+		Map<UUID, String> texts = new HashMap<>();
+		for (int from = 0; from < caseIds.size(); from += CHUNK) {
+			this.jdbc
+				.sql("select case_id, body from contact_labels where case_id in (:ids) "
+						+ "order by predicted_at desc, contact_id desc")
+				.param("ids", caseIds.subList(from, Math.min(caseIds.size(), from + CHUNK)))
+				// Newest first, so the earliest message is the one left in the map.
+				.query(rs -> {
+					texts.put(rs.getObject("case_id", UUID.class), rs.getString("body"));
+				});
+		}
+		return texts;
 	}
 
 	List<ContactLabel> inState(LabelState state, int limit) {

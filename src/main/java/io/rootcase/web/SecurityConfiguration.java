@@ -56,6 +56,8 @@ class SecurityConfiguration {
 				.hasRole(Role.MANAGER.name())
 				.requestMatchers(HttpMethod.PUT, "/api/reasons/*")
 				.hasRole(Role.MANAGER.name())
+				.requestMatchers(HttpMethod.POST, "/api/trends/**")
+				.hasRole(Role.MANAGER.name())
 				.anyRequest()
 				.hasRole(Role.AGENT.name()))
 			.oauth2ResourceServer(rs -> rs.opaqueToken(t -> t.introspector(tokens))
@@ -82,7 +84,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/import", "/knowledge-base", "/knowledge-base/**", "/cases/*/resolution/on-behalf",
-					"/metrics", "/reasons", "/reasons/**")
+					"/metrics", "/reasons", "/reasons/**", "/trends", "/trends/**")
 			.hasRole(Role.MANAGER.name())
 			.anyRequest()
 			.hasRole(Role.AGENT.name()))

@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,11 @@ final class NabCorpus {
 	private final Map<String, NabScorer.Profile> profiles = new HashMap<>();
 
 	NabCorpus(Path nab) throws IOException {
-		JsonNode labels = JSON.readTree(Files.readString(nab.resolve("labels/combined_windows.json")));
+		this(nab.resolve("labels/combined_windows.json"), nab.resolve("config/profiles.json"));
+	}
+
+	NabCorpus(Path labelsFile, Path profilesFile) throws IOException {
+		JsonNode labels = JSON.readTree(Files.readString(labelsFile));
 		for (Map.Entry<String, JsonNode> file : labels.properties()) {
 			List<String[]> limits = new ArrayList<>();
 			for (JsonNode w : file.getValue()) {
@@ -35,7 +41,7 @@ final class NabCorpus {
 			}
 			this.windows.put(file.getKey(), limits);
 		}
-		JsonNode config = JSON.readTree(Files.readString(nab.resolve("config/profiles.json")));
+		JsonNode config = JSON.readTree(Files.readString(profilesFile));
 		for (Map.Entry<String, JsonNode> p : config.properties()) {
 			JsonNode costs = p.getValue().get("CostMatrix");
 			this.profiles.put(p.getKey(), new NabScorer.Profile(p.getKey(), costs.get("tpWeight").asDouble(),
@@ -79,6 +85,48 @@ final class NabCorpus {
 				}
 			}
 		}
+		return scored(file, timestamps, scores.stream().mapToDouble(Double::doubleValue).toArray(), profile);
+	}
+
+	/**
+	 * Reads one NAB data file ({@code timestamp,value}), naming the line of a malformed
+	 * row.
+	 */
+	static Series series(Path dataFile) throws IOException {
+		List<String> timestamps = new ArrayList<>();
+		List<Double> values = new ArrayList<>();
+		try (Reader reader = Files.newBufferedReader(dataFile, StandardCharsets.UTF_8)) {
+			long line = 1;
+			for (CSVRecord row : CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(reader)) {
+				line++;
+				try {
+					if (row.size() != 2) {
+						throw new IllegalArgumentException(
+								"expected timestamp,value but found " + row.size() + " fields");
+					}
+					String timestamp = second(row.get("timestamp"));
+					LocalDateTime.parse(timestamp.replace(' ', 'T'));
+					timestamps.add(timestamp);
+					values.add(Double.parseDouble(row.get("value")));
+				}
+				catch (IllegalArgumentException | DateTimeParseException ex) {
+					throw new IllegalArgumentException(dataFile + ": line " + line + ": " + ex.getMessage());
+				}
+			}
+		}
+		return new Series(timestamps, values.stream().mapToDouble(Double::doubleValue).toArray());
+	}
+
+	/** A data file's rows. */
+	record Series(List<String> timestamps, double[] values) {
+	}
+
+	/** Places a file's windows on its rows. */
+	NabScorer.Scored scored(String file, List<String> timestamps, double[] scores, NabScorer.Profile profile) {
 		Map<String, Integer> rowOf = new HashMap<>();
 		for (int i = 0; i < timestamps.size(); i++) {
 			rowOf.putIfAbsent(timestamps.get(i), i);
@@ -92,7 +140,7 @@ final class NabCorpus {
 			}
 			limits.add(new int[] { start, end });
 		}
-		return NabScorer.points(file, scores.stream().mapToDouble(Double::doubleValue).toArray(), limits, profile);
+		return NabScorer.points(file, scores, limits, profile);
 	}
 
 	/** Timestamps to the second: labels carry microseconds, rows do not. */

@@ -39,6 +39,16 @@ record Options(Map<String, String> values) {
 		}
 	}
 
+	double decimal(String name, double fallback) {
+		String value = this.values.get(name);
+		try {
+			return value == null ? fallback : Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " takes a number, not '" + value + "'");
+		}
+	}
+
 	String text(String name, String fallback) {
 		return this.values.getOrDefault(name, fallback);
 	}

@@ -104,11 +104,11 @@ class DemoDatasetTests {
 		Instant surge = dataset.surgeStart();
 		double before = contacts().stream()
 			.filter(c -> c.at().isBefore(surge) && c.direction() == Direction.INBOUND)
-			.filter(c -> c.reason().equals(DemoDataset.surgeReason()))
+			.filter(c -> DemoDataset.surgeReason().equals(c.reason()))
 			.count() / (double) (90 - 6);
 		double during = contacts().stream()
 			.filter(c -> !c.at().isBefore(surge) && c.direction() == Direction.INBOUND)
-			.filter(c -> c.reason().equals(DemoDataset.surgeReason()))
+			.filter(c -> DemoDataset.surgeReason().equals(c.reason()))
 			.count() / 6.0;
 		assertThat(during).isGreaterThan(before * 5);
 	}

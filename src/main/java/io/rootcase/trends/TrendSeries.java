@@ -1,0 +1,146 @@
+package io.rootcase.trends;
+
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseEvents.CaseReasonChosen;
+import io.rootcase.cases.CaseEvents.CaseReasonPredicted;
+import io.rootcase.cases.CaseEvents.CaseRootCauseFound;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.cases.RootCauseState;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomerView;
+import io.rootcase.intake.ContactReceived;
+import io.rootcase.shared.Direction;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the contact counts of every series as contacts arrive and as their cases get a
+ * reason or a known root cause, and rebuilds them from stored contacts. Listeners run
+ * after intake has committed, so counting never slows or blocks intake; they read the
+ * case as it is now rather than trusting the event's value, so events handled out of
+ * order still leave the right counts.
+ */
+@Service
+public class TrendSeries {
+
+	private static final int REBUILD_PAGE = 2000;
+
+	private final SeriesStore store;
+
+	private final Cases cases;
+
+	private final CustomerDirectory customers;
+
+	private final TrendSettings settings;
+
+	TrendSeries(SeriesStore store, Cases cases, CustomerDirectory customers, TrendSettings settings) {
+		this.store = store;
+		this.cases = cases;
+		this.customers = customers;
+		this.settings = settings;
+	}
+
+	@ApplicationModuleListener
+	void on(ContactReceived contact) {
+		if (contact.direction() != Direction.INBOUND) {
+			return;
+		}
+		this.store.lockCase(contact.caseId());
+		if (this.store.has(contact.contactId())) {
+			return;
+		}
+		CaseView kase = this.cases.find(contact.caseId()).orElse(null);
+		Map<String, String> segments = this.customers.find(contact.customerId())
+			.map(CustomerView::attributes)
+			.map(this.settings::segmentsOf)
+			.orElse(Map.of());
+		TrendFact fact = new TrendFact(contact.contactId(), contact.caseId(),
+				contact.occurredAt().truncatedTo(ChronoUnit.HOURS), kase == null ? null : kase.contactReason(),
+				kase == null ? null : knownCause(kase), segments);
+		this.store.insert(fact);
+		Map<SeriesKey, Integer> deltas = new HashMap<>();
+		fact.series().forEach(k -> deltas.put(k, 1));
+		this.store.add(deltas, fact.hour());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseReasonPredicted event) {
+		reclassify(event.caseId());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseReasonChosen event) {
+		reclassify(event.caseId());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseRootCauseFound event) {
+		reclassify(event.caseId());
+	}
+
+	/**
+	 * Moves the case's contacts to the series of its reason and root cause as they are
+	 * now.
+	 */
+	@Transactional
+	public void reclassify(UUID caseId) {
+		this.store.lockCase(caseId);
+		CaseView kase = this.cases.find(caseId).orElseThrow();
+		String cause = knownCause(kase);
+		for (TrendFact fact : this.store.ofCaseForUpdate(caseId)) {
+			TrendFact now = fact.classifiedAs(kase.contactReason(), cause);
+			if (now.equals(fact)) {
+				continue;
+			}
+			Map<SeriesKey, Integer> deltas = new LinkedHashMap<>();
+			fact.series().forEach(k -> deltas.merge(k, -1, Integer::sum));
+			now.series().forEach(k -> deltas.merge(k, 1, Integer::sum));
+			this.store.reclassify(now);
+			this.store.add(deltas, fact.hour());
+		}
+	}
+
+	/**
+	 * Forgets every count and recounts every stored inbound contact; the detector starts
+	 * again from the history (its alerts are kept).
+	 */
+	@Transactional
+	public int rebuild() {
+		this.store.clear();
+		Map<SeriesStore.Bucket, Integer> counts = new HashMap<>();
+		UUID after = null;
+		int facts = 0;
+		while (true) {
+			List<TrendFact> page = this.store.storedContacts(after, REBUILD_PAGE);
+			if (page.isEmpty()) {
+				break;
+			}
+			List<TrendFact> kept = page.stream()
+				.map(f -> new TrendFact(f.contactId(), f.caseId(), f.hour(), f.reason(), f.cause(),
+						this.settings.segmentsOf(f.segments())))
+				.toList();
+			for (TrendFact fact : this.store.insertAll(kept)) {
+				fact.series()
+					.forEach(k -> SeriesStore.Bucket.of(k, fact.hour()).forEach(b -> counts.merge(b, 1, Integer::sum)));
+			}
+			facts += kept.size();
+			after = page.get(page.size() - 1).contactId();
+		}
+		this.store.insertCounts(counts);
+		return facts;
+	}
+
+	private static String knownCause(CaseView kase) {
+		return kase.rootCauseState() == RootCauseState.KNOWN ? kase.rootCauseKey() : null;
+	}
+
+}

@@ -1,0 +1,197 @@
+package io.rootcase.trends;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
+import io.rootcase.TestFixtures;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RootcaseIntegrationTest
+class TrendsApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	CustomerDirectory customers;
+
+	@Autowired
+	TestClock clock;
+
+	final String reason = "trd_" + UUID.randomUUID().toString().substring(0, 8);
+
+	ResultActions asManager(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN));
+	}
+
+	ResultActions asAgent(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN));
+	}
+
+	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	/** An inbound contact about the test's reason from a new customer on the plan. */
+	String contact(Instant at, String plan) {
+		String email = "trd-" + UUID.randomUUID() + "@example.com";
+		UUID customer = this.customers.recognise(Set.of(this.customers.identity(IdentityKind.EMAIL, email)), null);
+		this.customers.describe(customer, Map.of("plan", plan));
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at, "I was charged twice this month",
+					Map.of(IdentityKind.EMAIL, email), null, null, null, null))
+			.caseReference();
+		this.cases.chooseReason(reference, this.reason, "alice");
+		return reference;
+	}
+
+	long dailyTotal(String key) throws Exception {
+		String body = asAgent(get("/api/trends/series/daily").param("key", key).param("days", "40")).andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Integer> counts = JsonPath.read(body, "$.contacts");
+		return counts.stream().mapToLong(Integer::longValue).sum();
+	}
+
+	@Test
+	void contactsAreCountedUnderTheirCasesReasonAndSegmentAndMoveWhenTheReasonChanges() throws Exception {
+		Instant at = this.clock.instant().minus(Duration.ofDays(2));
+		String first = contact(at, "gold");
+		contact(at.plus(Duration.ofHours(1)), "basic");
+		await().untilAsserted(() -> {
+			assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(2);
+			assertThat(dailyTotal("reason:" + this.reason + "|plan=gold")).isEqualTo(1);
+		});
+
+		String other = this.reason + "_b";
+		this.cases.chooseReason(first, other, "alice");
+		await().untilAsserted(() -> {
+			assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(1);
+			assertThat(dailyTotal("reason:" + other)).isEqualTo(1);
+			assertThat(dailyTotal("reason:" + other + "|plan=gold")).isEqualTo(1);
+			assertThat(dailyTotal("reason:" + this.reason + "|plan=gold")).isEqualTo(0);
+		});
+	}
+
+	@Test
+	void aSurgeIsAlertedWithItsEvidenceAndAManagerTurnsItIntoAProblemInOneStep() throws Exception {
+		Instant lastHour = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		int history = 0;
+		for (int day = 27; day >= 1; day--) {
+			for (int hour : new int[] { 10, 15 }) {
+				contact(lastHour.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(day)).plus(Duration.ofHours(hour)),
+						day % 2 == 0 ? "gold" : "basic");
+				history++;
+			}
+		}
+		List<String> surge = new ArrayList<>();
+		for (int i = 0; i < 14; i++) {
+			surge.add(contact(lastHour.plus(Duration.ofMinutes(3 * i + 1)), "gold"));
+		}
+		long total = history + surge.size();
+		await().untilAsserted(() -> assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(total));
+
+		// Recounting from the stored contacts gives the same counts, and the watch tests
+		// the last week again.
+		asManager(post("/api/trends/rebuild")).andExpect(status().isOk());
+		assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(total);
+		asManager(post("/api/trends/watch")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.hours").value(org.hamcrest.Matchers.greaterThan(24)));
+
+		String alerts = asAgent(get("/api/trends/alerts").param("state", "open")).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> ids = JsonPath.read(alerts,
+				"$[?(@.series.reason == '" + this.reason + "' && @.series.attribute == null)].id");
+		assertThat(ids).hasSize(1);
+		String id = ids.get(0);
+
+		String details = asAgent(get("/api/trends/alerts/" + id)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.alert.state").value("open"))
+			.andExpect(jsonPath("$.alert.since").value(lastHour.toString()))
+			.andExpect(jsonPath("$.alert.observed").value(14))
+			.andExpect(jsonPath("$.concentrations[0].attribute").value("plan"))
+			.andExpect(jsonPath("$.concentrations[0].value").value("gold"))
+			.andExpect(jsonPath("$.customers").value(14))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> evidence = JsonPath.read(details, "$.cases");
+		assertThat(evidence).containsExactlyInAnyOrderElementsOf(surge);
+		List<String> hours = JsonPath.read(details, "$.chart.hours");
+		List<Integer> observed = JsonPath.read(details, "$.chart.observed");
+		List<Integer> upper = JsonPath.read(details, "$.chart.upper");
+		int surgeHour = hours.indexOf(lastHour.toString());
+		assertThat(observed.get(surgeHour)).isEqualTo(14).isGreaterThan(upper.get(surgeHour));
+
+		asAgent(json(post("/api/trends/alerts/" + id + "/problem"), """
+				{"title":"Double charges","team":"finance"}""")).andExpect(status().isForbidden());
+		asManager(json(post("/api/trends/alerts/" + id + "/dismiss"), """
+				{"reason":"  "}""")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("say why")));
+
+		String problem = JsonPath.read(asManager(json(post("/api/trends/alerts/" + id + "/problem"), """
+				{"title":"Double charges","team":"finance"}""")).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.reasonKey").value(this.reason))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.reference");
+		String linked = asManager(get("/api/problems/" + problem + "/cases")).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> references = JsonPath.read(linked, "$[*].reference");
+		assertThat(references).containsExactlyInAnyOrderElementsOf(surge);
+		asManager(get("/api/trends/alerts/" + id)).andExpect(jsonPath("$.alert.state").value("problem"))
+			.andExpect(jsonPath("$.alert.problemReference").value(problem));
+
+		asManager(json(post("/api/trends/alerts/" + id + "/dismiss"), """
+				{"reason":"campaign"}""")).andExpect(status().isConflict());
+	}
+
+	@Test
+	void anUnknownAlertOrSeriesIsAClearError() throws Exception {
+		asAgent(get("/api/trends/alerts/" + UUID.randomUUID())).andExpect(status().isNotFound());
+		asAgent(get("/api/trends/series/daily").param("key", "nonsense")).andExpect(status().isBadRequest());
+		asAgent(get("/api/trends/alerts").param("state", "maybe")).andExpect(status().isBadRequest());
+		asAgent(post("/api/trends/watch")).andExpect(status().isForbidden());
+	}
+
+}
