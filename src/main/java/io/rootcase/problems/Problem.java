@@ -1,9 +1,12 @@
 package io.rootcase.problems;
 
+import java.text.Normalizer;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.rootcase.shared.ConflictException;
@@ -93,6 +96,33 @@ final class Problem {
 		Problem problem = new Problem(id, null, details, ProblemStatus.NEW, null, null, null, at, actor, 0);
 		problem.transitions.add(new Transition(null, ProblemStatus.NEW, actor, "opened", at));
 		return problem;
+	}
+
+	/**
+	 * The key its root cause has, or gets, in the knowledge base: the one named, else one
+	 * made from the problem's number and the root cause in words (e.g.
+	 * {@code prb12_proration_uses_the_old_price}).
+	 */
+	String knowledgeBaseKey() {
+		if (this.details.rootCauseKey() != null && !this.details.rootCauseKey().isBlank()) {
+			return this.details.rootCauseKey().strip();
+		}
+		String words = Normalizer.normalize(this.details.rootCauseText(), Normalizer.Form.NFKD)
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "_")
+			.replaceAll("^_+|_+$", "");
+		String key = "prb" + this.number + (words.isEmpty() ? "" : "_" + words);
+		return key.length() <= 60 ? key : key.substring(0, 60).replaceAll("_+$", "");
+	}
+
+	/**
+	 * The root cause described in words is now in the knowledge base under this key; the
+	 * words stay as its description.
+	 */
+	void rootCauseRecordedAs(String key) {
+		Details d = this.details;
+		this.details = new Details(d.title(), d.description(), d.team(), d.owner(), key, d.rootCauseText(),
+				d.reasonKey(), d.workaround(), d.fixPlan(), d.fixTargetDate());
 	}
 
 	void describe(Details changed) {

@@ -409,14 +409,22 @@ public class Problems {
 	 * out of the knowledge base until someone gives it a key and its answers: a cause
 	 * without them would only compete with "unknown".
 	 */
+	/**
+	 * The root cause becomes a known cause of the knowledge base, so diagnosis finds it
+	 * from now on; a root cause known only in words gets a key there and the problem
+	 * takes it.
+	 */
 	private void teachKnowledgeBase(Problem problem, Actor actor) {
 		Problem.Details d = problem.details();
-		if (d.rootCauseKey() == null || d.rootCauseKey().isBlank()) {
-			return;
+		String key = problem.knowledgeBaseKey();
+		boolean recorded = this.knowledgeBases
+			.recordKnownCause(new KnowledgeBases.KnownCause(key, d.title(),
+					d.rootCauseText() != null ? d.rootCauseText() : d.description(), d.team(), d.fixPlan(),
+					d.workaround()), actor.name())
+			.isPresent();
+		if (recorded && !key.equals(d.rootCauseKey())) {
+			problem.rootCauseRecordedAs(key);
 		}
-		this.knowledgeBases.recordKnownCause(new KnowledgeBases.KnownCause(d.rootCauseKey(), d.title(),
-				d.rootCauseText() != null ? d.rootCauseText() : d.description(), d.team(), d.fixPlan(), d.workaround()),
-				actor.name());
 	}
 
 	private static double days(Duration duration) {

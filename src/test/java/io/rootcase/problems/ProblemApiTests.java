@@ -283,6 +283,34 @@ class ProblemApiTests {
 	}
 
 	@Test
+	void aRootCauseKnownOnlyInWordsBecomesAKnowledgeBaseCauseAndTheProblemTakesItsKey() throws Exception {
+		if (this.knowledgeBases.current().isEmpty()) {
+			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
+		}
+		String problem = open("""
+				{"title":"Parcels shown delivered too early","team":"shipping",
+				 "rootCauseText":"The courier's scan at the depot is read as a delivery",
+				 "workaround":"Check the courier's own tracking page","fixPlan":"Ignore depot scans"}""");
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"investigating"}""")).andExpect(status().isOk());
+		asManager(json(post("/api/problems/" + problem + "/status"), """
+				{"status":"root_cause_known"}""")).andExpect(status().isOk());
+
+		String key = com.jayway.jsonpath.JsonPath.read(
+				asManager(get("/api/problems/" + problem)).andReturn().getResponse().getContentAsString(),
+				"$.problem.rootCauseKey");
+		assertThat(key).startsWith("prb" + problem.substring("PRB-".length()) + "_the_courier_s_scan_at_the_depot")
+			.hasSizeLessThanOrEqualTo(60);
+		KnowledgeBase kb = KnowledgeBaseFile
+			.read(this.knowledgeBases.file(this.knowledgeBases.current().orElseThrow().id()));
+		assertThat(kb.cause(key)).hasValueSatisfying(c -> {
+			assertThat(c.status()).isEqualTo(KnowledgeBase.CauseStatus.KNOWN);
+			assertThat(c.team()).isEqualTo("shipping");
+			assertThat(c.fix().action()).isEqualTo("Ignore depot scans");
+		});
+	}
+
+	@Test
 	void badRequestsAreClearErrors() throws Exception {
 		asManager(json(post("/api/problems"), """
 				{"title":"","team":"finance"}""")).andExpect(status().isBadRequest());

@@ -37,6 +37,27 @@ class ProblemTests {
 	}
 
 	@Test
+	void aRootCauseInWordsGetsAKnowledgeBaseKeyFromTheProblemsNumberAndItsWords() {
+		Problem p = new Problem(UUID.randomUUID(), 12L, details("Proration uses the old plan’s price!", null),
+				ProblemStatus.INVESTIGATING, null, null, null, NOW, "maria", 1);
+		assertThat(p.knowledgeBaseKey()).isEqualTo("prb12_proration_uses_the_old_plan_s_price");
+
+		Problem wordy = new Problem(UUID.randomUUID(), 7L,
+				details("When a customer upgrades in the middle of a billing period the proration step reads the "
+						+ "price of the old plan", null),
+				ProblemStatus.INVESTIGATING, null, null, null, NOW, "maria", 1);
+		assertThat(wordy.knowledgeBaseKey()).hasSizeLessThanOrEqualTo(60)
+			.startsWith("prb7_when_a_customer")
+			.matches("[a-z0-9][a-z0-9_.-]{0,79}")
+			.doesNotEndWith("_");
+
+		p.rootCauseRecordedAs("prb12_proration");
+		assertThat(p.details().rootCauseKey()).isEqualTo("prb12_proration");
+		assertThat(p.details().rootCauseText()).isEqualTo("Proration uses the old plan’s price!");
+		assertThat(p.knowledgeBaseKey()).isEqualTo("prb12_proration");
+	}
+
+	@Test
 	void refusesToSkipStepsOrCallACauseKnownWithoutCauseAndWorkaround() {
 		Problem p = Problem.open(UUID.randomUUID(), details(null, null), "maria", NOW);
 
