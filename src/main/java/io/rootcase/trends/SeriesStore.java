@@ -91,8 +91,11 @@ class SeriesStore {
 	}
 
 	/**
-	 * Adds to the hourly and daily counts of each series, in one global order of buckets
-	 * so that nodes counting at once never wait for each other in a circle.
+	 * Adds to the hourly and daily counts of each series, in two batches (a contact
+	 * touches up to a dozen buckets; one round trip each would cost more than the
+	 * contact's intake): missing buckets created, then the additions made under the rows'
+	 * locks. Both go in one global order of buckets, so nodes counting at once never wait
+	 * for each other in a circle.
 	 */
 	void add(Map<SeriesKey, Integer> deltas, Instant hour) {
 		Map<Bucket, Integer> ordered = new TreeMap<>(
@@ -102,22 +105,23 @@ class SeriesStore {
 				Bucket.of(series, hour).forEach(b -> ordered.put(b, delta));
 			}
 		});
-		ordered.forEach((b, delta) -> add(b.series(), b.granularity(), b.start(), delta));
-	}
-
-	private void add(String series, String granularity, Instant bucket, int delta) {
-		// Create the bucket if missing, then add under the row's lock: safe when nodes
-		// count into the same bucket at once, on PostgreSQL and H2 alike.
-		this.jdbc
-			.sql("insert into trend_counts (series_key, granularity, bucket_start, contacts) values (?, ?, ?, 0) "
-					+ "on conflict do nothing")
-			.params(series, granularity, DbTime.toDb(bucket))
-			.update();
-		this.jdbc
-			.sql("update trend_counts set contacts = contacts + ? where series_key = ? and granularity = ? "
-					+ "and bucket_start = ?")
-			.params(delta, series, granularity, DbTime.toDb(bucket))
-			.update();
+		if (ordered.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<Bucket, Integer>> changes = new ArrayList<>(ordered.entrySet());
+		this.batch.batchUpdate("insert into trend_counts (series_key, granularity, bucket_start, contacts) "
+				+ "values (?, ?, ?, 0) on conflict do nothing", changes, changes.size(), (ps, change) -> {
+					ps.setString(1, change.getKey().series());
+					ps.setString(2, change.getKey().granularity());
+					ps.setObject(3, DbTime.toDb(change.getKey().start()));
+				});
+		this.batch.batchUpdate("update trend_counts set contacts = contacts + ? where series_key = ? "
+				+ "and granularity = ? and bucket_start = ?", changes, changes.size(), (ps, change) -> {
+					ps.setInt(1, change.getValue());
+					ps.setString(2, change.getKey().series());
+					ps.setString(3, change.getKey().granularity());
+					ps.setObject(4, DbTime.toDb(change.getKey().start()));
+				});
 	}
 
 	/** Hourly counts from {@code from} (inclusive) of every series, by series. */
