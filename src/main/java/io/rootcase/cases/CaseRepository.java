@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -361,15 +363,32 @@ class CaseRepository {
 	 * Cases opened in the period that match the problem: linked, or by root cause or
 	 * reason.
 	 */
-	long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason) {
+	/**
+	 * Reads the customers' segment attributes from the customers module's table: one
+	 * count over thousands of cases, which that module's services would answer one
+	 * customer at a time.
+	 */
+	long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason,
+			String segmentAttribute, String segmentValue) {
+		String inSegment = segmentAttribute == null ? "" : """
+				and exists (select 1 from customer_attributes a where a.customer_id = c.customer_id
+				  and a.name = :attribute and a.attribute_value = :value)
+				""";
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", DbTime.toDb(from));
+		params.put("to", DbTime.toDb(to));
+		params.put("problem", problemId);
+		params.put("cause", rootCauseKey);
+		params.put("reason", reason);
+		if (segmentAttribute != null) {
+			params.put("attribute", segmentAttribute);
+			params.put("value", segmentValue);
+		}
 		return this.jdbc.sql("""
-				select count(*) from cases
-				where opened_at >= ? and opened_at < ?
-				  and (problem_id = ? or root_cause_key = ? or contact_reason = ?)
-				""")
-			.params(DbTime.toDb(from), DbTime.toDb(to), problemId, rootCauseKey, reason)
-			.query(Long.class)
-			.single();
+				select count(*) from cases c
+				where c.opened_at >= :from and c.opened_at < :to
+				  and (c.problem_id = :problem or ((c.root_cause_key = :cause or c.contact_reason = :reason)
+				""" + inSegment + "))").params(params).query(Long.class).single();
 	}
 
 	private static ProblemLink problemLink(ResultSet rs) throws SQLException {

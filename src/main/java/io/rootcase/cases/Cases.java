@@ -427,11 +427,13 @@ public class Cases {
 
 	/**
 	 * Cases opened in the period on the problem: linked to it, or with its root cause or
-	 * reason.
+	 * reason (and, when a segment attribute is given, of a customer with that value).
 	 */
 	@Transactional(readOnly = true)
-	public long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason) {
-		return this.repository.countOpenedMatching(from, to, problemId, rootCauseKey, reason);
+	public long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason,
+			String segmentAttribute, String segmentValue) {
+		return this.repository.countOpenedMatching(from, to, problemId, rootCauseKey, reason, segmentAttribute,
+				segmentValue);
 	}
 
 	/**

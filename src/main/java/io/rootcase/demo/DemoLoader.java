@@ -167,9 +167,11 @@ public class DemoLoader {
 	public void loadProblems(Instant now) {
 		Problems.Actor maria = new Problems.Actor("maria", true);
 		Instant from = now.minus(Duration.ofDays(120));
-		ProblemView surge = this.problems.open(new Problems.ProblemForm("Upgrades are charged twice",
-				"Customers who changed plan this week see the old and the new price on one bill.", "finance", "dana",
-				"billing_proration_bug", null, DemoCatalog.SURGE_REASON, null, null, null), maria);
+		ProblemView surge = this.problems.open(
+				new Problems.ProblemForm("Upgrades are charged twice",
+						"Customers who changed plan this week see the old and the new price on one bill.", "finance",
+						"dana", "billing_proration_bug", null, DemoCatalog.SURGE_REASON, null, null, null, null),
+				maria);
 		this.problems.linkMatching(surge.reference(), "billing_proration_bug", DemoCatalog.SURGE_REASON, from, now,
 				maria);
 		this.problems.moveTo(surge.reference(), ProblemStatus.INVESTIGATING, "a surge of billing contacts", maria);
@@ -189,16 +191,15 @@ public class DemoLoader {
 			.open(new Problems.ProblemForm("Tracking numbers point to the wrong courier",
 					"Router deliveries show no tracking events.", "shipping", "erik", "courier_tracking_feed", null,
 					"delivery_tracking", "Look the parcel up in the courier portal by order number",
-					"Map the new courier feed format", null), maria);
+					"Map the new courier feed format", null, null), maria);
 		this.problems.linkMatching(tracking.reference(), "courier_tracking_feed", "delivery_tracking", from, now,
 				maria);
 		deployFix(tracking.reference(), now.minus(Duration.ofDays(21)), maria);
 
-		ProblemView guide = this.problems.open(
-				new Problems.ProblemForm("Quick start guide shows a port that does not exist",
-						"The leaflet tells customers to use a grey port.", "product", "farah", "setup_guide_error",
-						null, "router_setup_instructions", "Use the yellow WAN port", "Reprint the leaflet", null),
-				maria);
+		ProblemView guide = this.problems
+			.open(new Problems.ProblemForm("Quick start guide shows a port that does not exist",
+					"The leaflet tells customers to use a grey port.", "product", "farah", "setup_guide_error", null,
+					"router_setup_instructions", "Use the yellow WAN port", "Reprint the leaflet", null, null), maria);
 		this.problems.linkMatching(guide.reference(), "setup_guide_error", "router_setup_instructions", from, now,
 				maria);
 		deployFix(guide.reference(), now.minus(Duration.ofDays(40)), maria);

@@ -48,9 +48,12 @@ final class Problem {
 	 * @param rootCauseKey the knowledge-base root cause, once there is one
 	 * @param rootCauseText the root cause in words, until it is in the knowledge base
 	 * @param reasonKey the contact reason its customers write about, if one
+	 * @param segment the customer segment it affects, {@code attribute=value}, if it is
+	 * one
 	 */
 	record Details(String title, String description, String team, String owner, String rootCauseKey,
-			String rootCauseText, String reasonKey, String workaround, String fixPlan, LocalDate fixTargetDate) {
+			String rootCauseText, String reasonKey, String workaround, String fixPlan, LocalDate fixTargetDate,
+			String segment) {
 
 		Details {
 			if (title == null || title.isBlank() || title.length() > 200) {
@@ -65,6 +68,21 @@ final class Problem {
 				}
 			}
 			title = title.strip();
+			segment = segment == null || segment.isBlank() ? null : segment.strip();
+			if (segment != null && (segment.indexOf('=') < 1 || segment.endsWith("=") || segment.length() > 270)) {
+				throw InvalidRequestException.of("segment",
+						"a segment is written attribute=value, e.g. plan=Fibre 500");
+			}
+		}
+
+		/** The segment's attribute, or {@code null}. */
+		String segmentAttribute() {
+			return this.segment == null ? null : this.segment.substring(0, this.segment.indexOf('=')).strip();
+		}
+
+		/** The segment's value, or {@code null}. */
+		String segmentValue() {
+			return this.segment == null ? null : this.segment.substring(this.segment.indexOf('=') + 1).strip();
 		}
 
 		boolean hasRootCause() {
@@ -122,7 +140,7 @@ final class Problem {
 	void rootCauseRecordedAs(String key) {
 		Details d = this.details;
 		this.details = new Details(d.title(), d.description(), d.team(), d.owner(), key, d.rootCauseText(),
-				d.reasonKey(), d.workaround(), d.fixPlan(), d.fixTargetDate());
+				d.reasonKey(), d.workaround(), d.fixPlan(), d.fixTargetDate(), d.segment());
 	}
 
 	void describe(Details changed) {

@@ -34,9 +34,9 @@ class ProblemRepository {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		withDetails(this.jdbc.sql("""
 				insert into problems (id, title, description, team, owner, status, root_cause_key, root_cause_text,
-				  reason_key, workaround, fix_plan, fix_target_date, created_at, created_by, version)
+				  reason_key, workaround, fix_plan, fix_target_date, segment, created_at, created_by, version)
 				values (:id, :title, :description, :team, :owner, :status, :rcKey, :rcText, :reason, :workaround,
-				  :fixPlan, :target, :created, :createdBy, 0)
+				  :fixPlan, :target, :segment, :created, :createdBy, 0)
 				"""), p).param("id", p.id())
 			.param("created", DbTime.toDb(p.createdAt()))
 			.param("createdBy", p.createdBy())
@@ -49,7 +49,7 @@ class ProblemRepository {
 		int updated = withDetails(this.jdbc.sql("""
 				update problems set title = :title, description = :description, team = :team, owner = :owner,
 				  status = :status, root_cause_key = :rcKey, root_cause_text = :rcText, reason_key = :reason,
-				  workaround = :workaround, fix_plan = :fixPlan, fix_target_date = :target,
+				  workaround = :workaround, fix_plan = :fixPlan, fix_target_date = :target, segment = :segment,
 				  fix_deployed_at = :deployed, verified_at = :verified, verification_note = :note,
 				  version = version + 1
 				where id = :id and version = :version
@@ -78,7 +78,8 @@ class ProblemRepository {
 			.param("reason", d.reasonKey())
 			.param("workaround", d.workaround())
 			.param("fixPlan", d.fixPlan())
-			.param("target", d.fixTargetDate() == null ? null : Date.valueOf(d.fixTargetDate()));
+			.param("target", d.fixTargetDate() == null ? null : Date.valueOf(d.fixTargetDate()))
+			.param("segment", d.segment());
 	}
 
 	/** By reference ({@code PRB-7}, {@code 7}) or id. */
@@ -156,7 +157,7 @@ class ProblemRepository {
 				new Problem.Details(rs.getString("title"), rs.getString("description"), rs.getString("team"),
 						rs.getString("owner"), rs.getString("root_cause_key"), rs.getString("root_cause_text"),
 						rs.getString("reason_key"), rs.getString("workaround"), rs.getString("fix_plan"),
-						target == null ? null : target.toLocalDate()),
+						target == null ? null : target.toLocalDate(), rs.getString("segment")),
 				ProblemStatus.valueOf(rs.getString("status")), DbTime.fromDb(rs, "fix_deployed_at"),
 				DbTime.fromDb(rs, "verified_at"), rs.getString("verification_note"), DbTime.fromDb(rs, "created_at"),
 				rs.getString("created_by"), rs.getInt("version"));

@@ -12,8 +12,8 @@ import java.util.UUID;
  */
 public record ProblemView(UUID id, String reference, String title, String description, String team, String owner,
 		ProblemStatus status, boolean knownError, String rootCauseKey, String rootCauseText, String reasonKey,
-		String workaround, String fixPlan, LocalDate fixTargetDate, Instant fixDeployedAt, Instant verifiedAt,
-		String verificationNote, Instant createdAt, String createdBy) {
+		String segment, String workaround, String fixPlan, LocalDate fixTargetDate, Instant fixDeployedAt,
+		Instant verifiedAt, String verificationNote, Instant createdAt, String createdBy) {
 
 	static final String PREFIX = "PRB-";
 
@@ -21,8 +21,8 @@ public record ProblemView(UUID id, String reference, String title, String descri
 		Problem.Details d = p.details();
 		return new ProblemView(p.id(), p.number() == null ? null : PREFIX + p.number(), d.title(), d.description(),
 				d.team(), d.owner(), p.status(), p.status().isKnownError(), d.rootCauseKey(), d.rootCauseText(),
-				d.reasonKey(), d.workaround(), d.fixPlan(), d.fixTargetDate(), p.fixDeployedAt(), p.verifiedAt(),
-				p.verificationNote(), p.createdAt(), p.createdBy());
+				d.reasonKey(), d.segment(), d.workaround(), d.fixPlan(), d.fixTargetDate(), p.fixDeployedAt(),
+				p.verifiedAt(), p.verificationNote(), p.createdAt(), p.createdBy());
 	}
 
 }

@@ -89,11 +89,13 @@ public class Problems {
 
 	/** What a problem says; also what changes it. */
 	public record ProblemForm(String title, String description, String team, String owner, String rootCauseKey,
-			String rootCauseText, String reasonKey, String workaround, String fixPlan, LocalDate fixTargetDate) {
+			String rootCauseText, String reasonKey, String workaround, String fixPlan, LocalDate fixTargetDate,
+			String segment) {
 
 		Problem.Details details() {
 			return new Problem.Details(this.title, this.description, this.team, this.owner, this.rootCauseKey,
-					this.rootCauseText, this.reasonKey, this.workaround, this.fixPlan, this.fixTargetDate);
+					this.rootCauseText, this.reasonKey, this.workaround, this.fixPlan, this.fixTargetDate,
+					this.segment);
 		}
 
 	}
@@ -397,8 +399,9 @@ public class Problems {
 		Instant now = now();
 		Problem.Details d = problem.details();
 		long before = this.cases.countOpenedMatching(deployed.minus(this.lookback), deployed, problem.id(),
-				d.rootCauseKey(), d.reasonKey());
-		long after = this.cases.countOpenedMatching(deployed, now, problem.id(), d.rootCauseKey(), d.reasonKey());
+				d.rootCauseKey(), d.reasonKey(), d.segmentAttribute(), d.segmentValue());
+		long after = this.cases.countOpenedMatching(deployed, now, problem.id(), d.rootCauseKey(), d.reasonKey(),
+				d.segmentAttribute(), d.segmentValue());
 		return FixVerification.of(before, days(this.lookback), after, days(Duration.between(deployed, now)),
 				this.alpha);
 	}

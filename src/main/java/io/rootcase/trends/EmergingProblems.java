@@ -183,7 +183,7 @@ public class EmergingProblems {
 		String description = Texts.blankToNull(form.description()) != null ? form.description() : "Emerging problem of "
 				+ cluster.size() + " unexplained cases about: " + String.join(", ", cluster.terms()) + ".";
 		ProblemView problem = this.problems.open(new Problems.ProblemForm(form.title(), description, form.team(),
-				form.owner(), null, null, null, null, null, null), actor);
+				form.owner(), null, null, null, null, null, null, null), actor);
 		List<String> references = cases(id).stream()
 			.filter(c -> c.problemId() == null || Objects.equals(c.problemId(), problem.id()))
 			.map(CaseView::reference)

@@ -229,8 +229,10 @@ public class SurgeAlerts {
 		String description = Texts.blankToNull(form.description()) != null ? form.description()
 				: "Surge of " + key.label() + " since " + alert.since() + ": " + alert.observed() + " contacts where "
 						+ Math.round(alert.expected()) + " were expected.";
-		ProblemView problem = this.problems.open(new Problems.ProblemForm(form.title(), description, form.team(),
-				form.owner(), key.cause(), null, key.reason(), null, null, null), actor);
+		ProblemView problem = this.problems.open(
+				new Problems.ProblemForm(form.title(), description, form.team(), form.owner(), key.cause(), null,
+						key.reason(), null, null, null, key.segment() ? key.attribute() + "=" + key.value() : null),
+				actor);
 		linkCases(alert, problem.reference());
 		this.alerts
 			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));

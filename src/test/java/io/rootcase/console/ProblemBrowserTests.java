@@ -16,7 +16,6 @@ import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -63,37 +62,16 @@ class ProblemBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "opened"));
 
-		setDate("link-from", today.minusDays(30));
-		setDate("link-to", today);
+		ProblemPage.setDate(browser, "link-from", today.minusDays(30));
+		ProblemPage.setDate(browser, "link-to", today);
 		browser.findElement(By.id("link-cases")).click();
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "8 case(s) linked"));
 		assertThat(browser.findElement(By.id("impact-cases")).getText()).isEqualTo("8");
 
-		browser.findElement(By.id("root-cause-text")).sendKeys("Proration uses the old plan's price");
-		browser.findElement(By.id("workaround")).sendKeys("Credit the difference");
-		browser.findElement(By.id("save-problem")).click();
-		Chromium.waiting(browser)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "saved"));
-		browser.findElement(By.id("rca-whys"))
-			.sendKeys("Upgrades were charged twice\nProration read the old plan's price\nThe price table changed");
-		browser.findElement(By.id("rca-factors")).sendKeys("process: price changes are not announced to billing");
-		browser.findElement(By.id("save-analysis")).click();
-		Chromium.waiting(browser)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "Analysis saved"));
-		browser.findElement(By.id("action-title")).sendKeys("Announce price changes to billing");
-		browser.findElement(By.id("action-owner")).sendKeys("dana");
-		setDate("action-due", today.plusDays(10));
-		browser.findElement(By.id("add-action-item")).click();
-		Chromium.waiting(browser)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-items"), "Announce price"));
-
-		for (String status : new String[] { "investigating", "root cause known", "fix in progress", "fix deployed" }) {
-			new Select(browser.findElement(By.id("next-status"))).selectByVisibleText(status);
-			browser.findElement(By.id("move-status")).click();
-			Chromium.waiting(browser)
-				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-status"), status));
-		}
+		ProblemPage.describeRootCause(browser, "Proration uses the old plan's price", "Credit the difference");
+		ProblemPage.analyseAndPlan(browser, today);
+		ProblemPage.moveToFixDeployed(browser);
 
 		this.clock.advance(Duration.ofDays(14));
 		browser.navigate().refresh();
@@ -101,11 +79,6 @@ class ProblemBrowserTests extends BrowserTest {
 		browser.findElement(By.id("verify-fix")).click();
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-status"), "verified"));
-	}
-
-	private void setDate(String id, LocalDate date) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-				browser.findElement(By.id(id)), date.toString());
 	}
 
 }

@@ -1,9 +1,13 @@
 package io.rootcase.console;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
 import io.rootcase.demo.DemoDataset;
 import io.rootcase.demo.DemoLoader;
 import io.rootcase.demo.DemoTrends;
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo's history as the trends dashboard shows it: the billing surge alerted with its
  * chart, the phone-line problem nobody can explain grouped as an emerging problem, and a
- * manager turning the surge into a problem in one step. In a real headless Chromium.
+ * manager turning the surge into a problem in one step, then taking the problem to a
+ * deployed fix the data verifies. In a real headless Chromium.
  */
 @RootcaseIntegrationTest
 class TrendsBrowserTests extends BrowserTest {
@@ -35,6 +40,9 @@ class TrendsBrowserTests extends BrowserTest {
 
 	@Autowired
 	DemoTrends trends;
+
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	ReasonTaxonomy taxonomy;
@@ -92,10 +100,28 @@ class TrendsBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "holds the cases"));
 		assertThat(Integer.parseInt(browser.findElement(By.id("impact-cases")).getText())).isGreaterThanOrEqualTo(5);
+		String problemPage = browser.getCurrentUrl();
 
 		browser.navigate().back();
 		browser.navigate().refresh();
 		assertThat(browser.findElement(By.id("alert-state")).getText()).isEqualTo("problem");
+
+		// On to the fix: every matching case of the last month linked in bulk, the
+		// analysis and an action item, the fix deployed and, two weeks on, verified by
+		// the data.
+		browser.get(problemPage);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		ProblemPage.setDate(browser, "link-from", today.minusDays(30));
+		ProblemPage.setDate(browser, "link-to", today);
+		browser.findElement(By.id("link-cases")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "case(s) linked"));
+		ProblemPage.describeRootCause(browser, "Proration reads the old plan's price", "Credit the difference");
+		ProblemPage.analyseAndPlan(browser, today);
+		ProblemPage.moveToFixDeployed(browser);
+		this.clock.advance(Duration.ofDays(14));
+		browser.navigate().refresh();
+		assertThat(browser.findElement(By.id("verification-verdict")).getText()).contains("significant");
 	}
 
 	/** Whether Chart.js drew on the canvas. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
@@ -11,6 +12,7 @@ import io.rootcase.TestClock;
 import io.rootcase.TestFixtures;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoLoader;
 import io.rootcase.diagnosis.KnowledgeBase;
@@ -56,6 +58,9 @@ class ProblemApiTests {
 	@Autowired
 	KnowledgeBases knowledgeBases;
 
+	@Autowired
+	CustomerDirectory customers;
+
 	final String reason = "prb_" + UUID.randomUUID().toString().substring(0, 8);
 
 	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
@@ -95,11 +100,16 @@ class ProblemApiTests {
 	}
 
 	void deployFix(String problem) throws Exception {
+		deployFix(problem, null);
+	}
+
+	/** Describes the problem (in the segment, if one) and moves it on to fix deployed. */
+	void deployFix(String problem, String segment) throws Exception {
 		asManager(json(
 				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/problems/" + problem), """
 						{"title":"Upgrades are charged twice","team":"finance","reasonKey":"%s",
-						 "rootCauseText":"Proration uses the old plan's price","workaround":"Credit the difference"}"""
-					.formatted(this.reason)))
+						 "rootCauseText":"Proration uses the old plan's price","workaround":"Credit the difference",
+						 "segment":%s}""".formatted(this.reason, segment == null ? "null" : "\"" + segment + "\"")))
 			.andExpect(status().isOk());
 		List<String> steps = List.of("investigating", "root_cause_known", "fix_in_progress", "fix_deployed");
 		String current = com.jayway.jsonpath.JsonPath.read(
@@ -195,6 +205,50 @@ class ProblemApiTests {
 		asManager(json(post("/api/problems/" + problem + "/verify"), "{}")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("verified"))
 			.andExpect(jsonPath("$.verificationNote").value(containsString("p = 0.0077")));
+	}
+
+	/**
+	 * A case of a new customer on the plan, opened the given days ago, about the test's
+	 * reason.
+	 */
+	String caseOnPlan(Duration ago, String plan) {
+		String email = "prb-" + UUID.randomUUID() + "@example.com";
+		UUID customer = this.customers.recognise(Set.of(this.customers.identity(IdentityKind.EMAIL, email)), null);
+		this.customers.describe(customer, Map.of("plan", plan));
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.WEB, Direction.INBOUND, this.clock.instant().minus(ago),
+					"Charged twice after upgrading", Map.of(IdentityKind.EMAIL, email), null, null, null, null))
+			.caseReference();
+		this.cases.chooseReason(reference, this.reason, "alice");
+		return reference;
+	}
+
+	@Test
+	void aFixForOneSegmentIsVerifiedOnThatSegmentsCasesAlone() throws Exception {
+		String problem = financeProblem();
+		for (int day = 1; day <= 12; day++) {
+			caseOnPlan(Duration.ofDays(2 * day), "gold");
+		}
+		deployFix(problem, "plan=gold");
+		this.clock.advance(Duration.ofDays(14));
+		for (int day = 1; day <= 3; day++) {
+			caseOnPlan(Duration.ofDays(day), "basic");
+		}
+
+		asManager(get("/api/problems/" + problem)).andExpect(jsonPath("$.problem.segment").value("plan=gold"));
+		asManager(get("/api/problems/" + problem + "/verification")).andExpect(jsonPath("$.before").value(12))
+			.andExpect(jsonPath("$.after").value(0))
+			.andExpect(jsonPath("$.significantDrop").value(true));
+
+		// Across all plans the basic customers' cases count too.
+		deployFix(problem, null);
+		asManager(get("/api/problems/" + problem + "/verification")).andExpect(jsonPath("$.after").value(3));
+
+		asManager(json(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/problems/" + problem), """
+						{"title":"Upgrades are charged twice","team":"finance","segment":"gold"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("attribute=value")));
 	}
 
 	@Test

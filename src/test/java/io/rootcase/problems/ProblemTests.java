@@ -16,7 +16,7 @@ class ProblemTests {
 
 	static Problem.Details details(String rootCauseText, String workaround) {
 		return new Problem.Details("Proration double-charges upgrades", null, "finance", "dana", null, rootCauseText,
-				null, workaround, null, null);
+				null, workaround, null, null, null);
 	}
 
 	@Test
