@@ -36,6 +36,7 @@ import io.rootcase.problems.Problems;
 import io.rootcase.problems.RootCauseAnalysis;
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.LabelledExample;
+import io.rootcase.reasons.ModelStatus;
 import io.rootcase.reasons.ModelVersion;
 import io.rootcase.reasons.ReasonModels;
 import io.rootcase.reasons.ReasonTaxonomy;
@@ -155,6 +156,11 @@ public class DemoLoader {
 		}
 		this.contactReasons.addExamples(labelled, "demo");
 		ModelVersion model = this.reasonModels.retrain("demo");
+		if (model.status() == ModelStatus.REJECTED) {
+			// A model that does not know the demo's reasons was live (a database that had
+			// other reasons): the demo's history is predicted with the demo's model.
+			model = this.reasonModels.activate(model.version());
+		}
 		log.info("Demo contact-reason model: {} examples, accuracy {} on held-out ones", model.examples(),
 				model.accuracy());
 	}

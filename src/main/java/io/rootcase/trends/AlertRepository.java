@@ -63,10 +63,11 @@ class AlertRepository {
 			.list();
 	}
 
+	/** Alerts in the states, those still surging most recently first. */
 	List<SurgeAlert> list(List<AlertState> states, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from trend_alerts where state in (:states) "
-					+ "order by detected_at desc, id limit :limit")
+					+ "order by last_flagged desc, detected_at desc, id limit :limit")
 			.param("states", states.stream().map(Enum::name).toList())
 			.param("limit", limit)
 			.query(this::map)

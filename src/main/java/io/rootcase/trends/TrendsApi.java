@@ -62,7 +62,7 @@ class TrendsApi {
 	record Rebuilt(int contacts) {
 	}
 
-	@Operation(summary = "Surge alerts, newest first; state filters (repeatable)")
+	@Operation(summary = "Surge alerts, those still surging most recently first; state filters (repeatable)")
 	@GetMapping("/api/trends/alerts")
 	List<SurgeAlert> alerts(@RequestParam(required = false) List<AlertState> state,
 			@RequestParam(defaultValue = "100") int limit) {
