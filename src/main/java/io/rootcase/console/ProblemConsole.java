@@ -111,14 +111,30 @@ class ProblemConsole {
 			@RequestParam(required = false) String rootCauseKey, @RequestParam(required = false) String reasonKey,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			Authentication who, RedirectAttributes redirect) {
-		List<String> named = caseReferences == null ? List.of()
-				: Arrays.stream(caseReferences.split("[\\s,;]+")).filter(r -> !r.isBlank()).toList();
+		List<String> named = references(caseReferences);
 		int[] linked = new int[1];
 		String error = ConsoleResponses
 			.attempt(() -> linked[0] = named.isEmpty() ? this.problems.linkMatching(reference, rootCauseKey, reasonKey,
 					start(from, 0), start(to, 1), Problems.Actor.of(who)) : this.problems.link(reference, named));
 		ConsoleResponses.flash(redirect, error, linked[0] + " case(s) linked.");
 		return "redirect:/problems/" + reference;
+	}
+
+	/**
+	 * Links the cases a filtered queue shows (or any list of references) to a problem.
+	 */
+	@PostMapping("/problems/link")
+	String linkShown(@RequestParam(required = false) String problem,
+			@RequestParam(required = false) String caseReferences, RedirectAttributes redirect) {
+		List<String> named = references(caseReferences);
+		int[] linked = new int[1];
+		String error = ConsoleResponses.attempt(() -> linked[0] = this.problems.link(problem, named));
+		if (error != null) {
+			redirect.addFlashAttribute("error", error);
+			return "redirect:/cases";
+		}
+		redirect.addFlashAttribute("message", linked[0] + " case(s) linked.");
+		return "redirect:/problems/" + this.problems.get(problem).reference();
 	}
 
 	@PostMapping("/problems/{reference}/analysis")
@@ -194,6 +210,10 @@ class ProblemConsole {
 			factors.add(new RootCauseAnalysis.Factor(category, line.substring(colon + 1).strip()));
 		}
 		return new RootCauseAnalysis(timeline, lines(form.whys()), factors, lines(form.wentWell()));
+	}
+
+	private static List<String> references(String text) {
+		return text == null ? List.of() : Arrays.stream(text.split("[\\s,;]+")).filter(r -> !r.isBlank()).toList();
 	}
 
 	private static List<String> lines(String text) {

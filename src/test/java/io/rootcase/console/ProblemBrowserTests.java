@@ -12,8 +12,10 @@ import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.problems.Problems;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
+import io.rootcase.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,6 +41,42 @@ class ProblemBrowserTests extends BrowserTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Problems problems;
+
+	@Test
+	void anAgentLinksTheCasesAFilteredQueueShowsToAProblemInOneStep() {
+		String team = "q" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addTeam(team, "Queue test " + team);
+		for (int i = 0; i < 3; i++) {
+			String reference = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+					this.clock.instant().minus(Duration.ofHours(i + 1)), "The leaflet shows a grey port",
+					Map.of(IdentityKind.EMAIL, "queue-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+				.caseReference();
+			this.cases.handOver(reference, team, null, "for the queue test", "alice");
+		}
+		String problem = this.problems
+			.open(new Problems.ProblemForm("Leaflet shows a port that is not there", null, "product", null, null, null,
+					null, null, null, null, null), new Problems.Actor("maria", true))
+			.reference();
+
+		Chromium.openAs(browser, this.port, "/cases?team=" + team, "alice");
+		assertThat(browser.findElement(By.id("link-shown")).getText()).contains("3 case(s)");
+		browser.findElement(By.id("link-shown-problem")).sendKeys("PRB-0");
+		browser.findElement(By.id("link-shown")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("queue-error")));
+
+		browser.get("http://localhost:" + this.port + "/cases?team=" + team);
+		browser.findElement(By.id("link-shown-problem")).sendKeys(problem);
+		browser.findElement(By.id("link-shown")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "3 case(s) linked"));
+		assertThat(browser.findElement(By.id("impact-cases")).getText()).isEqualTo("3");
+	}
 
 	@Test
 	void aManagerTakesASurgeFromProblemToVerifiedFix() {
