@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -184,13 +183,7 @@ public class EmergingProblems {
 				+ cluster.size() + " unexplained cases about: " + String.join(", ", cluster.terms()) + ".";
 		ProblemView problem = this.problems.open(new Problems.ProblemForm(form.title(), description, form.team(),
 				form.owner(), null, null, null, null, null, null, null), actor);
-		List<String> references = cases(id).stream()
-			.filter(c -> c.problemId() == null || Objects.equals(c.problemId(), problem.id()))
-			.map(CaseView::reference)
-			.toList();
-		if (!references.isEmpty()) {
-			this.problems.link(problem.reference(), references);
-		}
+		ProblemLinks.linkUnlinked(this.problems, problem, cases(id));
 		adopted(cluster, "problem " + problem.reference(), actor);
 		return problem;
 	}

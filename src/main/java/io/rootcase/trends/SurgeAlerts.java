@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -233,7 +232,7 @@ public class SurgeAlerts {
 				new Problems.ProblemForm(form.title(), description, form.team(), form.owner(), key.cause(), null,
 						key.reason(), null, null, null, key.segment() ? key.attribute() + "=" + key.value() : null),
 				actor);
-		linkCases(alert, problem.reference());
+		ProblemLinks.linkUnlinked(this.problems, problem, contributingCases(alert));
 		this.alerts
 			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));
 		return problem;
@@ -247,21 +246,10 @@ public class SurgeAlerts {
 			throw InvalidRequestException.of("problem", "name the problem to link to");
 		}
 		ProblemView problem = this.problems.get(problemReference.strip());
-		linkCases(alert, problem.reference());
+		ProblemLinks.linkUnlinked(this.problems, problem, contributingCases(alert));
 		this.alerts
 			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));
 		return problem;
-	}
-
-	private void linkCases(SurgeAlert alert, String problemReference) {
-		UUID problemId = this.problems.get(problemReference).id();
-		List<String> references = contributingCases(alert).stream()
-			.filter(c -> c.problemId() == null || Objects.equals(c.problemId(), problemId))
-			.map(CaseView::reference)
-			.toList();
-		if (!references.isEmpty()) {
-			this.problems.link(problemReference, references);
-		}
 	}
 
 	/** How alerts were judged in the period: the share that were real problems. */

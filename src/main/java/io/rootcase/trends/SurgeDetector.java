@@ -110,8 +110,7 @@ record SurgeDetector(int historyHours, int guardHours, double halfLifeHours, dou
 			contactsSince += counts[j];
 			expectedSince += baseline.expectedAt(j);
 		}
-		return new SurgeTest(counts[at], mu, CountTail.upperBound(mu, baseline.dispersionAt(at), 0.025), p, since,
-				contactsSince, expectedSince);
+		return new SurgeTest(counts[at], mu, baseline.dispersionAt(at), p, since, contactsSince, expectedSince);
 	}
 
 	/**

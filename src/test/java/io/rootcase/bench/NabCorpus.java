@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import io.rootcase.shared.CsvRows;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,23 +71,10 @@ final class NabCorpus {
 	NabScorer.Scored results(Path resultsFile, String file, NabScorer.Profile profile) throws IOException {
 		List<String> timestamps = new ArrayList<>();
 		List<Double> scores = new ArrayList<>();
-		try (Reader reader = Files.newBufferedReader(resultsFile, StandardCharsets.UTF_8)) {
-			long line = 1;
-			for (CSVRecord row : CSVFormat.DEFAULT.builder()
-				.setHeader()
-				.setSkipHeaderRecord(true)
-				.get()
-				.parse(reader)) {
-				line++;
-				try {
-					timestamps.add(second(row.get("timestamp")));
-					scores.add(Double.parseDouble(row.get("anomaly_score")));
-				}
-				catch (IllegalArgumentException ex) {
-					throw new IllegalArgumentException(resultsFile + ": line " + line + ": " + ex.getMessage());
-				}
-			}
-		}
+		read(resultsFile, row -> {
+			timestamps.add(second(row.get("timestamp")));
+			scores.add(Double.parseDouble(row.get("anomaly_score")));
+		});
 		return scored(file, timestamps, scores.stream().mapToDouble(Double::doubleValue).toArray(), profile);
 	}
 
@@ -95,30 +85,38 @@ final class NabCorpus {
 	static Series series(Path dataFile) throws IOException {
 		List<String> timestamps = new ArrayList<>();
 		List<Double> values = new ArrayList<>();
-		try (Reader reader = Files.newBufferedReader(dataFile, StandardCharsets.UTF_8)) {
-			long line = 1;
-			for (CSVRecord row : CSVFormat.DEFAULT.builder()
-				.setHeader()
-				.setSkipHeaderRecord(true)
-				.get()
-				.parse(reader)) {
-				line++;
+		read(dataFile, row -> {
+			if (row.size() != 2) {
+				throw new IllegalArgumentException("expected timestamp,value but found " + row.size() + " fields");
+			}
+			String timestamp = second(row.get("timestamp"));
+			LocalDateTime.parse(timestamp.replace(' ', 'T'));
+			timestamps.add(timestamp);
+			values.add(Double.parseDouble(row.get("value")));
+		});
+		return new Series(timestamps, values.stream().mapToDouble(Double::doubleValue).toArray());
+	}
+
+	/**
+	 * Reads a CSV file with a header row, record by record, naming the file and line of a
+	 * record that cannot be read.
+	 */
+	private static void read(Path file, Consumer<CSVRecord> each) throws IOException {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+				CSVParser parser = CSVFormat.DEFAULT.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(reader)) {
+			CsvRows.forEach(parser, (row, line) -> {
 				try {
-					if (row.size() != 2) {
-						throw new IllegalArgumentException(
-								"expected timestamp,value but found " + row.size() + " fields");
-					}
-					String timestamp = second(row.get("timestamp"));
-					LocalDateTime.parse(timestamp.replace(' ', 'T'));
-					timestamps.add(timestamp);
-					values.add(Double.parseDouble(row.get("value")));
+					each.accept(row);
 				}
 				catch (IllegalArgumentException | DateTimeParseException ex) {
-					throw new IllegalArgumentException(dataFile + ": line " + line + ": " + ex.getMessage());
+					throw new IllegalArgumentException(file + ": line " + line + ": " + ex.getMessage());
 				}
-			}
+			}, (line, message) -> new IllegalArgumentException(file + ": line " + line + ": " + message));
 		}
-		return new Series(timestamps, values.stream().mapToDouble(Double::doubleValue).toArray());
 	}
 
 	/** A data file's rows. */
