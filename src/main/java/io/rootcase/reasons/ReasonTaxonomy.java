@@ -13,6 +13,7 @@ import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.staff.Staff;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +28,14 @@ public class ReasonTaxonomy {
 
 	private final Staff staff;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	ReasonTaxonomy(ReasonRepository reasons, Staff staff, Clock clock) {
+	ReasonTaxonomy(ReasonRepository reasons, Staff staff, ApplicationEventPublisher events, Clock clock) {
 		this.reasons = reasons;
 		this.staff = staff;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -104,6 +108,7 @@ public class ReasonTaxonomy {
 		merged.mergeInto(survivor, this.clock.instant());
 		this.reasons.update(merged);
 		this.reasons.repointMerged(key, into);
+		this.events.publishEvent(new ReasonsMerged(key, into, this.clock.instant()));
 		return merged.view();
 	}
 
@@ -116,6 +121,18 @@ public class ReasonTaxonomy {
 			current.put(v.key(), v.mergedInto() == null ? v.key() : v.mergedInto());
 		}
 		return current;
+	}
+
+	/**
+	 * The key a reason counts under now: its own, or that of the reason it was merged
+	 * into. A key the taxonomy does not hold counts as itself.
+	 */
+	@Transactional(readOnly = true)
+	public String countsAs(String key) {
+		return this.reasons.find(key)
+			.map(Reason::view)
+			.map(v -> v.mergedInto() == null ? v.key() : v.mergedInto())
+			.orElse(key);
 	}
 
 	/** The active reason a key stands for now, if any. */

@@ -75,6 +75,14 @@ class SeriesStore {
 			.update();
 	}
 
+	/** The cases with contacts counted under the reason. */
+	List<UUID> casesCountedUnder(String reasonKey) {
+		return this.jdbc.sql("select distinct case_id from trend_contacts where reason_key = ?")
+			.param(reasonKey)
+			.query(UUID.class)
+			.list();
+	}
+
 	/**
 	 * A case's facts, locked until the transaction ends so two nodes do not both move
 	 * them.

@@ -16,18 +16,25 @@ import io.rootcase.cases.RootCauseState;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.ContactReceived;
+import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.reasons.ReasonsMerged;
 import io.rootcase.shared.Direction;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the contact counts of every series as contacts arrive and as their cases get a
  * reason or a known root cause, and rebuilds them from stored contacts. Listeners run
  * after intake has committed, so counting never slows or blocks intake; they read the
  * case as it is now rather than trusting the event's value, so events handled out of
- * order still leave the right counts.
+ * order still leave the right counts. A case counts under what its reason counts as now:
+ * after a merge, under the surviving reason, so the survivor's baseline holds the merged
+ * reason's history and the merge itself does not look like a surge.
  */
 @Service
 public class TrendSeries {
@@ -42,11 +49,19 @@ public class TrendSeries {
 
 	private final TrendSettings settings;
 
-	TrendSeries(SeriesStore store, Cases cases, CustomerDirectory customers, TrendSettings settings) {
+	private final ReasonTaxonomy taxonomy;
+
+	private final TransactionTemplate eachCase;
+
+	TrendSeries(SeriesStore store, Cases cases, CustomerDirectory customers, TrendSettings settings,
+			ReasonTaxonomy taxonomy, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.cases = cases;
 		this.customers = customers;
 		this.settings = settings;
+		this.taxonomy = taxonomy;
+		this.eachCase = new TransactionTemplate(transactions);
+		this.eachCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@ApplicationModuleListener
@@ -64,7 +79,7 @@ public class TrendSeries {
 			.map(this.settings::segmentsOf)
 			.orElse(Map.of());
 		TrendFact fact = new TrendFact(contact.contactId(), contact.caseId(),
-				contact.occurredAt().truncatedTo(ChronoUnit.HOURS), kase == null ? null : kase.contactReason(),
+				contact.occurredAt().truncatedTo(ChronoUnit.HOURS), kase == null ? null : reasonOf(kase),
 				kase == null ? null : knownCause(kase), segments);
 		this.store.insert(fact);
 		Map<SeriesKey, Integer> deltas = new HashMap<>();
@@ -88,6 +103,19 @@ public class TrendSeries {
 	}
 
 	/**
+	 * Moves the merged reason's contacts to the survivor's series, one case per
+	 * transaction: a case's lock is never held while waiting for another's, so this
+	 * cannot deadlock with contacts being counted meanwhile. Redelivered after a failure,
+	 * it moves what is left.
+	 */
+	@ApplicationModuleListener
+	void on(ReasonsMerged merged) {
+		for (UUID caseId : this.store.casesCountedUnder(merged.merged())) {
+			this.eachCase.executeWithoutResult(status -> reclassify(caseId));
+		}
+	}
+
+	/**
 	 * Moves the case's contacts to the series of its reason and root cause as they are
 	 * now.
 	 */
@@ -97,7 +125,7 @@ public class TrendSeries {
 		CaseView kase = this.cases.find(caseId).orElseThrow();
 		String cause = knownCause(kase);
 		for (TrendFact fact : this.store.ofCaseForUpdate(caseId)) {
-			TrendFact now = fact.classifiedAs(kase.contactReason(), cause);
+			TrendFact now = fact.classifiedAs(reasonOf(kase), cause);
 			if (now.equals(fact)) {
 				continue;
 			}
@@ -116,6 +144,7 @@ public class TrendSeries {
 	@Transactional
 	public int rebuild() {
 		this.store.clear();
+		Map<String, String> countsAs = this.taxonomy.currentKeys();
 		Map<SeriesStore.Bucket, Integer> counts = new HashMap<>();
 		UUID after = null;
 		int facts = 0;
@@ -125,7 +154,8 @@ public class TrendSeries {
 				break;
 			}
 			List<TrendFact> kept = page.stream()
-				.map(f -> new TrendFact(f.contactId(), f.caseId(), f.hour(), f.reason(), f.cause(),
+				.map(f -> new TrendFact(f.contactId(), f.caseId(), f.hour(),
+						f.reason() == null ? null : countsAs.getOrDefault(f.reason(), f.reason()), f.cause(),
 						this.settings.segmentsOf(f.segments())))
 				.toList();
 			for (TrendFact fact : this.store.insertAll(kept)) {
@@ -137,6 +167,10 @@ public class TrendSeries {
 		}
 		this.store.insertCounts(counts);
 		return facts;
+	}
+
+	private String reasonOf(CaseView kase) {
+		return kase.contactReason() == null ? null : this.taxonomy.countsAs(kase.contactReason());
 	}
 
 	private static String knownCause(CaseView kase) {

@@ -18,6 +18,7 @@ import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,9 @@ class TrendsApiTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	ReasonTaxonomy taxonomy;
+
 	final String reason = "trd_" + UUID.randomUUID().toString().substring(0, 8);
 
 	ResultActions asManager(MockHttpServletRequestBuilder request) throws Exception {
@@ -70,7 +74,10 @@ class TrendsApiTests {
 
 	/** An inbound contact about the test's reason from a new customer on the plan. */
 	String contact(Instant at, String plan) {
-		String email = "trd-" + UUID.randomUUID() + "@example.com";
+		return contact(at, plan, "trd-" + UUID.randomUUID() + "@example.com");
+	}
+
+	String contact(Instant at, String plan, String email) {
 		UUID customer = this.customers.recognise(Set.of(this.customers.identity(IdentityKind.EMAIL, email)), null);
 		this.customers.describe(customer, Map.of("plan", plan));
 		String reference = this.intake
@@ -107,6 +114,35 @@ class TrendsApiTests {
 			assertThat(dailyTotal("reason:" + other + "|plan=gold")).isEqualTo(1);
 			assertThat(dailyTotal("reason:" + this.reason + "|plan=gold")).isEqualTo(0);
 		});
+	}
+
+	@Test
+	void aMergedReasonsContactsCountUnderTheSurvivorAndKeepDoingSo() throws Exception {
+		String survivor = this.reason + "_s";
+		this.taxonomy.add(new ReasonTaxonomy.Definition(this.reason, "Charged twice (trend test)", null, null, null));
+		this.taxonomy.add(new ReasonTaxonomy.Definition(survivor, "Billing error (trend test)", null, null, null));
+		Instant at = this.clock.instant().minus(Duration.ofDays(3));
+		String email = "trd-" + UUID.randomUUID() + "@example.com";
+		String first = contact(at, "gold", email);
+		contact(at.plus(Duration.ofHours(2)), "basic");
+		await().untilAsserted(() -> assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(2));
+
+		this.taxonomy.merge(this.reason, survivor);
+		await().untilAsserted(() -> {
+			assertThat(dailyTotal("reason:" + this.reason)).isZero();
+			assertThat(dailyTotal("reason:" + this.reason + "|plan=gold")).isZero();
+			assertThat(dailyTotal("reason:" + survivor)).isEqualTo(2);
+			assertThat(dailyTotal("reason:" + survivor + "|plan=gold")).isEqualTo(1);
+		});
+
+		// The case keeps the merged reason; its next contact still counts under the
+		// survivor, and so does a recount.
+		this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at.plus(Duration.ofDays(1)),
+				"Still charged twice", Map.of(IdentityKind.EMAIL, email), null, null, first, null));
+		await().untilAsserted(() -> assertThat(dailyTotal("reason:" + survivor)).isEqualTo(3));
+		asManager(post("/api/trends/rebuild")).andExpect(status().isOk());
+		assertThat(dailyTotal("reason:" + survivor)).isEqualTo(3);
+		assertThat(dailyTotal("reason:" + this.reason)).isZero();
 	}
 
 	@Test
