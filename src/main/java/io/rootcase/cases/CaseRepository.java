@@ -276,11 +276,19 @@ class CaseRepository {
 		return this.jdbc.sql("update cases set customer_id = ? where customer_id = ?").params(to, from).update();
 	}
 
-	List<CaseSnapshot> withRootCause(RootCauseState state, int limit) {
+	List<CaseSnapshot> recentlyBusyWithRootCause(RootCauseState state, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from cases where root_cause_state = ? order by last_activity_at, id limit ?")
+			.sql("select " + COLUMNS
+					+ " from cases where root_cause_state = ? order by last_activity_at desc, id limit ?")
 			.params(state.name(), limit)
 			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
+	List<UUID> idsWithRootCause(RootCauseState state) {
+		return this.jdbc.sql("select id from cases where root_cause_state = ? order by last_activity_at, id")
+			.param(state.name())
+			.query(UUID.class)
 			.list();
 	}
 

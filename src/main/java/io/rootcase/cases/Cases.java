@@ -548,10 +548,16 @@ public class Cases {
 			.toList();
 	}
 
-	/** Cases whose root cause is in a state, least recently busy first. */
+	/** The most recently busy cases whose root cause is in a state. */
 	@Transactional(readOnly = true)
-	public List<CaseView> withRootCause(RootCauseState state, int limit) {
-		return this.repository.withRootCause(state, limit).stream().map(CaseView::of).toList();
+	public List<CaseView> recentlyBusyWithRootCause(RootCauseState state, int limit) {
+		return this.repository.recentlyBusyWithRootCause(state, limit).stream().map(CaseView::of).toList();
+	}
+
+	/** Every case whose root cause is in a state, least recently busy first. */
+	@Transactional(readOnly = true)
+	public List<UUID> idsWithRootCause(RootCauseState state) {
+		return this.repository.idsWithRootCause(state);
 	}
 
 	@Transactional(readOnly = true)

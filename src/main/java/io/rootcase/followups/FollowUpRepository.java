@@ -2,8 +2,10 @@ package io.rootcase.followups;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.shared.DbTime;
@@ -70,6 +72,13 @@ class FollowUpRepository {
 			.param("ids", caseIds)
 			.query((rs, n) -> row(rs))
 			.list();
+	}
+
+	Set<UUID> casesWithOpen(FollowUpKind kind) {
+		return new HashSet<>(this.jdbc.sql("select case_id from follow_ups where kind = ? and completed_at is null")
+			.param(kind.name())
+			.query(UUID.class)
+			.list());
 	}
 
 	boolean hasOpen(UUID caseId, FollowUpKind kind) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.cases.CaseEvents.CaseRootCauseFound;
@@ -122,22 +123,26 @@ public class FollowUps {
 	}
 
 	/**
-	 * Schedules the next look at every case whose root cause is still unknown and has no
-	 * open unknown-cause follow-up. Run periodically (see {@code FollowUpJobs}); what is
-	 * due is found in the database, so restarts lose nothing.
+	 * Schedules the next look at cases whose root cause is still unknown and have no open
+	 * unknown-cause follow-up, the longest quiet first, at most {@code limit} per run.
+	 * Run periodically (see {@code FollowUpJobs}); what is due is found in the database,
+	 * so restarts lose nothing, and cases already watched never hide the others.
 	 * @return how many were scheduled
 	 */
 	@Transactional
 	public int scheduleUnknownCauseLooks(int limit) {
-		int scheduled = 0;
-		for (CaseView c : this.cases.withRootCause(RootCauseState.UNKNOWN, limit)) {
-			if (!this.repository.hasOpen(c.id(), FollowUpKind.UNKNOWN_CAUSE)) {
-				insert(c, FollowUpKind.UNKNOWN_CAUSE, this.clock.instant().plus(this.unknownCauseEvery),
-						"The root cause is still unknown: look at new evidence and similar unknown cases.");
-				scheduled++;
-			}
+		Set<UUID> watched = this.repository.casesWithOpen(FollowUpKind.UNKNOWN_CAUSE);
+		List<UUID> due = this.cases.idsWithRootCause(RootCauseState.UNKNOWN)
+			.stream()
+			.filter(id -> !watched.contains(id))
+			.limit(limit)
+			.toList();
+		for (UUID id : due) {
+			this.cases.find(id)
+				.ifPresent(c -> insert(c, FollowUpKind.UNKNOWN_CAUSE, this.clock.instant().plus(this.unknownCauseEvery),
+						"The root cause is still unknown: look at new evidence and similar unknown cases."));
 		}
-		return scheduled;
+		return due.size();
 	}
 
 	@ApplicationModuleListener

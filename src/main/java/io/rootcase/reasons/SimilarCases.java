@@ -55,7 +55,7 @@ public class SimilarCases {
 		if (vector.isEmpty()) {
 			return List.of();
 		}
-		List<CaseView> known = this.cases.withRootCause(RootCauseState.KNOWN, this.candidates)
+		List<CaseView> known = this.cases.recentlyBusyWithRootCause(RootCauseState.KNOWN, this.candidates)
 			.stream()
 			.filter(c -> !c.id().equals(target.id()))
 			.toList();

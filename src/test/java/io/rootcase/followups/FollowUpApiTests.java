@@ -117,6 +117,32 @@ class FollowUpApiTests {
 	}
 
 	@Test
+	void everyUnknownCauseIsLookedAtAgainEvenWhenTheRunsAreSmallerThanTheCasesWatched() throws Exception {
+		List<String> unknown = List.of(newCase("Phone echoes on every call"), newCase("Phone echoes since Monday"));
+		for (String reference : unknown) {
+			this.cases.recordRootCause(reference, RootCauseState.UNKNOWN, null);
+			this.mvc
+				.perform(post("/api/follow-ups/" + of(reference).get(0).id() + "/complete")
+					.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"outcome\":\"Nothing new yet\"}"))
+				.andExpect(status().isOk());
+		}
+		// Runs of one: cases already watched must not take the place of those waiting.
+		int runs = 0;
+		while (this.followUps.scheduleUnknownCauseLooks(1) > 0) {
+			runs++;
+		}
+		assertThat(runs).isGreaterThanOrEqualTo(2);
+		for (String reference : unknown) {
+			assertThat(this.followUps.ofCases(List.of(this.cases.find(reference).orElseThrow())))
+				.filteredOn(f -> f.completedAt() == null)
+				.singleElement()
+				.satisfies(f -> assertThat(f.kind()).isEqualTo(FollowUpKind.UNKNOWN_CAUSE));
+		}
+	}
+
+	@Test
 	void agentsScheduleFollowUpsByHandAndCompletingOneCanTellTheCustomer() throws Exception {
 		String reference = newCase("Router lights blink orange");
 		this.mvc
