@@ -23,12 +23,12 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * and bge-small-en-v1.5 by measurement (decision 0011): as accurate on contact reasons
  * and twice as fast.
  * <p>
- * The session runs each encoding on the calling thread only, without spinning. ONNX
- * Runtime's defaults (a worker per core that busy-waits between calls) doubled the
- * processor time of one encoding and took it from intake's request threads and the
- * database on the same machine (docs/benchmarks.md, intake); parallelism comes from the
- * callers instead: the event listener threads, and a pool of one thread per core for
- * batches.
+ * The session's workers do not spin. ONNX Runtime's default (a worker per core that
+ * busy-waits after every call) doubled the processor time of an encoding made now and
+ * then, as intake's listeners make them, and took it from intake's request threads and
+ * the database on the same machine (docs/benchmarks.md, intake). One encoding uses at
+ * most two threads: a message of a few dozen tokens gains little from more, and batches
+ * run in parallel on a pool of one thread per core instead.
  */
 public final class MiniLmSentenceEncoder implements SentenceEncoder {
 
@@ -105,7 +105,7 @@ public final class MiniLmSentenceEncoder implements SentenceEncoder {
 			try (InputStream model = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
 					InputStream tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
 					OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-				options.setIntraOpNumThreads(1);
+				options.setIntraOpNumThreads(Math.min(2, Runtime.getRuntime().availableProcessors()));
 				options.setInterOpNumThreads(1);
 				options.addConfigEntry("session.intra_op.allow_spinning", "0");
 				options.addConfigEntry("session.inter_op.allow_spinning", "0");
