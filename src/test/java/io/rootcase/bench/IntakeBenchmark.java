@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -86,8 +87,11 @@ final class IntakeBenchmark {
 		if (!db.equals("postgres")) {
 			Path dir = Files.createTempDirectory("rootcase-bench-h2");
 			String url = "jdbc:h2:file:" + dir.resolve("rootcase")
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
-			figures.put("h2", bench.measure("h2", url, "sa", List.of("--rootcase.data-dir=" + dir)));
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+					// The benchmark reads the service's backlog while it runs.
+					+ ";AUTO_SERVER=TRUE";
+			figures.put("h2", bench.measure("h2", url, "sa",
+					List.of("--rootcase.data-dir=" + dir, "--spring.datasource.url=" + url)));
 		}
 		if (!db.equals("h2")) {
 			String base = options.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/");
@@ -125,9 +129,17 @@ final class IntakeBenchmark {
 			URI uri = URI.create("http://localhost:" + port + "/api/contacts");
 			closedLoop(http, uri, payloads.subList(0, warmUp));
 			List<String> timed = payloads.subList(warmUp, payloads.size());
+			Duration cpuBefore = cpu(server);
 			Run closed = closedLoop(http, uri, timed);
 			System.err.printf("bench %s: %d contacts by %d clients: %.0f contacts/s, p50 %.1f ms, p99 %.1f ms%n", name,
 					timed.size(), this.clients, closed.perSecond(), closed.p50(), closed.p99());
+			// The steady rate is measured once the burst's background work (reasons,
+			// counting) is done, not while the service is still catching up on it.
+			double drained = awaitBacklogDrained(jdbcUrl, user);
+			double cpuPerContact = (cpu(server).toNanos() - cpuBefore.toNanos()) / 1e6 / timed.size();
+			System.err.printf(
+					"bench %s: background work of the burst done %.1f s after it; service CPU %.2f ms a contact%n",
+					name, drained, cpuPerContact);
 			List<String> steady = payloads("steady-", this.rate * this.seconds);
 			Run fixed = fixedRate(http, uri, steady);
 			System.err.printf("bench %s: %d contacts/s for %d s: p50 %.1f ms, p99 %.1f ms, errors %d%n", name,
@@ -136,6 +148,8 @@ final class IntakeBenchmark {
 			result.put("p50Ms", round(closed.p50()));
 			result.put("p99Ms", round(closed.p99()));
 			result.put("errors", closed.errors() + fixed.errors());
+			result.put("backlogSeconds", round(drained));
+			result.put("serviceCpuMsPerContact", round(cpuPerContact));
 			result.put("fixedRate",
 					Map.of("contactsPerSecond", this.rate, "p50Ms", round(fixed.p50()), "p99Ms", round(fixed.p99())));
 		}
@@ -262,6 +276,35 @@ final class IntakeBenchmark {
 	 * The ceiling: rows shaped like a contact, inserted one per transaction by as many
 	 * threads as there were clients, into the database the service just used.
 	 */
+	/** The processor time the service has used, request threads and background work. */
+	private static Duration cpu(Process server) {
+		return server.toHandle()
+			.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("this system does not tell a process's processor time"));
+	}
+
+	/** Seconds until no event publication is left incomplete. */
+	private static double awaitBacklogDrained(String url, String user) throws Exception {
+		long start = System.nanoTime();
+		try (Connection connection = DriverManager.getConnection(url, user, "");
+				Statement s = connection.createStatement()) {
+			while (true) {
+				try (ResultSet rs = s
+					.executeQuery("select count(*) from event_publication where completion_date is null")) {
+					rs.next();
+					if (rs.getLong(1) == 0) {
+						return (System.nanoTime() - start) / 1e9;
+					}
+				}
+				if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(15)) {
+					throw new IllegalStateException("the service's background work did not finish within 15 minutes");
+				}
+				Thread.sleep(500);
+			}
+		}
+	}
+
 	private double rawJdbc(String url, String user, int rows) throws Exception {
 		try (Connection setup = DriverManager.getConnection(url, user, ""); Statement s = setup.createStatement()) {
 			s.execute("drop table if exists bench_raw_contacts");

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -85,6 +86,19 @@ class ContactApiTests {
 			.andExpect(header().string("Location", containsString("/api/contacts/")))
 			.andExpect(jsonPath("$.caseReference").value(org.hamcrest.Matchers.startsWith("RC-")))
 			.andExpect(jsonPath("$.duplicate").value(false));
+	}
+
+	@Test
+	void theEventsOfAContactAreNotKeptOnceEveryListenerHasHandledThem() throws Exception {
+		String contactId = sendOk(contact("email", Map.of("email", unique("eve") + "@example.com"),
+				"The router restarts every night", unique("msg")))
+			.get("contactId")
+			.asString();
+		await().untilAsserted(
+				() -> assertThat(this.jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+					.param("%" + contactId + "%")
+					.query(Long.class)
+					.single()).isZero());
 	}
 
 	@Test
