@@ -1,5 +1,7 @@
 package io.rootcase.console;
 
+import java.util.function.Supplier;
+
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.NotFoundException;
@@ -21,15 +23,37 @@ final class ConsoleResponses {
 	 * @return {@code null} when the command succeeded, else what to tell the user
 	 */
 	static String attempt(Runnable command) {
-		try {
+		return outcome(() -> {
 			command.run();
 			return null;
+		}).error();
+	}
+
+	/**
+	 * What a command answered, or what to tell the user instead.
+	 *
+	 * @param value the answer; {@code null} when refused
+	 * @param error {@code null} when the command succeeded
+	 */
+	record Outcome<T>(T value, String error) {
+
+		boolean refused() {
+			return this.error != null;
+		}
+
+	}
+
+	/** Runs a command that answers something, as {@link #attempt} does. */
+	static <T> Outcome<T> outcome(Supplier<T> command) {
+		try {
+			return new Outcome<>(command.get(), null);
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException | ForbiddenException ex) {
-			return ex.getMessage();
+			return new Outcome<>(null, ex.getMessage());
 		}
 		catch (ConcurrencyFailureException ex) {
-			return "Someone else changed this meanwhile; the page now shows the latest state. Please try again.";
+			return new Outcome<>(null,
+					"Someone else changed this meanwhile; the page now shows the latest state. Please try again.");
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.rootcase.console.ConsoleResponses.Outcome;
 import io.rootcase.problems.ActionItemStatus;
 import io.rootcase.problems.ProblemStatus;
 import io.rootcase.problems.ProblemView;
@@ -67,14 +68,13 @@ class ProblemConsole {
 
 	@PostMapping("/problems")
 	String open(Problems.ProblemForm form, Authentication who, RedirectAttributes redirect) {
-		ProblemView[] opened = new ProblemView[1];
-		String error = ConsoleResponses.attempt(() -> opened[0] = this.problems.open(form, Problems.Actor.of(who)));
-		if (error != null) {
-			redirect.addFlashAttribute("error", error);
+		Outcome<ProblemView> opened = ConsoleResponses.outcome(() -> this.problems.open(form, Problems.Actor.of(who)));
+		if (opened.refused()) {
+			redirect.addFlashAttribute("error", opened.error());
 			return "redirect:/problems";
 		}
-		redirect.addFlashAttribute("message", opened[0].reference() + " opened.");
-		return "redirect:/problems/" + opened[0].reference();
+		redirect.addFlashAttribute("message", opened.value().reference() + " opened.");
+		return "redirect:/problems/" + opened.value().reference();
 	}
 
 	@GetMapping("/problems/{reference}")
@@ -112,11 +112,10 @@ class ProblemConsole {
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			Authentication who, RedirectAttributes redirect) {
 		List<String> named = references(caseReferences);
-		int[] linked = new int[1];
-		String error = ConsoleResponses
-			.attempt(() -> linked[0] = named.isEmpty() ? this.problems.linkMatching(reference, rootCauseKey, reasonKey,
+		Outcome<Integer> linked = ConsoleResponses
+			.outcome(() -> named.isEmpty() ? this.problems.linkMatching(reference, rootCauseKey, reasonKey,
 					start(from, 0), start(to, 1), Problems.Actor.of(who)) : this.problems.link(reference, named));
-		ConsoleResponses.flash(redirect, error, linked[0] + " case(s) linked.");
+		ConsoleResponses.flash(redirect, linked.error(), linked.value() + " case(s) linked.");
 		return "redirect:/problems/" + reference;
 	}
 
@@ -127,13 +126,12 @@ class ProblemConsole {
 	String linkShown(@RequestParam(required = false) String problem,
 			@RequestParam(required = false) String caseReferences, RedirectAttributes redirect) {
 		List<String> named = references(caseReferences);
-		int[] linked = new int[1];
-		String error = ConsoleResponses.attempt(() -> linked[0] = this.problems.link(problem, named));
-		if (error != null) {
-			redirect.addFlashAttribute("error", error);
+		Outcome<Integer> linked = ConsoleResponses.outcome(() -> this.problems.link(problem, named));
+		if (linked.refused()) {
+			redirect.addFlashAttribute("error", linked.error());
 			return "redirect:/cases";
 		}
-		redirect.addFlashAttribute("message", linked[0] + " case(s) linked.");
+		redirect.addFlashAttribute("message", linked.value() + " case(s) linked.");
 		return "redirect:/problems/" + this.problems.get(problem).reference();
 	}
 
@@ -161,12 +159,13 @@ class ProblemConsole {
 	@PostMapping("/problems/{reference}/resolve-all")
 	String resolveAll(@PathVariable String reference, @RequestParam(required = false) String note, Authentication who,
 			RedirectAttributes redirect) {
-		Problems.ResolveAllResult[] result = new Problems.ResolveAllResult[1];
-		String error = ConsoleResponses
-			.attempt(() -> result[0] = this.problems.resolveAll(reference, note, Problems.Actor.of(who)));
-		ConsoleResponses.flash(redirect, error, error != null ? null : "Resolution proposed on "
-				+ result[0].proposed().size() + " case(s); each customer is asked to confirm."
-				+ (result[0].failed().isEmpty() ? "" : " Not proposed: " + String.join("; ", result[0].failed())));
+		Outcome<Problems.ResolveAllResult> result = ConsoleResponses
+			.outcome(() -> this.problems.resolveAll(reference, note, Problems.Actor.of(who)));
+		ConsoleResponses.flash(redirect, result.error(),
+				result.refused() ? null
+						: "Resolution proposed on " + result.value().proposed().size()
+								+ " case(s); each customer is asked to confirm." + (result.value().failed().isEmpty()
+										? "" : " Not proposed: " + String.join("; ", result.value().failed())));
 		return "redirect:/problems/" + reference;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.rootcase.console.ConsoleResponses.Outcome;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
@@ -64,17 +65,15 @@ class TrendsConsole {
 
 	@PostMapping("/trends/watch")
 	String watch(RedirectAttributes redirect) {
-		int[] hours = new int[1];
-		String error = ConsoleResponses.attempt(() -> hours[0] = this.alerts.testNow());
-		ConsoleResponses.flash(redirect, error, hours[0] + " hour(s) tested.");
+		Outcome<Integer> hours = ConsoleResponses.outcome(this.alerts::testNow);
+		ConsoleResponses.flash(redirect, hours.error(), hours.value() + " hour(s) tested.");
 		return "redirect:/trends";
 	}
 
 	@PostMapping("/trends/emerging/find")
 	String cluster(RedirectAttributes redirect) {
-		int[] found = new int[1];
-		String error = ConsoleResponses.attempt(() -> found[0] = this.emerging.find().size());
-		ConsoleResponses.flash(redirect, error, found[0] + " emerging problem(s) found.");
+		Outcome<Integer> found = ConsoleResponses.outcome(() -> this.emerging.find().size());
+		ConsoleResponses.flash(redirect, found.error(), found.value() + " emerging problem(s) found.");
 		return "redirect:/trends";
 	}
 
@@ -103,19 +102,17 @@ class TrendsConsole {
 	@PostMapping("/trends/alerts/{id}/problem")
 	String openProblem(@PathVariable UUID id, SurgeAlerts.NewProblem form, Authentication who,
 			RedirectAttributes redirect) {
-		ProblemView[] opened = new ProblemView[1];
-		String error = ConsoleResponses
-			.attempt(() -> opened[0] = this.alerts.openProblem(id, form, Problems.Actor.of(who)));
-		return toProblem(redirect, error, opened[0], "/trends/alerts/" + id);
+		return toProblem(redirect,
+				ConsoleResponses.outcome(() -> this.alerts.openProblem(id, form, Problems.Actor.of(who))),
+				"/trends/alerts/" + id);
 	}
 
 	@PostMapping("/trends/alerts/{id}/link")
 	String link(@PathVariable UUID id, @RequestParam(required = false) String problem, Authentication who,
 			RedirectAttributes redirect) {
-		ProblemView[] linked = new ProblemView[1];
-		String error = ConsoleResponses
-			.attempt(() -> linked[0] = this.alerts.linkProblem(id, problem, Problems.Actor.of(who)));
-		return toProblem(redirect, error, linked[0], "/trends/alerts/" + id);
+		return toProblem(redirect,
+				ConsoleResponses.outcome(() -> this.alerts.linkProblem(id, problem, Problems.Actor.of(who))),
+				"/trends/alerts/" + id);
 	}
 
 	@GetMapping("/trends/emerging/{id}")
@@ -148,10 +145,9 @@ class TrendsConsole {
 	@PostMapping("/trends/emerging/{id}/problem")
 	String emergingAsProblem(@PathVariable UUID id, SurgeAlerts.NewProblem form, Authentication who,
 			RedirectAttributes redirect) {
-		ProblemView[] opened = new ProblemView[1];
-		String error = ConsoleResponses
-			.attempt(() -> opened[0] = this.emerging.adoptAsProblem(id, form, Problems.Actor.of(who)));
-		return toProblem(redirect, error, opened[0], "/trends/emerging/" + id);
+		return toProblem(redirect,
+				ConsoleResponses.outcome(() -> this.emerging.adoptAsProblem(id, form, Problems.Actor.of(who))),
+				"/trends/emerging/" + id);
 	}
 
 	@PostMapping("/trends/emerging/{id}/dismiss")
@@ -163,13 +159,13 @@ class TrendsConsole {
 	}
 
 	/** On success to the problem's page, else back with the refusal. */
-	private static String toProblem(RedirectAttributes redirect, String error, ProblemView problem, String back) {
-		if (error != null) {
-			redirect.addFlashAttribute("error", error);
+	private static String toProblem(RedirectAttributes redirect, Outcome<ProblemView> problem, String back) {
+		if (problem.refused()) {
+			redirect.addFlashAttribute("error", problem.error());
 			return "redirect:" + back;
 		}
-		redirect.addFlashAttribute("message", problem.reference() + " holds the cases now.");
-		return "redirect:/problems/" + problem.reference();
+		redirect.addFlashAttribute("message", problem.value().reference() + " holds the cases now.");
+		return "redirect:/problems/" + problem.value().reference();
 	}
 
 }
