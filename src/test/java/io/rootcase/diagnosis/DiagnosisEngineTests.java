@@ -104,7 +104,7 @@ class DiagnosisEngineTests {
 	void consistentSpecificAnswersMakeTheEngineConfident() {
 		DiagnosisEngine engine = new DiagnosisEngine(
 				KnowledgeBaseFile.read(KB.replace("unknownPrior: 0.2", "unknownPrior: 0.05")),
-				new Settings(0.9, 0.6, 3, 0.05, 0.01, 0.5, 40, 90, Criterion.ENTROPY));
+				new Settings(0.9, 0.6, 3, 0.025, 0.5, 40, 90, 0.5, Criterion.ENTROPY));
 		// firmware 0.57 * 0.9 * 0.95, line 0.38 * 0.2 * 0.1, unknown 0.05 * 0.62 * 0.61:
 		// firmware at 95 %.
 		Assessment a = engine.assess(Map.of("evening", "yes", "line_test", "pass"), 5);
@@ -117,7 +117,7 @@ class DiagnosisEngineTests {
 	void aLeadingCauseIsConfirmedByASpecificTestBeforeTheEngineIsConfident() {
 		DiagnosisEngine engine = new DiagnosisEngine(
 				KnowledgeBaseFile.read(KB.replace("unknownPrior: 0.2", "unknownPrior: 0.02")),
-				new Settings(0.55, 0.6, 3, 0.05, 0.01, 3, 40, 90, Criterion.ENTROPY));
+				new Settings(0.55, 0.6, 3, 0.025, 3, 40, 90, 0.5, Criterion.ENTROPY));
 		// Its prior alone makes firmware 59 % likely, but nothing specific to it has been
 		// seen.
 		Assessment start = engine.assess(Map.of(), 0);
@@ -147,7 +147,7 @@ class DiagnosisEngineTests {
 
 	@Test
 	void aSpentBudgetBelowTheThresholdMeansUnknown() {
-		Settings tight = new Settings(0.99, 0.9, 99, 0, 0, 3, 1, 60, Criterion.ENTROPY);
+		Settings tight = new Settings(0.99, 0.9, 99, 0, 3, 1, 60, 0.5, Criterion.ENTROPY);
 		DiagnosisEngine engine = new DiagnosisEngine(this.kb, tight);
 		Assessment a = engine.assess(Map.of("colour", "white"), 1);
 		assertThat(a.verdict()).isEqualTo(Verdict.UNKNOWN);
