@@ -440,13 +440,14 @@ class CaseRepository {
 	}
 
 	/**
-	 * The customer's cases that ended relieved or unexplained and were last busy since an
-	 * instant: those a new contact may be a recurrence of.
+	 * The customer's cases that have ended and were last busy since an instant: those a
+	 * new contact may be a recurrence of (relieved or unexplained) or a cure that did not
+	 * hold.
 	 */
-	List<Recurrence.Earlier> mayRecur(UUID customerId, Instant since) {
+	List<Recurrence.Earlier> endedSince(UUID customerId, Instant since) {
 		return this.jdbc.sql("""
 				select id, last_activity_at, resolution_kind, contact_reason, root_cause_key, subject from cases
-				where customer_id = ? and last_activity_at >= ? and resolution_kind in ('RELIEVED', 'UNEXPLAINED')
+				where customer_id = ? and last_activity_at >= ? and resolution_kind is not null
 				  and status in ('RESOLVED', 'CLOSED')""")
 			.params(customerId, DbTime.toDb(since))
 			.query((rs, n) -> new Recurrence.Earlier(rs.getObject("id", UUID.class),

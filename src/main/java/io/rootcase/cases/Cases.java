@@ -84,7 +84,7 @@ public class Cases {
 		if (target.snapshot().number() == null) {
 			CaseSnapshot opened = target.snapshot();
 			this.recurrence
-				.match(this.repository.mayRecur(contact.customerId(),
+				.match(this.repository.endedSince(contact.customerId(),
 						contact.occurredAt().minus(this.recurrenceWindow)), opened.followsCaseId(),
 						opened.diagnosis().contactReason(), null, contact.text(), contact.occurredAt())
 				.ifPresent(link -> target.linkAsRecurrence(link.earlier(), link.signal(), contact.occurredAt()));
@@ -348,7 +348,7 @@ public class Cases {
 	private void linkRecurrence(SupportCase c, String contactReason, String causeKey, Instant at) {
 		CaseSnapshot s = c.snapshot();
 		this.recurrence
-			.match(this.repository.mayRecur(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
+			.match(this.repository.endedSince(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
 				.stream()
 				.filter(e -> !e.id().equals(s.id()))
 				.toList(), null, contactReason, causeKey, null, s.openedAt())
@@ -471,6 +471,29 @@ public class Cases {
 					.map(c -> new RecurrenceView.ChainCase(CaseReference.format(c.number()), c.openedAt(),
 							c.resolution().kindWhenEnded(c.status(), c.diagnosis())))
 					.toList()));
+	}
+
+	/**
+	 * The customer's earlier case, cured within the recurrence window, that this case is
+	 * the same matter as (by reference, contact reason or words): the cure did not hold,
+	 * which a diagnosis takes as evidence against the cause found then. Empty when there
+	 * is none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CureThatDidNotHold> cureThatDidNotHold(UUID caseId) {
+		CaseSnapshot s = this.repository.find(new CaseReference.ById(caseId))
+			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()))
+			.snapshot();
+		return this.recurrence
+			.cureThatDidNotHold(this.repository.endedSince(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
+				.stream()
+				.filter(e -> !e.id().equals(s.id()))
+				.toList(), s.followsCaseId(), s.diagnosis().contactReason(), s.subject(), s.openedAt())
+			.flatMap(link -> this.repository.find(new CaseReference.ById(link.earlier())))
+			.map(SupportCase::snapshot)
+			.filter(cured -> cured.diagnosis().rootCauseKey() != null)
+			.map(cured -> new CureThatDidNotHold(CaseReference.format(cured.number()), cured.diagnosis().rootCauseKey(),
+					cured.lastActivityAt()));
 	}
 
 	/** The case and the earlier cases it recurs, first first; cycles cannot form. */

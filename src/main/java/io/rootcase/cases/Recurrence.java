@@ -68,8 +68,26 @@ final class Recurrence {
 	 */
 	Optional<Link> match(List<Earlier> earlier, UUID referenced, String contactReason, String rootCauseKey, String text,
 			Instant at) {
-		List<Earlier> candidates = earlier.stream()
+		return sameMatter(earlier.stream()
 			.filter(e -> e.kind() == ResolutionKind.RELIEVED || e.kind() == ResolutionKind.UNEXPLAINED)
+			.toList(), referenced, contactReason, rootCauseKey, text, at);
+	}
+
+	/**
+	 * The earlier case, cured within the window, whose problem this one is on the same
+	 * signals: the cure did not hold, so the cause found then may not have been the
+	 * cause. Not a recurrence link: those follow relief or an unexplained end, and their
+	 * chains count the palliatives tried.
+	 */
+	Optional<Link> cureThatDidNotHold(List<Earlier> earlier, UUID referenced, String contactReason, String text,
+			Instant at) {
+		return sameMatter(earlier.stream().filter(e -> e.kind() == ResolutionKind.CURED).toList(), referenced,
+				contactReason, null, text, at);
+	}
+
+	private Optional<Link> sameMatter(List<Earlier> earlier, UUID referenced, String contactReason, String rootCauseKey,
+			String text, Instant at) {
+		List<Earlier> candidates = earlier.stream()
 			.filter(e -> !e.endedAt().isAfter(at) && !e.endedAt().isBefore(at.minus(this.window)))
 			.sorted(Comparator.comparing(Earlier::endedAt).reversed())
 			.toList();

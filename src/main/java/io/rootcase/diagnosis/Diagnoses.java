@@ -231,8 +231,14 @@ public class Diagnoses {
 	}
 
 	private DiagnosisView view(CaseDiagnosis d) {
-		DiagnosisEngine engine = this.knowledgeBases.engine(d.kbVersionId());
-		KnowledgeBase kb = engine.knowledgeBase();
+		DiagnosisEngine general = this.knowledgeBases.engine(d.kbVersionId());
+		KnowledgeBase kb = general.knowledgeBase();
+		DiagnosisView.CureThatDidNotHold doubt = this.cases.cureThatDidNotHold(d.caseId())
+			.flatMap(cured -> kb.cause(cured.rootCauseKey())
+				.map(cause -> new DiagnosisView.CureThatDidNotHold(cause.key(), cause.name(), cured.caseReference(),
+						cured.curedAt(), Math.round(1 / DiagnosisEngine.CURE_DID_NOT_HOLD))))
+			.orElse(null);
+		DiagnosisEngine engine = doubt == null ? general : general.doubting(doubt.cause());
 		int minutes = d.answers()
 			.values()
 			.stream()
@@ -261,7 +267,7 @@ public class Diagnoses {
 		KnowledgeBaseVersion version = this.knowledgeBases.version(d.kbVersionId());
 		return new DiagnosisView(d.id(), d.caseId(), label(d.status()), version.number(), version.label(),
 				label(assessment.verdict()), assessment.reason(), ranking, next, steps, List.copyOf(d.skipped()),
-				finding, d.startedAt(), d.finishedAt());
+				finding, doubt, d.startedAt(), d.finishedAt());
 	}
 
 	private CaseDiagnosis running(String caseReference) {

@@ -1,6 +1,7 @@
 package io.rootcase.diagnosis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,16 @@ public final class DiagnosisEngine {
 	private static final int MIN_DRAWS = 32;
 
 	private static final long DRAW_WORK = 3_000_000;
+
+	/**
+	 * How much less likely a cause is once its cure was applied for this customer and the
+	 * problem came back: P(back | the cause was right and cured) against P(back | it was
+	 * another cause, left as it was). A fix that works seldom sees the problem back
+	 * within weeks; one aimed at the wrong cause leaves it as it was. One in five is a
+	 * cautious guess, not a measurement: the share of cured cases that come back, per
+	 * cause, would make it one.
+	 */
+	public static final double CURE_DID_NOT_HOLD = 0.2;
 
 	/**
 	 * When to stop and how to choose.
@@ -214,6 +225,37 @@ public final class DiagnosisEngine {
 	 * P(answer recorded | cause) when, with probability answerNoise, the recorded answer
 	 * is a wrong one: any of the other answers, equally likely.
 	 */
+	/**
+	 * This engine for a customer whose problem came back after the given cause was found
+	 * and cured: that cause's prior is {@link #CURE_DID_NOT_HOLD} times what it was, the
+	 * others rise with the unknown cause. Shares the likelihood tables; a cause the
+	 * knowledge base does not know leaves the engine as it is.
+	 */
+	public DiagnosisEngine doubting(String curedCause) {
+		int h = Arrays.asList(this.names).indexOf(curedCause);
+		if (h < 0 || h == this.hypotheses - 1) {
+			return this;
+		}
+		double[] doubted = this.prior.clone();
+		doubted[h] *= CURE_DID_NOT_HOLD;
+		double sum = Arrays.stream(doubted).sum();
+		for (int i = 0; i < doubted.length; i++) {
+			doubted[i] /= sum;
+		}
+		return new DiagnosisEngine(this, doubted);
+	}
+
+	private DiagnosisEngine(DiagnosisEngine base, double[] prior) {
+		this.kb = base.kb;
+		this.settings = base.settings;
+		this.hypotheses = base.hypotheses;
+		this.names = base.names;
+		this.prior = prior;
+		this.questionIndex.putAll(base.questionIndex);
+		this.likelihood = base.likelihood;
+		this.logLikelihood = base.logLikelihood;
+	}
+
 	private double noisy(double p, int answers) {
 		return (1 - this.kb.answerNoise()) * p + this.kb.answerNoise() * (1 - p) / (answers - 1);
 	}

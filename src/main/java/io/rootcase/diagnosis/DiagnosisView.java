@@ -17,10 +17,24 @@ import io.rootcase.diagnosis.KnowledgeBase.Remedy;
  * @param next the proposed next question or test, or {@code null} when none
  * @param answers every answer so far: for an unknown cause, its characterisation
  * @param finding the confirmed cause's fix, workarounds and owning team, or {@code null}
+ * @param cureThatDidNotHold the cause found and cured on this customer's earlier case of
+ * the same matter, which this problem has outlived (and the ranking holds less likely),
+ * or {@code null}
  */
 public record DiagnosisView(UUID id, UUID caseId, String status, int knowledgeBaseVersion, String knowledgeBaseLabel,
 		String verdict, String reason, List<RankedCause> ranking, NextStep next, List<Step> answers,
-		List<String> skipped, Finding finding, Instant startedAt, Instant finishedAt) {
+		List<String> skipped, Finding finding, CureThatDidNotHold cureThatDidNotHold, Instant startedAt,
+		Instant finishedAt) {
+
+	/**
+	 * @param cause the cause found then
+	 * @param caseReference the earlier case, cured
+	 * @param curedAt when work on it last happened
+	 * @param timesLessLikely how much less likely the cause is held for it
+	 */
+	public record CureThatDidNotHold(String cause, String name, String caseReference, Instant curedAt,
+			long timesLessLikely) {
+	}
 
 	public record RankedCause(String key, String name, double probability) {
 	}

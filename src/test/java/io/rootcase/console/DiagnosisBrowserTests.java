@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.cases.ActionKind;
+import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoLoader;
+import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBase;
 import io.rootcase.diagnosis.KnowledgeBase.Question;
 import io.rootcase.diagnosis.KnowledgeBaseFile;
@@ -30,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An agent runs diagnoses in the console, in a real headless Chromium: one to a confirmed
- * root cause, one to an honest "unknown".
+ * root cause, one to an honest "unknown", and one on a problem that came back after a
+ * cure.
  */
 @RootcaseIntegrationTest
 class DiagnosisBrowserTests extends BrowserTest {
@@ -44,6 +48,12 @@ class DiagnosisBrowserTests extends BrowserTest {
 	@Autowired
 	KnowledgeBases knowledgeBases;
 
+	@Autowired
+	Diagnoses diagnoses;
+
+	@Autowired
+	Cases cases;
+
 	@BeforeEach
 	void theDemoKnowledgeBase() {
 		if (this.knowledgeBases.current().isEmpty()) {
@@ -52,9 +62,12 @@ class DiagnosisBrowserTests extends BrowserTest {
 	}
 
 	String demoCase(String text) {
-		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
-				Instant.now().minusSeconds(120), text,
-				Map.of(IdentityKind.EMAIL, "kb-" + UUID.randomUUID() + "@example.com"), "Maya Khan", null, null, null));
+		return contact("kb-" + UUID.randomUUID() + "@example.com", text, Instant.now().minusSeconds(120));
+	}
+
+	String contact(String email, String text, Instant at) {
+		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at, text,
+				Map.of(IdentityKind.EMAIL, email), "Maya Khan", null, null, null));
 		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router", "plan", "Fibre 500"));
 		return receipt.caseReference();
 	}
@@ -109,6 +122,28 @@ class DiagnosisBrowserTests extends BrowserTest {
 		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("diagnosis-unknown")));
 		assertThat(browser.findElement(By.id("diagnosis-answers")).getText()).contains("(asked)");
 		assertThat(browser.getPageSource()).contains(">unknown<");
+	}
+
+	@Test
+	void anAgentSeesThatTheProblemCameBackAfterACure() {
+		String email = "kb-" + UUID.randomUUID() + "@example.com";
+		String cured = contact(email, "My internet drops every evening", Instant.now().minusSeconds(3 * 86_400));
+		this.diagnoses.start(cured, "agent");
+		this.diagnoses.confirm(cured, "router_firmware_watchdog", "agent");
+		this.cases.recordAction(cured, ActionKind.CURATIVE, "Push router firmware 4.2.1", 10, "agent");
+		this.cases.resolveOnBehalf(cured, "firmware pushed", "manager", Instant.now());
+		String back = contact(email, "The internet drops every evening again", Instant.now());
+
+		Chromium.open(browser, this.port, "/cases/" + back);
+		click(By.id("start-diagnosis"));
+
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("diagnosis-cure-did-not-hold")));
+		WebElement notice = browser.findElement(By.id("diagnosis-cure-did-not-hold"));
+		assertThat(notice.getText()).contains("came back after a cure")
+			.contains("Router firmware reboots")
+			.contains("5 times less likely");
+		assertThat(notice.findElement(By.linkText(cured)).getAttribute("href")).endsWith("/cases/" + cured);
 	}
 
 	private static String mostLikelyAnswer(Question question, String cause) {

@@ -76,6 +76,19 @@ class DiagnosisEngineTests {
 	}
 
 	@Test
+	void aCauseWhoseCureDidNotHoldStartsFiveTimesLessLikely() {
+		// Priors firmware 0.48, line 0.32, unknown 0.2; firmware x 0.2 = 0.096, then all
+		// normalised by 0.616.
+		Assessment a = this.engine.doubting("firmware").assess(Map.of(), 0);
+		assertThat(a.probabilityOf("firmware")).isCloseTo(0.096 / 0.616, within(1e-9));
+		assertThat(a.probabilityOf("line")).isCloseTo(0.32 / 0.616, within(1e-9));
+		assertThat(a.probabilityOf(DiagnosisEngine.UNKNOWN)).isCloseTo(0.2 / 0.616, within(1e-9));
+		assertThat(this.engine.doubting("gremlins")).isSameAs(this.engine);
+		assertThat(this.engine.assess(Map.of(), 0).probabilityOf("firmware")).as("the shared engine is unchanged")
+			.isCloseTo(0.48, within(1e-9));
+	}
+
+	@Test
 	void answerNoiseKeepsOneContradictingAnswerFromRulingACauseOut() {
 		String noisy = KB.replace("answerNoise: 0.0", "answerNoise: 0.1")
 			.replace("firmware: {\"yes\": 0.9, \"no\": 0.1}", "firmware: {\"yes\": 1.0, \"no\": 0.0}");
