@@ -412,6 +412,29 @@ class CaseRepository {
 			.update();
 	}
 
+	/**
+	 * Records that a case is a cured case's problem come back, unless it is recorded
+	 * already. Checked first rather than caught: on PostgreSQL a failed insert would end
+	 * the caller's transaction. Only the reason and root-cause listeners can race here,
+	 * and a listener that loses is retried and then finds the row.
+	 */
+	void writeCureReturn(UUID caseId, UUID curedCaseId, RecurrenceSignal signal, Instant at) {
+		if (cureReturnOf(caseId).isPresent()) {
+			return;
+		}
+		this.jdbc.sql("insert into cure_returns (case_id, cured_case_id, signal, linked_at) values (?, ?, ?, ?)")
+			.params(caseId, curedCaseId, signal.name(), DbTime.toDb(at))
+			.update();
+	}
+
+	/** The cured case whose problem this case is, come back. */
+	Optional<UUID> cureReturnOf(UUID caseId) {
+		return this.jdbc.sql("select cured_case_id from cure_returns where case_id = ?")
+			.param(caseId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from cases").query(Long.class).single();
 	}

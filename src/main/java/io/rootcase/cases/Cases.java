@@ -83,12 +83,18 @@ public class Cases {
 		}
 		if (target.snapshot().number() == null) {
 			CaseSnapshot opened = target.snapshot();
+			List<Recurrence.Earlier> ended = this.repository.endedSince(contact.customerId(),
+					contact.occurredAt().minus(this.recurrenceWindow));
 			this.recurrence
-				.match(this.repository.endedSince(contact.customerId(),
-						contact.occurredAt().minus(this.recurrenceWindow)), opened.followsCaseId(),
-						opened.diagnosis().contactReason(), null, contact.text(), contact.occurredAt())
+				.match(ended, opened.followsCaseId(), opened.diagnosis().contactReason(), null, contact.text(),
+						contact.occurredAt())
 				.ifPresent(link -> target.linkAsRecurrence(link.earlier(), link.signal(), contact.occurredAt()));
 			SupportCase stored = this.repository.insert(target);
+			this.recurrence
+				.cureThatDidNotHold(ended, opened.followsCaseId(), opened.diagnosis().contactReason(), null,
+						contact.text(), contact.occurredAt())
+				.ifPresent(link -> this.repository.writeCureReturn(opened.id(), link.earlier(), link.signal(),
+						contact.occurredAt()));
 			publish(target.drainEvents());
 			return CaseView.of(stored.snapshot());
 		}
@@ -315,7 +321,8 @@ public class Cases {
 		return change(caseReference, c -> {
 			c.rootCauseFound(state, causeKey, notFuture(at));
 			if (causeKey != null) {
-				// The same root cause as an earlier relieved case: the problem came back.
+				// The same root cause as an earlier relieved case: the problem came back;
+				// as an earlier cured one: the cure did not last.
 				linkRecurrence(c, null, causeKey, at);
 			}
 		});
@@ -331,7 +338,11 @@ public class Cases {
 		SupportCase target = this.repository.find(new CaseReference.ById(caseId))
 			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
 		CaseSnapshot s = target.snapshot();
-		if (s.recurrence().of() != null || s.diagnosis().contactReason() == null) {
+		if (s.diagnosis().contactReason() == null) {
+			return;
+		}
+		if (s.recurrence().of() != null) {
+			linkCureReturn(s, ended(s), s.diagnosis().contactReason(), null, this.clock.instant());
 			return;
 		}
 		linkRecurrence(target, s.diagnosis().contactReason(), null, this.clock.instant());
@@ -347,12 +358,27 @@ public class Cases {
 
 	private void linkRecurrence(SupportCase c, String contactReason, String causeKey, Instant at) {
 		CaseSnapshot s = c.snapshot();
-		this.recurrence
-			.match(this.repository.endedSince(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
-				.stream()
-				.filter(e -> !e.id().equals(s.id()))
-				.toList(), null, contactReason, causeKey, null, s.openedAt())
+		List<Recurrence.Earlier> ended = ended(s);
+		this.recurrence.match(ended, null, contactReason, causeKey, null, s.openedAt())
 			.ifPresent(link -> c.linkAsRecurrence(link.earlier(), link.signal(), at));
+		linkCureReturn(s, ended, contactReason, causeKey, at);
+	}
+
+	/** Written beside the case's version, like a recurrence found in the background. */
+	private void linkCureReturn(CaseSnapshot s, List<Recurrence.Earlier> ended, String contactReason, String causeKey,
+			Instant at) {
+		this.recurrence.cureThatDidNotHold(ended, null, contactReason, causeKey, null, s.openedAt())
+			.ifPresent(link -> this.repository.writeCureReturn(s.id(), link.earlier(), link.signal(), at));
+	}
+
+	/**
+	 * The customer's other cases that ended within the recurrence window before this one.
+	 */
+	private List<Recurrence.Earlier> ended(CaseSnapshot s) {
+		return this.repository.endedSince(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
+			.stream()
+			.filter(e -> !e.id().equals(s.id()))
+			.toList();
 	}
 
 	/**
@@ -475,21 +501,14 @@ public class Cases {
 
 	/**
 	 * The customer's earlier case, cured within the recurrence window, that this case is
-	 * the same matter as (by reference, contact reason or words): the cure did not hold,
-	 * which a diagnosis takes as evidence against the cause found then. Empty when there
-	 * is none.
+	 * the same matter as (by reference or words when it opened, by contact reason or root
+	 * cause when those arrive): the cure did not hold, which a diagnosis takes as
+	 * evidence against the cause found then. Empty when there is none.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CureThatDidNotHold> cureThatDidNotHold(UUID caseId) {
-		CaseSnapshot s = this.repository.find(new CaseReference.ById(caseId))
-			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()))
-			.snapshot();
-		return this.recurrence
-			.cureThatDidNotHold(this.repository.endedSince(s.customerId(), s.openedAt().minus(this.recurrenceWindow))
-				.stream()
-				.filter(e -> !e.id().equals(s.id()))
-				.toList(), s.followsCaseId(), s.diagnosis().contactReason(), s.subject(), s.openedAt())
-			.flatMap(link -> this.repository.find(new CaseReference.ById(link.earlier())))
+		return this.repository.cureReturnOf(caseId)
+			.flatMap(cured -> this.repository.find(new CaseReference.ById(cured)))
 			.map(SupportCase::snapshot)
 			.filter(cured -> cured.diagnosis().rootCauseKey() != null)
 			.map(cured -> new CureThatDidNotHold(CaseReference.format(cured.number()), cured.diagnosis().rootCauseKey(),

@@ -75,14 +75,15 @@ final class Recurrence {
 
 	/**
 	 * The earlier case, cured within the window, whose problem this one is on the same
-	 * signals: the cure did not hold, so the cause found then may not have been the
-	 * cause. Not a recurrence link: those follow relief or an unexplained end, and their
-	 * chains count the palliatives tried.
+	 * signals: the cure did not hold, so the cause found then may not have been the cause
+	 * (or, when the same cause is found again, its fix did not last). Not a recurrence
+	 * link: those follow relief or an unexplained end, and their chains count the
+	 * palliatives tried.
 	 */
-	Optional<Link> cureThatDidNotHold(List<Earlier> earlier, UUID referenced, String contactReason, String text,
-			Instant at) {
+	Optional<Link> cureThatDidNotHold(List<Earlier> earlier, UUID referenced, String contactReason, String rootCauseKey,
+			String text, Instant at) {
 		return sameMatter(earlier.stream().filter(e -> e.kind() == ResolutionKind.CURED).toList(), referenced,
-				contactReason, null, text, at);
+				contactReason, rootCauseKey, text, at);
 	}
 
 	private Optional<Link> sameMatter(List<Earlier> earlier, UUID referenced, String contactReason, String rootCauseKey,

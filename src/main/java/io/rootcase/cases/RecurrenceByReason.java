@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a case has its contact reason, checks whether it is the customer's earlier problem
- * come back with the same reason. Runs after the reason is stored; the link is written
- * beside the case's version, so it never makes an agent's concurrent change fail.
+ * come back with the same reason, after relief (a recurrence) or after a cure (a cure
+ * that did not hold). Runs after the reason is stored; the links are written beside the
+ * case's version, so they never make an agent's concurrent change fail.
  */
 @Component
 class RecurrenceByReason {

@@ -11,6 +11,9 @@ import java.time.Instant;
  * more than once
  * @param recurrenceAfterPalliativeRate share of the period's relieved cases whose problem
  * came back (a later case linked as its recurrence)
+ * @param cureNotHeldRate share of the period's cured cases whose problem came back all
+ * the same (a later case of the customer's on the same matter within the recurrence
+ * window): a wrong diagnosis or a fix that did not last
  * @param cured cases whose resolution is cured
  * @param relieved cases whose resolution is relieved
  * @param unexplained cases whose resolution is unexplained
@@ -25,7 +28,7 @@ import java.time.Instant;
  * @param recurrenceMinutes agent minutes spent on cases that are recurrences
  */
 public record ResolutionFigures(Instant from, Instant to, long cases, Double repeatContactRate,
-		Double recurrenceAfterPalliativeRate, long cured, long relieved, long unexplained, long confirmedResolutions,
-		long unconfirmedClosures, long resolvedOnBehalf, Double reopenRate, Double meanHandovers,
-		Double meanContactsPerResolvedProblem, long recurrenceMinutes) {
+		Double recurrenceAfterPalliativeRate, Double cureNotHeldRate, long cured, long relieved, long unexplained,
+		long confirmedResolutions, long unconfirmedClosures, long resolvedOnBehalf, Double reopenRate,
+		Double meanHandovers, Double meanContactsPerResolvedProblem, long recurrenceMinutes) {
 }

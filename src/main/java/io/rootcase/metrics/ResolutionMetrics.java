@@ -56,6 +56,9 @@ public class ResolutionMetrics {
 		long relievedThatCameBack = count("""
 				select count(*) from cases c where %s and c.resolution_kind = 'RELIEVED'
 				  and exists (select 1 from cases later where later.recurrence_of = c.id)""", cohort);
+		long curedThatCameBack = count("""
+				select count(*) from cases c where %s and c.resolution_kind = 'CURED'
+				  and exists (select 1 from cure_returns r where r.cured_case_id = c.id)""", cohort);
 		Where moves = transitions(filter);
 		long confirmed = count("""
 				select count(*) from case_transitions t join cases c on c.id = t.case_id
@@ -89,9 +92,9 @@ public class ResolutionMetrics {
 				select coalesce(sum(a.minutes_spent), 0) from case_actions a join cases c on c.id = a.case_id
 				where %s and c.recurrence_of is not null""", cohort);
 		return new ResolutionFigures(filter.from(), filter.to(), cases, share(repeated, cases),
-				share(relievedThatCameBack, relievedCases), counts[1], counts[2], counts[3], confirmed, unconfirmed,
-				onBehalf, share(reopened, proposed), share(counts[4], cases), share(problems[1], problems[0]),
-				recurrenceMinutes);
+				share(relievedThatCameBack, relievedCases), share(curedThatCameBack, counts[1]), counts[1], counts[2],
+				counts[3], confirmed, unconfirmed, onBehalf, share(reopened, proposed), share(counts[4], cases),
+				share(problems[1], problems[0]), recurrenceMinutes);
 	}
 
 	/** The figures bucket by bucket (e.g. one per week) over the filter's period. */

@@ -54,17 +54,18 @@ class RecurrenceTests {
 	void aCuredCaseOfTheSameMatterIsACureThatDidNotHold() {
 		Earlier cured = earlier(Duration.ofDays(3), ResolutionKind.CURED, "Internet drops every evening");
 		Earlier relieved = earlier(Duration.ofDays(1), ResolutionKind.RELIEVED, "Internet drops every evening");
-		assertThat(this.recurrence.cureThatDidNotHold(List.of(cured, relieved), null, null,
+		assertThat(this.recurrence.cureThatDidNotHold(List.of(cured, relieved), null, null, null,
 				"My internet drops every evening again", NOW))
 			.hasValueSatisfying(link -> {
 				assertThat(link.earlier()).isEqualTo(cured.id());
 				assertThat(link.signal()).isEqualTo(RecurrenceSignal.SIMILAR_TEXT);
 			});
-		assertThat(this.recurrence.cureThatDidNotHold(List.of(cured), null, null, "I want to add the TV package", NOW))
+		assertThat(this.recurrence.cureThatDidNotHold(List.of(cured), null, null, null, "I want to add the TV package",
+				NOW))
 			.isEmpty();
 		assertThat(this.recurrence.cureThatDidNotHold(
 				List.of(earlier(Duration.ofDays(31), ResolutionKind.CURED, "Internet drops every evening")), null, null,
-				"Internet drops every evening", NOW))
+				null, "Internet drops every evening", NOW))
 			.as("beyond the window")
 			.isEmpty();
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.Cases;
+import io.rootcase.cases.RootCauseState;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
@@ -43,6 +44,14 @@ class MetricsBrowserTests extends BrowserTest {
 		this.cases.recordAction(reference, ActionKind.PALLIATIVE, "Router reset", 5, "alice");
 		this.cases.proposeResolution(reference, "Reset it", "alice", Instant.now());
 		this.cases.confirmResolution(reference, Instant.now());
+		String customer = "metrics-browser-cured-" + UUID.randomUUID() + "@example.com";
+		String cured = social(customer, "Charged twice for my October bill");
+		this.cases.recordRootCause(cured, RootCauseState.KNOWN, "billing_proration_bug");
+		this.cases.recordAction(cured, ActionKind.CURATIVE, "Corrected the proration rule", 30, "billing_proration_bug",
+				null, "fiona", Instant.now());
+		this.cases.proposeResolution(cured, "Fixed the bill", "fiona", Instant.now());
+		this.cases.confirmResolution(cured, Instant.now());
+		social(customer, "Charged twice for my bill again");
 
 		Chromium.openAs(browser, this.port, "/cases", "maria");
 		browser.findElement(By.linkText("Metrics")).click();
@@ -59,6 +68,15 @@ class MetricsBrowserTests extends BrowserTest {
 		browser.findElement(By.id("apply-filter")).click();
 		Chromium.waiting(browser).until(d -> d.getCurrentUrl().contains("channel=SOCIAL"));
 		assertThat(Integer.parseInt(browser.findElement(By.id("tile-confirmed")).getText())).isPositive();
+		assertThat(browser.findElement(By.id("tile-cure-not-held")).getText()).as("a cure came back")
+			.matches("[1-9][0-9]*%");
+	}
+
+	private String social(String email, String text) {
+		return this.intake
+			.receive(new IncomingContact(Channel.SOCIAL, Direction.INBOUND, Instant.now(), text,
+					Map.of(IdentityKind.EMAIL, email), null, null, null, null))
+			.caseReference();
 	}
 
 }

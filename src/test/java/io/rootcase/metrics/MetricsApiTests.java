@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -129,6 +130,33 @@ class MetricsApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(3))
 			.andExpect(jsonPath("$[0].cases").value(0));
+	}
+
+	@Test
+	void aCuredCaseWhoseProblemCameBackCountsAgainstTheCures() throws Exception {
+		this.clock.advance(Duration.ofDays(900));
+		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		String dan = "metrics-dan-" + UUID.randomUUID() + "@example.com";
+		String back = cure(dan, "Charged twice for my October bill");
+		cure("metrics-eve-" + UUID.randomUUID() + "@example.com", "Charged twice for my October bill");
+		String again = contact(dan, "Charged twice for my bill again this month");
+		Instant to = this.clock.instant().plus(Duration.ofHours(1));
+
+		figures(from, to, TestFixtures.MANAGER_TOKEN).andExpect(status().isOk())
+			.andExpect(jsonPath("$.cured").value(2))
+			.andExpect(jsonPath("$.cureNotHeldRate").value(0.5));
+		assertThat(this.cases.cureThatDidNotHold(this.cases.find(again).orElseThrow().id()))
+			.hasValueSatisfying(cure -> assertThat(cure.caseReference()).isEqualTo(back));
+	}
+
+	private String cure(String email, String text) {
+		String reference = contact(email, text);
+		this.cases.recordRootCause(reference, RootCauseState.KNOWN, "billing_proration_bug");
+		this.cases.recordAction(reference, ActionKind.CURATIVE, "Corrected the proration rule", 30,
+				"billing_proration_bug", null, "fiona", this.clock.instant());
+		this.cases.proposeResolution(reference, "Refunded and fixed the bill", "fiona", this.clock.instant());
+		this.cases.confirmResolution(reference, this.clock.instant());
+		return reference;
 	}
 
 	@Test
