@@ -356,7 +356,23 @@ public final class DemoDataset {
 				this.recurrences.computeIfAbsent(againDay, k -> new ArrayList<>())
 					.add(new Recurrence(customer, reason, times));
 			}
+			else if (!palliative && !stillOpen && times == 1 && cureDoesNotHold(id)) {
+				// A cure aimed at the wrong cause, or one that did not last: the problem
+				// is back within the recurrence window.
+				int againDay = (int) ChronoUnit.DAYS.between(DemoDataset.this.start, t) + 3 + (int) (id % 20);
+				this.recurrences.computeIfAbsent(againDay, k -> new ArrayList<>())
+					.add(new Recurrence(customer, reason, times));
+			}
 			mark(steps, id, customer);
+		}
+
+		/**
+		 * One cure in twenty-five does not hold. Drawn from the story's own number, not
+		 * the dataset's random stream, so the stories that cure-and-hold stay as they
+		 * were.
+		 */
+		private boolean cureDoesNotHold(long id) {
+			return new SplittableRandom(DemoDataset.this.spec.seed() * 31 + id).nextDouble() < 0.04;
 		}
 
 		/**

@@ -67,6 +67,7 @@ class DemoLoaderTests {
 		}
 		assertThat(count("select count(*) from cases where reopen_count > 0")).as("reopened").isPositive();
 		assertThat(count("select count(*) from cases where recurrence_of is not null")).as("recurrences").isPositive();
+		assertThat(count("select count(*) from cure_returns")).as("cures that did not hold").isPositive();
 		// Follow-ups are scheduled by listeners after each ending, so they arrive
 		// shortly.
 		long deadline = System.currentTimeMillis() + 15_000;
