@@ -56,8 +56,7 @@ public final class SurgeStreams {
 		}
 		long[] counts = new long[hours];
 		for (int t = 0; t < hours; t++) {
-			int day = (t / 24) % 7;
-			double mean = perDay * (day >= 5 ? 0.7 : 1.1) * HOUR_SHARE[t % 24];
+			double mean = expected(perDay, t);
 			for (int start : starts) {
 				if (t >= start && t < start + surgeHours) {
 					mean *= lift;
@@ -68,6 +67,15 @@ public final class SurgeStreams {
 			counts[t] = rate <= 0 ? 0 : PoissonDistribution.of(rate).createSampler(rng).sample();
 		}
 		return new Stream(counts, starts, surgeHours);
+	}
+
+	/**
+	 * The mean contacts of an hour without a surge (hour 0 is a Monday at 00:00): what an
+	 * oracle that knew the traffic's true shape would test against.
+	 */
+	public static double expected(double perDay, int hour) {
+		int day = (hour / 24) % 7;
+		return perDay * (day >= 5 ? 0.7 : 1.1) * HOUR_SHARE[hour % 24];
 	}
 
 	/**
