@@ -85,6 +85,7 @@ class CasePage {
 		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))
 				: this.problems.knownErrorsMatching(c.rootCauseKey(), c.contactReason()));
 		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
+		model.addAttribute("cureThatDidNotHold", this.cases.cureThatDidNotHold(c.id()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
 		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));

@@ -135,6 +135,11 @@ class DiagnosisBrowserTests extends BrowserTest {
 		String back = contact(email, "The internet drops every evening again", Instant.now());
 
 		Chromium.open(browser, this.port, "/cases/" + back);
+		assertThat(browser.findElement(By.id("cure-did-not-hold-banner")).getText()).contains("came back after a cure")
+			.contains("router_firmware_watchdog")
+			.contains(cured);
+		assertThat(browser.findElements(By.id("recurrence-hint"))).as("the earlier case is found, so no hint")
+			.isEmpty();
 		click(By.id("start-diagnosis"));
 
 		Chromium.waiting(browser)
