@@ -70,6 +70,8 @@ class MetricsBrowserTests extends BrowserTest {
 		assertThat(Integer.parseInt(browser.findElement(By.id("tile-confirmed")).getText())).isPositive();
 		assertThat(browser.findElement(By.id("tile-cure-not-held")).getText()).as("a cure came back")
 			.matches("[1-9][0-9]*%");
+		assertThat(browser.findElement(By.id("breakdown-table")).getText())
+			.containsIgnoringCase("came back after a cure");
 	}
 
 	private String social(String email, String text) {
