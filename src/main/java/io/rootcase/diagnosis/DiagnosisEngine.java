@@ -396,15 +396,25 @@ public final class DiagnosisEngine {
 
 	/** The largest probability of the distribution given by these unnormalised logs. */
 	private static double largestShare(double[] log) {
-		double max = Double.NEGATIVE_INFINITY;
-		for (double l : log) {
-			max = Math.max(max, l);
-		}
+		return Math.exp(max(log) - logSumExp(log));
+	}
+
+	/** log(sum of exp(x)), without overflow: the normaliser of unnormalised logs. */
+	private static double logSumExp(double[] log) {
+		double max = max(log);
 		double sum = 0;
 		for (double l : log) {
 			sum += Math.exp(l - max);
 		}
-		return 1 / sum;
+		return max + Math.log(sum);
+	}
+
+	private static double max(double[] values) {
+		double max = Double.NEGATIVE_INFINITY;
+		for (double v : values) {
+			max = Math.max(max, v);
+		}
+		return max;
 	}
 
 	/**
@@ -616,18 +626,10 @@ public final class DiagnosisEngine {
 				log[h] += this.logLikelihood[q][a][h];
 			}
 		}
-		double max = Double.NEGATIVE_INFINITY;
-		for (double l : log) {
-			max = Math.max(max, l);
-		}
-		double sum = 0;
+		double total = logSumExp(log);
 		double[] posterior = new double[this.hypotheses];
 		for (int h = 0; h < this.hypotheses; h++) {
-			posterior[h] = Math.exp(log[h] - max);
-			sum += posterior[h];
-		}
-		for (int h = 0; h < this.hypotheses; h++) {
-			posterior[h] /= sum;
+			posterior[h] = Math.exp(log[h] - total);
 		}
 		return posterior;
 	}
@@ -658,15 +660,7 @@ public final class DiagnosisEngine {
 			}
 			sumOfMarginals += Math.log(marginal);
 		}
-		double max = Double.NEGATIVE_INFINITY;
-		for (double j : joint) {
-			max = Math.max(max, j);
-		}
-		double sum = 0;
-		for (double j : joint) {
-			sum += Math.exp(j - max);
-		}
-		return sumOfMarginals - (max + Math.log(sum));
+		return sumOfMarginals - logSumExp(joint);
 	}
 
 	private List<Ranked> ranking(double[] posterior) {
