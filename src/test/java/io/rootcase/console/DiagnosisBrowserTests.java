@@ -8,18 +8,14 @@ import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoLoader;
 import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.diagnosis.DiagnosisFixtures;
 import io.rootcase.diagnosis.KnowledgeBase;
 import io.rootcase.diagnosis.KnowledgeBase.Question;
 import io.rootcase.diagnosis.KnowledgeBaseFile;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.ContactReceipt;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,9 +52,7 @@ class DiagnosisBrowserTests extends BrowserTest {
 
 	@BeforeEach
 	void theDemoKnowledgeBase() {
-		if (this.knowledgeBases.current().isEmpty()) {
-			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
-		}
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
 	}
 
 	String demoCase(String text) {
@@ -66,10 +60,8 @@ class DiagnosisBrowserTests extends BrowserTest {
 	}
 
 	String contact(String email, String text, Instant at) {
-		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at, text,
-				Map.of(IdentityKind.EMAIL, email), "Maya Khan", null, null, null));
-		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router", "plan", "Fibre 500"));
-		return receipt.caseReference();
+		return new DiagnosisFixtures(this.intake, this.customers).caseFrom(email, "Maya Khan", text, at,
+				Map.of("device", "HX-200 router", "plan", "Fibre 500"));
 	}
 
 	void click(By by) {

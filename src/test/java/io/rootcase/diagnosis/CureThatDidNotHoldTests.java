@@ -10,13 +10,7 @@ import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.ResolutionKind;
 import io.rootcase.customers.CustomerDirectory;
-import io.rootcase.customers.IdentityKind;
-import io.rootcase.demo.DemoLoader;
 import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.ContactReceipt;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,16 +47,12 @@ class CureThatDidNotHoldTests {
 
 	@BeforeEach
 	void aDemoKnowledgeBase() {
-		if (this.knowledgeBases.current().isEmpty()) {
-			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
-		}
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
 	}
 
 	private String contact(String email, String text, Instant at) {
-		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at, text,
-				Map.of(IdentityKind.EMAIL, email), "Dee", null, null, null));
-		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router"));
-		return receipt.caseReference();
+		return new DiagnosisFixtures(this.intake, this.customers).caseFrom(email, "Dee", text, at,
+				Map.of("device", "HX-200 router"));
 	}
 
 	private String curedCase(String email, Instant at) {

@@ -8,13 +8,8 @@ import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestFixtures;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoLoader;
 import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.ContactReceipt;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,18 +55,14 @@ class DiagnosisApiTests {
 
 	@BeforeEach
 	void aDemoKnowledgeBaseAndACaseFromACustomerWithAnHx200Router() {
-		if (this.knowledgeBases.current().isEmpty()) {
-			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
-		}
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
 		this.reference = newCase();
 	}
 
 	String newCase() {
-		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
-				Instant.now().minusSeconds(60), "My internet drops every evening",
-				Map.of(IdentityKind.EMAIL, "diag-" + UUID.randomUUID() + "@example.com"), "Dee", null, null, null));
-		this.customers.describe(receipt.customerId(), Map.of("device", "HX-200 router"));
-		return receipt.caseReference();
+		return new DiagnosisFixtures(this.intake, this.customers).caseFrom("diag-" + UUID.randomUUID() + "@example.com",
+				"Dee", "My internet drops every evening", Instant.now().minusSeconds(60),
+				Map.of("device", "HX-200 router"));
 	}
 
 	ResultActions post(String path, String body, String token) throws Exception {

@@ -14,7 +14,7 @@ import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
-import io.rootcase.demo.DemoLoader;
+import io.rootcase.diagnosis.DiagnosisFixtures;
 import io.rootcase.diagnosis.KnowledgeBase;
 import io.rootcase.diagnosis.KnowledgeBaseFile;
 import io.rootcase.diagnosis.KnowledgeBases;
@@ -312,9 +312,7 @@ class ProblemApiTests {
 
 	@Test
 	void aKnownErrorNamedByAKnowledgeBaseKeyUpdatesThatCauseForDiagnosis() throws Exception {
-		if (this.knowledgeBases.current().isEmpty()) {
-			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
-		}
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
 		String problem = open("""
 				{"title":"Tracking numbers point to the wrong courier","team":"shipping",
 				 "rootCauseKey":"courier_tracking_feed","workaround":"Look the parcel up by order number",
@@ -338,9 +336,7 @@ class ProblemApiTests {
 
 	@Test
 	void aRootCauseKnownOnlyInWordsBecomesAKnowledgeBaseCauseAndTheProblemTakesItsKey() throws Exception {
-		if (this.knowledgeBases.current().isEmpty()) {
-			this.knowledgeBases.importFile(DemoLoader.demoKnowledgeBase(), "test");
-		}
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
 		String problem = open("""
 				{"title":"Parcels shown delivered too early","team":"shipping",
 				 "rootCauseText":"The courier's scan at the depot is read as a delivery",
