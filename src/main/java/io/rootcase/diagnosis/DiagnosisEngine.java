@@ -169,7 +169,11 @@ public final class DiagnosisEngine {
 
 	private final double[] prior;
 
-	private final Map<String, Integer> questionIndex = new HashMap<>();
+	/**
+	 * Filled once in the constructor, then only read: engines that doubt a cause share
+	 * it.
+	 */
+	private final Map<String, Integer> questionIndex;
 
 	/**
 	 * Per question, per answer, per hypothesis: P(answer | hypothesis), noise mixed in.
@@ -197,6 +201,7 @@ public final class DiagnosisEngine {
 		this.names[known] = UNKNOWN;
 		this.prior[known] = kb.unknownPrior();
 		List<Question> questions = kb.questions();
+		this.questionIndex = new HashMap<>();
 		this.likelihood = new double[questions.size()][][];
 		this.logLikelihood = new double[questions.size()][][];
 		for (int q = 0; q < questions.size(); q++) {
@@ -251,7 +256,7 @@ public final class DiagnosisEngine {
 		this.hypotheses = base.hypotheses;
 		this.names = base.names;
 		this.prior = prior;
-		this.questionIndex.putAll(base.questionIndex);
+		this.questionIndex = base.questionIndex;
 		this.likelihood = base.likelihood;
 		this.logLikelihood = base.logLikelihood;
 	}
