@@ -37,14 +37,14 @@ public class ContactReasons {
 
 	private final ReasonTaxonomy taxonomy;
 
-	private final SentenceEncoder encoder;
+	private final JoinedSentenceEncoder encoder;
 
 	private final Cases cases;
 
 	private final Clock clock;
 
 	ContactReasons(LabelRepository labels, CaseVectors vectors, ReasonModels models, ReasonTaxonomy taxonomy,
-			SentenceEncoder encoder, Cases cases, Clock clock) {
+			JoinedSentenceEncoder encoder, Cases cases, Clock clock) {
 		this.labels = labels;
 		this.vectors = vectors;
 		this.models = models;
@@ -86,7 +86,8 @@ public class ContactReasons {
 		this.labels.insertPrediction(label);
 		reason.ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
 		if (vector != null) {
-			this.vectors.putIfAbsent(caseId, this.encoder.name(), vector, this.clock.instant());
+			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), this.encoder.meaningOf(vector),
+					this.clock.instant());
 		}
 		return label;
 	}
@@ -98,7 +99,7 @@ public class ContactReasons {
 	/** The meanings of those of the cases whose opening message has been read. */
 	@Transactional(readOnly = true)
 	public List<CaseMeaning> meanings(List<UUID> caseIds) {
-		Map<UUID, float[]> found = this.vectors.of(caseIds, this.encoder.name());
+		Map<UUID, float[]> found = this.vectors.of(caseIds, this.encoder.meaning().name());
 		Map<UUID, String> texts = this.labels.openingTexts(new ArrayList<>(found.keySet()));
 		return caseIds.stream()
 			.filter(id -> found.containsKey(id) && texts.containsKey(id))

@@ -94,7 +94,9 @@ public class ReasonModels {
 		}
 		synchronized (this) {
 			if (this.cached == null || this.cached.version() != version.get()) {
-				this.cached = this.models.model(version.get())
+				this.cached = this.models.find(version.get())
+					.filter(this::readsThisEncoder)
+					.flatMap(v -> this.models.model(v.version()))
 					.map(bytes -> new LiveModel(version.get(), read(bytes)))
 					.orElse(null);
 			}
@@ -105,7 +107,32 @@ public class ReasonModels {
 	/** Loads the live model at start, so the first contact does not wait for it. */
 	@EventListener(ApplicationReadyEvent.class)
 	void loadLiveModel() {
-		live().ifPresent(m -> log.info("Contact-reason model version {} loaded", m.version()));
+		Optional<LiveModel> live = live();
+		live.ifPresent(m -> log.info("Contact-reason model version {} loaded", m.version()));
+		Optional<ModelVersion> unreadable = this.models.liveVersion()
+			.flatMap(this.models::find)
+			.filter(v -> live.isEmpty() && !readsThisEncoder(v));
+		unreadable.ifPresent(this::replace);
+	}
+
+	/**
+	 * A version trained on another sentence encoder (before an upgrade changed it) cannot
+	 * read this node's vectors: contacts stay unclassified until a version trained on
+	 * this encoder is live, so one is trained at once rather than at the night's run.
+	 */
+	private void replace(ModelVersion stale) {
+		log.warn("Contact-reason model version {} was trained on the sentence encoder {}, this node encodes with {};"
+				+ " training a new version", stale.version(), stale.encoder(), this.encoder.name());
+		try {
+			requestRetraining("encoder change");
+		}
+		catch (ConflictException ex) {
+			log.info("Another node is training a contact-reason model already");
+		}
+	}
+
+	private boolean readsThisEncoder(ModelVersion version) {
+		return this.encoder.name().equals(version.encoder());
 	}
 
 	public List<ModelVersion> versions() {
@@ -145,6 +172,10 @@ public class ReasonModels {
 		if (target.status() == ModelStatus.TRAINING || target.status() == ModelStatus.FAILED) {
 			throw new ConflictException(
 					"model version " + version + " is " + Texts.words(target.status()) + " and cannot be made live");
+		}
+		if (!readsThisEncoder(target)) {
+			throw new ConflictException("model version " + version + " was trained on the sentence encoder "
+					+ target.encoder() + " and cannot read " + this.encoder.name() + " vectors; train a new version");
 		}
 		this.transactions.executeWithoutResult(s -> {
 			this.models.retireLive();
@@ -192,9 +223,7 @@ public class ReasonModels {
 		ReasonTrainer.Encoded evaluation = this.trainer.encode(heldOut);
 		ReasonClassifier model = this.trainer.train(fit);
 		ReasonEvaluation result = ReasonEvaluation.of(model, evaluation);
-		Double liveAccuracy = live().filter(l -> this.encoder.name().equals(liveEncoder(l.version())))
-			.map(l -> ReasonEvaluation.of(l.classifier(), evaluation).accuracy())
-			.orElse(null);
+		Double liveAccuracy = live().map(l -> ReasonEvaluation.of(l.classifier(), evaluation).accuracy()).orElse(null);
 		boolean better = heldOut.isEmpty() ? liveAccuracy == null
 				: liveAccuracy == null || result.accuracy() >= liveAccuracy;
 		String note = heldOut.isEmpty() ? "no held-out examples to evaluate on" : better ? null
@@ -209,10 +238,6 @@ public class ReasonModels {
 		});
 		log.info("Contact-reason model version {}: accuracy {} on {} held-out examples, {}", version, result.accuracy(),
 				heldOut.size(), better ? "live" : "rejected");
-	}
-
-	private String liveEncoder(int version) {
-		return this.models.find(version).map(ModelVersion::encoder).orElse(null);
 	}
 
 	private static byte[] write(ReasonClassifier model) {

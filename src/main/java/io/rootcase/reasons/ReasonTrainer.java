@@ -49,7 +49,7 @@ public final class ReasonTrainer {
 			long seed) {
 
 		public static Settings standard() {
-			return new Settings(0.3, 1.5, 0.1, 0.05, 7);
+			return new Settings(0.5, 2.1, 0.1, 0.05, 7);
 		}
 
 	}

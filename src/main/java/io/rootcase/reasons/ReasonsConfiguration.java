@@ -8,13 +8,13 @@ import org.springframework.context.annotation.Configuration;
 class ReasonsConfiguration {
 
 	@Bean
-	SentenceEncoder sentenceEncoder() {
-		return new MiniLmSentenceEncoder();
+	JoinedSentenceEncoder sentenceEncoder() {
+		return JoinedSentenceEncoder.standard();
 	}
 
 	@Bean
-	ReasonTrainer reasonTrainer(SentenceEncoder encoder, @Value("${rootcase.reasons.cost:0.3}") double cost,
-			@Value("${rootcase.reasons.embedding-weight:1.5}") double embeddingWeight,
+	ReasonTrainer reasonTrainer(SentenceEncoder encoder, @Value("${rootcase.reasons.cost:0.5}") double cost,
+			@Value("${rootcase.reasons.embedding-weight:2.1}") double embeddingWeight,
 			@Value("${rootcase.reasons.unclassified-share:0.05}") double unclassifiedShare) {
 		ReasonTrainer.Settings standard = ReasonTrainer.Settings.standard();
 		return new ReasonTrainer(encoder, new ReasonTrainer.Settings(cost, embeddingWeight, standard.calibrationShare(),

@@ -13,6 +13,9 @@ public interface SentenceEncoder {
 	/** Unit-length vectors for many texts, computed on every core. */
 	List<float[]> encodeAll(List<String> texts);
 
+	/** The length of every vector this encoder makes. */
+	int dimension();
+
 	/** Names the model, so stored vectors are only compared with vectors of the same. */
 	String name();
 

@@ -35,12 +35,12 @@ public class SimilarCases {
 
 	private final double minSimilarity;
 
-	SimilarCases(Cases cases, CaseVectors vectors, SentenceEncoder encoder,
+	SimilarCases(Cases cases, CaseVectors vectors, JoinedSentenceEncoder encoder,
 			@Value("${rootcase.reasons.similar.candidates:5000}") int candidates,
 			@Value("${rootcase.reasons.similar.min-similarity:0.5}") double minSimilarity) {
 		this.cases = cases;
 		this.vectors = vectors;
-		this.encoder = encoder;
+		this.encoder = encoder.meaning();
 		this.candidates = candidates;
 		this.minSimilarity = minSimilarity;
 	}

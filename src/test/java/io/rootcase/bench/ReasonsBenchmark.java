@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.rootcase.reasons.LabelledExample;
-import io.rootcase.reasons.MiniLmSentenceEncoder;
+import io.rootcase.reasons.JoinedSentenceEncoder;
 import io.rootcase.reasons.ReasonClassifier;
 import io.rootcase.reasons.ReasonEvaluation;
 import io.rootcase.reasons.ReasonTrainer;
@@ -54,7 +54,7 @@ final class ReasonsBenchmark {
 		Arrays.stream(heap).forEach(MemoryPoolMXBean::resetPeakUsage);
 
 		long start = System.nanoTime();
-		SentenceEncoder encoder = new MiniLmSentenceEncoder();
+		SentenceEncoder encoder = JoinedSentenceEncoder.standard();
 		ReasonTrainer trainer = new ReasonTrainer(encoder, ReasonTrainer.Settings.standard());
 		ReasonClassifier model = trainer.train(train.examples());
 		double trainSeconds = (System.nanoTime() - start) / 1e9;

@@ -35,6 +35,11 @@ final class BagOfWordsEncoder implements SentenceEncoder {
 	}
 
 	@Override
+	public int dimension() {
+		return DIMENSION;
+	}
+
+	@Override
 	public String name() {
 		return "bag-of-words-test";
 	}

@@ -58,6 +58,12 @@ class ContactReasonsTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	ModelRepository modelRepository;
+
+	@Autowired
+	SentenceEncoder encoder;
+
 	@BeforeEach
 	void trained() {
 		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
@@ -216,6 +222,33 @@ class ContactReasonsTests {
 		assertThat(this.models.versions()).filteredOn(v -> v.status() == ModelStatus.LIVE).hasSize(1);
 		this.mvc.perform(asAgent(post("/api/reasons/models"))).andExpect(status().isForbidden());
 		this.mvc.perform(asManager(post("/api/reasons/models/9999/activate"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aModelTrainedOnAnotherSentenceEncoderIsNeitherUsedNorMadeLiveAgainAndIsReplacedAtStart() throws Exception {
+		int current = this.models.live().orElseThrow().version();
+		int stale = this.modelRepository.start("an upgrade", "an-older-encoder", this.clock.instant());
+		this.modelRepository.finish(stale, ModelStatus.REJECTED, new ReasonEvaluation(10, 0.9, 0.9, 0, 0.9, 0, null),
+				100, 3, 0.4, null, null, this.modelRepository.model(current).orElseThrow(), this.clock.instant());
+
+		this.mvc.perform(asManager(post("/api/reasons/models/" + stale + "/activate")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("an-older-encoder")));
+		assertThat(this.models.live().orElseThrow().version()).isEqualTo(current);
+
+		// As a database upgraded from a release that encoded with another model.
+		this.modelRepository.retireLive();
+		this.modelRepository.setStatus(stale, ModelStatus.LIVE);
+		assertThat(this.models.live()).isEmpty();
+		assertThat(labelOf(send("I was charged twice on my bill this month")).state())
+			.isEqualTo(LabelState.UNCLASSIFIED);
+
+		this.models.loadLiveModel();
+
+		ReasonModels.LiveModel replacement = eventually(() -> this.models.live().orElse(null));
+		assertThat(replacement.version()).isGreaterThan(stale);
+		assertThat(this.models.version(replacement.version()).encoder()).isEqualTo(this.encoder.name());
+		assertThat(this.models.version(replacement.version()).requestedBy()).isEqualTo("encoder change");
 	}
 
 }

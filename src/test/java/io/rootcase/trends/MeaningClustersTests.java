@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.rootcase.reasons.MiniLmSentenceEncoder;
+import io.rootcase.reasons.OnnxSentenceEncoder;
 import io.rootcase.reasons.SentenceEncoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class MeaningClustersTests {
 
 	@BeforeAll
 	static void loadEncoder() {
-		encoder = new MiniLmSentenceEncoder();
+		encoder = OnnxSentenceEncoder.allMiniLmL6V2();
 	}
 
 	@Test

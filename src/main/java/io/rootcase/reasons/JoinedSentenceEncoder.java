@@ -1,0 +1,106 @@
+package io.rootcase.reasons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Several sentence encoders read as one: a message's vector is each encoder's unit vector
+ * in turn, scaled so the whole is unit length again. Two small encoders trained on
+ * different data place different messages close together; a contact-reason model reading
+ * both made 0.8 to 0.9 points fewer mistakes on BANKING77 validation splits than one
+ * reading either (decision 0011). The first encoder is the message's <em>meaning</em>:
+ * similar cases and trend clusters compare those parts only, so their thresholds keep
+ * what they were measured on and their stored vectors stay valid.
+ */
+public final class JoinedSentenceEncoder implements SentenceEncoder {
+
+	private final List<SentenceEncoder> parts;
+
+	private final Executor executor;
+
+	private final float scale;
+
+	public JoinedSentenceEncoder(List<SentenceEncoder> parts, Executor executor) {
+		if (parts.isEmpty()) {
+			throw new IllegalArgumentException("a joined encoder needs at least one encoder");
+		}
+		this.parts = List.copyOf(parts);
+		this.executor = executor;
+		this.scale = (float) (1 / Math.sqrt(parts.size()));
+	}
+
+	/**
+	 * MiniLM for meaning, bge-small beside it, each message's two encodings side by side.
+	 */
+	public static JoinedSentenceEncoder standard() {
+		return new JoinedSentenceEncoder(
+				List.of(OnnxSentenceEncoder.allMiniLmL6V2(), OnnxSentenceEncoder.bgeSmallEnV15()),
+				OnnxSentenceEncoder.POOL);
+	}
+
+	/** The encoder whose vectors are the first part of every joined vector. */
+	public SentenceEncoder meaning() {
+		return this.parts.get(0);
+	}
+
+	/**
+	 * The meaning part of a joined vector, unit length as {@link #meaning()} makes it.
+	 */
+	public float[] meaningOf(float[] joined) {
+		int length = meaning().dimension();
+		float[] part = new float[length];
+		for (int j = 0; j < length; j++) {
+			part[j] = joined[j] / this.scale;
+		}
+		return part;
+	}
+
+	@Override
+	public float[] encode(String text) {
+		// The caller encodes the first part while the pool encodes the others.
+		List<CompletableFuture<float[]>> others = new ArrayList<>();
+		for (SentenceEncoder part : this.parts.subList(1, this.parts.size())) {
+			others.add(CompletableFuture.supplyAsync(() -> part.encode(text), this.executor));
+		}
+		List<float[]> vectors = new ArrayList<>();
+		vectors.add(this.parts.get(0).encode(text));
+		others.forEach(o -> vectors.add(o.join()));
+		return join(vectors);
+	}
+
+	@Override
+	public List<float[]> encodeAll(List<String> texts) {
+		List<List<float[]>> byPart = this.parts.stream().map(p -> p.encodeAll(texts)).toList();
+		List<float[]> joined = new ArrayList<>(texts.size());
+		for (int i = 0; i < texts.size(); i++) {
+			int row = i;
+			joined.add(join(byPart.stream().map(vectors -> vectors.get(row)).toList()));
+		}
+		return joined;
+	}
+
+	@Override
+	public int dimension() {
+		return this.parts.stream().mapToInt(SentenceEncoder::dimension).sum();
+	}
+
+	@Override
+	public String name() {
+		return String.join("+", this.parts.stream().map(SentenceEncoder::name).toList());
+	}
+
+	private float[] join(List<float[]> vectors) {
+		float[] joined = new float[dimension()];
+		int offset = 0;
+		for (float[] v : vectors) {
+			for (int j = 0; j < v.length; j++) {
+				joined[offset + j] = v[j] * this.scale;
+			}
+			offset += v.length;
+		}
+		return joined;
+	}
+
+}
