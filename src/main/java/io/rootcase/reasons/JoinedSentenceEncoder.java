@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Several sentence encoders read as one: a message's vector is each encoder's unit vector
@@ -15,6 +17,14 @@ import java.util.concurrent.Executor;
  * what they were measured on and their stored vectors stay valid.
  */
 public final class JoinedSentenceEncoder implements SentenceEncoder {
+
+	/**
+	 * Not the encoders' batch pool: while a model trains, that pool's queue holds the
+	 * whole training file, and a contact's prediction must not wait behind it.
+	 */
+	private static final ExecutorService SIDE_BY_SIDE = Executors.newFixedThreadPool(
+			Runtime.getRuntime().availableProcessors(),
+			Thread.ofPlatform().name("sentence-encoder-side-", 0).daemon().factory());
 
 	private final List<SentenceEncoder> parts;
 
@@ -36,8 +46,7 @@ public final class JoinedSentenceEncoder implements SentenceEncoder {
 	 */
 	public static JoinedSentenceEncoder standard() {
 		return new JoinedSentenceEncoder(
-				List.of(OnnxSentenceEncoder.allMiniLmL6V2(), OnnxSentenceEncoder.bgeSmallEnV15()),
-				OnnxSentenceEncoder.POOL);
+				List.of(OnnxSentenceEncoder.allMiniLmL6V2(), OnnxSentenceEncoder.bgeSmallEnV15()), SIDE_BY_SIDE);
 	}
 
 	/** The encoder whose vectors are the first part of every joined vector. */

@@ -38,7 +38,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 	/** One session per model file and one pool per process, however many contexts. */
 	private static final Map<String, OnnxBertBiEncoder> SESSIONS = new ConcurrentHashMap<>();
 
-	static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+	private static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
 			Thread.ofPlatform().name("sentence-encoder-", 0).daemon().factory());
 
 	private final String name;
