@@ -45,8 +45,21 @@ public final class JoinedSentenceEncoder implements SentenceEncoder {
 	 * MiniLM for meaning, bge-small beside it, each message's two encodings side by side.
 	 */
 	public static JoinedSentenceEncoder standard() {
-		return new JoinedSentenceEncoder(
-				List.of(OnnxSentenceEncoder.allMiniLmL6V2(), OnnxSentenceEncoder.bgeSmallEnV15()), SIDE_BY_SIDE);
+		return of(OnnxSentenceEncoder.NAMES);
+	}
+
+	/** The shipped encoders of these names, the first being the meaning. */
+	public static JoinedSentenceEncoder of(List<String> names) {
+		if (names.isEmpty() || names.stream().distinct().count() != names.size()) {
+			throw new IllegalArgumentException("name one or more different sentence encoders, from "
+					+ String.join(", ", OnnxSentenceEncoder.NAMES));
+		}
+		return new JoinedSentenceEncoder(names.stream().<SentenceEncoder>map(OnnxSentenceEncoder::named).toList(),
+				SIDE_BY_SIDE);
+	}
+
+	public int size() {
+		return this.parts.size();
 	}
 
 	/** The encoder whose vectors are the first part of every joined vector. */

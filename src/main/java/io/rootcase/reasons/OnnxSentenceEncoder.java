@@ -53,6 +53,18 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 		this.model = new Model(POOL, SESSIONS.computeIfAbsent(file, OnnxSentenceEncoder::load), dimension);
 	}
 
+	/** The encoders Rootcase ships, by the name a model version records. */
+	public static final List<String> NAMES = List.of("all-MiniLM-L6-v2-q", "bge-small-en-v1.5-q");
+
+	public static OnnxSentenceEncoder named(String name) {
+		return switch (name) {
+			case "all-MiniLM-L6-v2-q" -> allMiniLmL6V2();
+			case "bge-small-en-v1.5-q" -> bgeSmallEnV15();
+			default -> throw new IllegalArgumentException(
+					"there is no sentence encoder named '" + name + "'; choose from " + String.join(", ", NAMES));
+		};
+	}
+
 	public static OnnxSentenceEncoder allMiniLmL6V2() {
 		return new OnnxSentenceEncoder("all-MiniLM-L6-v2-q", "all-minilm-l6-v2-q", 384);
 	}

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.rootcase.reasons.LabelledExample;
+import io.rootcase.reasons.OnnxSentenceEncoder;
 import io.rootcase.reasons.JoinedSentenceEncoder;
 import io.rootcase.reasons.ReasonClassifier;
 import io.rootcase.reasons.ReasonEvaluation;
 import io.rootcase.reasons.ReasonTrainer;
-import io.rootcase.reasons.SentenceEncoder;
 import io.rootcase.reasons.TrainingFile;
 import io.rootcase.shared.InvalidRequestException;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,11 +36,12 @@ final class ReasonsBenchmark {
 	}
 
 	static void run(Options options) throws IOException {
-		options.allow(Set.of("train", "test"));
+		options.allow(Set.of("train", "test", "encoders"));
 		String trainFile = options.text("train", null);
 		String testFile = options.text("test", null);
 		if (trainFile == null || testFile == null) {
-			throw new IllegalArgumentException("usage: bench/run reasons --train FILE --test FILE");
+			throw new IllegalArgumentException(
+					"usage: bench/run reasons --train FILE --test FILE [--encoders NAME,...]");
 		}
 		TrainingFile.Parsed train = parse(trainFile, true);
 		TrainingFile.Parsed test = parse(testFile, false);
@@ -54,8 +55,9 @@ final class ReasonsBenchmark {
 		Arrays.stream(heap).forEach(MemoryPoolMXBean::resetPeakUsage);
 
 		long start = System.nanoTime();
-		SentenceEncoder encoder = JoinedSentenceEncoder.standard();
-		ReasonTrainer trainer = new ReasonTrainer(encoder, ReasonTrainer.Settings.standard());
+		JoinedSentenceEncoder encoder = JoinedSentenceEncoder
+			.of(List.of(options.text("encoders", String.join(",", OnnxSentenceEncoder.NAMES)).split(",")));
+		ReasonTrainer trainer = new ReasonTrainer(encoder, ReasonTrainer.Settings.standard(encoder.size()));
 		ReasonClassifier model = trainer.train(train.examples());
 		double trainSeconds = (System.nanoTime() - start) / 1e9;
 		System.err.printf("bench: trained in %.1f s%n", trainSeconds);

@@ -80,9 +80,27 @@ class JoinedSentenceEncoderTests {
 	}
 
 	@Test
-	void joiningNoEncoderIsRefused() {
+	void joiningNoEncoderTheSameTwiceOrOneRootcaseDoesNotShipIsRefusedWithTheNamesToChooseFrom() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new JoinedSentenceEncoder(List.of(), Executors.newSingleThreadExecutor()));
+		assertThatIllegalArgumentException().isThrownBy(() -> JoinedSentenceEncoder.of(List.of()))
+			.withMessageContaining("all-MiniLM-L6-v2-q, bge-small-en-v1.5-q");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JoinedSentenceEncoder.of(List.of("bge-small-en-v1.5-q", "bge-small-en-v1.5-q")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JoinedSentenceEncoder.of(List.of("all-MiniLM-L6-v2-q", "gpt-4")))
+			.withMessageContaining("no sentence encoder named 'gpt-4'")
+			.withMessageContaining("all-MiniLM-L6-v2-q, bge-small-en-v1.5-q");
+	}
+
+	@Test
+	void aListOfOneShippedEncoderIsThatEncoderAlone() {
+		JoinedSentenceEncoder one = JoinedSentenceEncoder.of(List.of("all-MiniLM-L6-v2-q"));
+
+		assertThat(one.size()).isEqualTo(1);
+		assertThat(one.name()).isEqualTo("all-MiniLM-L6-v2-q");
+		assertThat(one.encode("my card was declined")).hasSize(384)
+			.containsExactly(one.meaning().encode("my card was declined"), within(1e-5f));
 	}
 
 	private static double norm(float[] v) {

@@ -32,9 +32,9 @@ class ReasonClassifierTests {
 	@Test
 	void learnsReasonsFromGeneratedMessagesWellAboveChance() {
 		Data data = generated(40, 1);
-		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard()).train(data.train);
+		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1)).train(data.train);
 		ReasonEvaluation evaluation = ReasonEvaluation.of(model,
-				new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard()).encode(data.test));
+				new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1)).encode(data.test));
 
 		assertThat(model.labels()).containsExactly("billing", "delivery", "network");
 		assertThat(evaluation.accuracy()).isGreaterThan(0.9);
@@ -44,7 +44,7 @@ class ReasonClassifierTests {
 	@Test
 	void leavesMessagesAboutNoKnownReasonUnclassified() {
 		Data data = generated(40, 2);
-		ReasonTrainer trainer = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard());
+		ReasonTrainer trainer = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1));
 		ReasonClassifier model = trainer.train(data.train);
 		List<String> outOfScope = List.of("what is the capital of france", "tell me a joke about cats",
 				"how tall is mount everest", "recommend a good pasta recipe");
@@ -57,7 +57,7 @@ class ReasonClassifierTests {
 
 	@Test
 	void givesEmptyMessagesNoReason() {
-		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard())
+		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1))
 			.train(generated(20, 3).train);
 
 		Prediction prediction = model.predict(" ", new float[BagOfWordsEncoder.DIMENSION]);
@@ -68,7 +68,7 @@ class ReasonClassifierTests {
 
 	@Test
 	void readsBackTheModelItWroteWithTheSamePredictions() throws IOException {
-		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard())
+		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1))
 			.train(generated(20, 4).train);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		model.writeTo(bytes);
@@ -85,7 +85,7 @@ class ReasonClassifierTests {
 		List<LabelledExample> one = BILLING.stream().map(t -> new LabelledExample(t, "billing")).toList();
 
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard()).train(one))
+			.isThrownBy(() -> new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1)).train(one))
 			.withMessageContaining("at least two reasons");
 	}
 
