@@ -42,13 +42,9 @@ public final class JoinedSentenceEncoder implements SentenceEncoder {
 	}
 
 	/**
-	 * MiniLM for meaning, bge-small beside it, each message's two encodings side by side.
+	 * The shipped encoders of these names, the first being the meaning; a message's
+	 * encodings are made side by side.
 	 */
-	public static JoinedSentenceEncoder standard() {
-		return of(OnnxSentenceEncoder.NAMES);
-	}
-
-	/** The shipped encoders of these names, the first being the meaning. */
 	public static JoinedSentenceEncoder of(List<String> names) {
 		if (names.isEmpty() || names.stream().distinct().count() != names.size()) {
 			throw new IllegalArgumentException("name one or more different sentence encoders, from "
