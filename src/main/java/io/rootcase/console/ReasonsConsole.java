@@ -102,6 +102,7 @@ class ReasonsConsole {
 		model.addAttribute("names", all.stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("teams", this.staff.teams());
 		model.addAttribute("models", this.models.versions());
+		model.addAttribute("encoder", this.models.encoder());
 		Map<ExampleSource, Long> counts = new EnumMap<>(ExampleSource.class);
 		for (ExampleSource source : ExampleSource.values()) {
 			counts.put(source, this.contactReasons.countExamples(source));

@@ -135,6 +135,14 @@ public class ReasonModels {
 		return this.encoder.name().equals(version.encoder());
 	}
 
+	/**
+	 * The sentence encoders this node reads a message with; a version trained on others
+	 * cannot be used or made live.
+	 */
+	public String encoder() {
+		return this.encoder.name();
+	}
+
 	public List<ModelVersion> versions() {
 		return this.models.all();
 	}

@@ -1,5 +1,6 @@
 package io.rootcase.console;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +50,9 @@ class ReasonsBrowserTests extends BrowserTest {
 
 	@Autowired
 	ReasonModels models;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void anAgentCorrectsAnUnclassifiedContactInTriageAndItBecomesTrainingData() {
@@ -81,8 +86,17 @@ class ReasonsBrowserTests extends BrowserTest {
 	}
 
 	@Test
-	void aManagerAddsAReasonAndSeesTheModelVersionsAndTrainingData() {
+	void aManagerAddsAReasonAndSeesTheModelVersionsWhatTheyReadAndTrainingData() {
 		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
+		int live = this.models.live().orElseThrow().version();
+		// A version from before an upgrade that changed the sentence encoders.
+		int stale = this.jdbc.sql("select coalesce(max(version), 0) + 1 from reason_models")
+			.query(Integer.class)
+			.single();
+		Timestamp then = Timestamp.from(Instant.parse("2026-01-05T10:00:00Z"));
+		this.jdbc.sql("""
+				insert into reason_models (version, status, started_at, finished_at, requested_by, encoder)
+				values (?, 'RETIRED', ?, ?, 'an upgrade', 'an-older-encoder')""").params(stale, then, then).update();
 		String key = "browser_" + UUID.randomUUID().toString().substring(0, 6);
 
 		Chromium.openAs(browser, this.port, "/cases", "maria");
@@ -96,6 +110,11 @@ class ReasonsBrowserTests extends BrowserTest {
 
 		assertThat(browser.findElement(By.id("reason-" + key)).getText()).contains("Browser reason");
 		assertThat(browser.findElement(By.id("models-table")).getText()).contains("live");
+		WebElement liveRow = browser.findElement(By.id("model-" + live));
+		assertThat(liveRow.getText()).contains(this.models.encoder()).doesNotContain("cannot be used");
+		WebElement staleRow = browser.findElement(By.id("model-" + stale));
+		assertThat(staleRow.getText()).contains("an-older-encoder").contains("cannot be used");
+		assertThat(staleRow.findElements(By.cssSelector("button.activate"))).isEmpty();
 		assertThat(browser.findElement(By.id("example-counts")).getText()).contains("imported");
 	}
 
