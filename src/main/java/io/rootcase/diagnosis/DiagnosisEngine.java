@@ -227,10 +227,6 @@ public final class DiagnosisEngine {
 	}
 
 	/**
-	 * P(answer recorded | cause) when, with probability answerNoise, the recorded answer
-	 * is a wrong one: any of the other answers, equally likely.
-	 */
-	/**
 	 * This engine for a customer whose problem came back after the given cause was found
 	 * and cured: that cause's prior is {@link #CURE_DID_NOT_HOLD} times what it was, the
 	 * others rise with the unknown cause. Shares the likelihood tables; a cause the
@@ -261,6 +257,10 @@ public final class DiagnosisEngine {
 		this.logLikelihood = base.logLikelihood;
 	}
 
+	/**
+	 * P(answer recorded | cause) when, with probability answerNoise, the recorded answer
+	 * is a wrong one: any of the other answers, equally likely.
+	 */
 	private double noisy(double p, int answers) {
 		return (1 - this.kb.answerNoise()) * p + this.kb.answerNoise() * (1 - p) / (answers - 1);
 	}
