@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.ExampleSource;
+import io.rootcase.reasons.ModelVersion;
 import io.rootcase.reasons.ReasonModels;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.reasons.ReasonView;
@@ -101,8 +102,10 @@ class ReasonsConsole {
 		model.addAttribute("active", all.stream().filter(ReasonView::isActive).toList());
 		model.addAttribute("names", all.stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("teams", this.staff.teams());
-		model.addAttribute("models", this.models.versions());
-		model.addAttribute("encoder", this.models.encoder());
+		List<ModelVersion> versions = this.models.versions();
+		model.addAttribute("models", versions);
+		model.addAttribute("usable",
+				versions.stream().filter(this.models::canUse).map(ModelVersion::version).collect(Collectors.toSet()));
 		Map<ExampleSource, Long> counts = new EnumMap<>(ExampleSource.class);
 		for (ExampleSource source : ExampleSource.values()) {
 			counts.put(source, this.contactReasons.countExamples(source));

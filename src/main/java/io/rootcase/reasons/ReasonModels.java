@@ -95,7 +95,7 @@ public class ReasonModels {
 		synchronized (this) {
 			if (this.cached == null || this.cached.version() != version.get()) {
 				this.cached = this.models.find(version.get())
-					.filter(this::readsThisEncoder)
+					.filter(this::canUse)
 					.flatMap(v -> this.models.model(v.version()))
 					.map(bytes -> new LiveModel(version.get(), read(bytes)))
 					.orElse(null);
@@ -111,7 +111,7 @@ public class ReasonModels {
 		live.ifPresent(m -> log.info("Contact-reason model version {} loaded", m.version()));
 		Optional<ModelVersion> unreadable = this.models.liveVersion()
 			.flatMap(this.models::find)
-			.filter(v -> live.isEmpty() && !readsThisEncoder(v));
+			.filter(v -> live.isEmpty() && !canUse(v));
 		unreadable.ifPresent(this::replace);
 	}
 
@@ -131,16 +131,13 @@ public class ReasonModels {
 		}
 	}
 
-	private boolean readsThisEncoder(ModelVersion version) {
-		return this.encoder.name().equals(version.encoder());
-	}
-
 	/**
-	 * The sentence encoders this node reads a message with; a version trained on others
-	 * cannot be used or made live.
+	 * Whether this node can predict with the version: it was trained on the sentence
+	 * encoders this node reads messages with. One that cannot is neither used nor made
+	 * live.
 	 */
-	public String encoder() {
-		return this.encoder.name();
+	public boolean canUse(ModelVersion version) {
+		return this.encoder.name().equals(version.encoder());
 	}
 
 	public List<ModelVersion> versions() {
@@ -181,7 +178,7 @@ public class ReasonModels {
 			throw new ConflictException(
 					"model version " + version + " is " + Texts.words(target.status()) + " and cannot be made live");
 		}
-		if (!readsThisEncoder(target)) {
+		if (!canUse(target)) {
 			throw new ConflictException("model version " + version + " was trained on the sentence encoder "
 					+ target.encoder() + " and cannot read " + this.encoder.name() + " vectors; train a new version");
 		}

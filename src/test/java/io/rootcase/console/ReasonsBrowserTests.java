@@ -16,6 +16,7 @@ import io.rootcase.reasons.ExampleSource;
 import io.rootcase.reasons.LabelState;
 import io.rootcase.reasons.ReasonModels;
 import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.reasons.SentenceEncoder;
 import io.rootcase.reasons.TrainedReasons;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
@@ -53,6 +54,9 @@ class ReasonsBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SentenceEncoder encoder;
 
 	@Test
 	void anAgentCorrectsAnUnclassifiedContactInTriageAndItBecomesTrainingData() {
@@ -111,7 +115,7 @@ class ReasonsBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("reason-" + key)).getText()).contains("Browser reason");
 		assertThat(browser.findElement(By.id("models-table")).getText()).contains("live");
 		WebElement liveRow = browser.findElement(By.id("model-" + live));
-		assertThat(liveRow.getText()).contains(this.models.encoder()).doesNotContain("cannot be used");
+		assertThat(liveRow.getText()).contains(this.encoder.name()).doesNotContain("cannot be used");
 		WebElement staleRow = browser.findElement(By.id("model-" + stale));
 		assertThat(staleRow.getText()).contains("an-older-encoder").contains("cannot be used");
 		assertThat(staleRow.findElements(By.cssSelector("button.activate"))).isEmpty();
