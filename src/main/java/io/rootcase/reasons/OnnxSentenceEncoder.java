@@ -43,13 +43,10 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	private final String name;
 
-	private final int dimension;
-
 	private final Model model;
 
 	private OnnxSentenceEncoder(String name, String file, int dimension) {
 		this.name = name;
-		this.dimension = dimension;
 		this.model = new Model(POOL, SESSIONS.computeIfAbsent(file, OnnxSentenceEncoder::load), dimension);
 	}
 
@@ -92,7 +89,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	@Override
 	public int dimension() {
-		return this.dimension;
+		return this.model.dimension();
 	}
 
 	@Override

@@ -49,12 +49,26 @@ public final class ReasonTrainer {
 	public record Settings(double cost, double embeddingWeight, double calibrationShare, double unclassifiedShare,
 			long seed) {
 
+		/** Measured (decision 0011). */
+		public static final double COST = 0.5;
+
 		/** How much each encoder's part counts against the n-grams (measured, 0011). */
 		public static final double WEIGHT_PER_ENCODER = 1.5;
 
+		public static final double UNCLASSIFIED_SHARE = 0.05;
+
 		/** The measured settings for a vector joined from this many encoders. */
 		public static Settings standard(int encoders) {
-			return new Settings(0.5, WEIGHT_PER_ENCODER * Math.sqrt(encoders), 0.1, 0.05, 7);
+			return forEncoders(encoders, COST, WEIGHT_PER_ENCODER, UNCLASSIFIED_SHARE);
+		}
+
+		/**
+		 * Each encoder's part of the joined vector is a 1/sqrt(n) share of it; the weight
+		 * is given per encoder so that it means the same for one encoder or two.
+		 */
+		public static Settings forEncoders(int encoders, double cost, double weightPerEncoder,
+				double unclassifiedShare) {
+			return new Settings(cost, weightPerEncoder * Math.sqrt(encoders), 0.1, unclassifiedShare, 7);
 		}
 
 	}

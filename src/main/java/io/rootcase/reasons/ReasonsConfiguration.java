@@ -15,18 +15,15 @@ class ReasonsConfiguration {
 		return JoinedSentenceEncoder.of(encoders);
 	}
 
-	/**
-	 * Each encoder's part of the joined vector is a 1/sqrt(n) share of it; the weight is
-	 * set per encoder so that it means the same for a list of one encoder or two.
-	 */
 	@Bean
-	ReasonTrainer reasonTrainer(JoinedSentenceEncoder encoder, @Value("${rootcase.reasons.cost:0.5}") double cost,
+	ReasonTrainer reasonTrainer(JoinedSentenceEncoder encoder,
+			@Value("${rootcase.reasons.cost:" + ReasonTrainer.Settings.COST + "}") double cost,
 			@Value("${rootcase.reasons.embedding-weight:" + ReasonTrainer.Settings.WEIGHT_PER_ENCODER
 					+ "}") double weightPerEncoder,
-			@Value("${rootcase.reasons.unclassified-share:0.05}") double unclassifiedShare) {
-		ReasonTrainer.Settings standard = ReasonTrainer.Settings.standard(encoder.size());
-		return new ReasonTrainer(encoder, new ReasonTrainer.Settings(cost, weightPerEncoder * Math.sqrt(encoder.size()),
-				standard.calibrationShare(), unclassifiedShare, standard.seed()));
+			@Value("${rootcase.reasons.unclassified-share:" + ReasonTrainer.Settings.UNCLASSIFIED_SHARE
+					+ "}") double unclassifiedShare) {
+		return new ReasonTrainer(encoder,
+				ReasonTrainer.Settings.forEncoders(encoder.size(), cost, weightPerEncoder, unclassifiedShare));
 	}
 
 }
