@@ -170,12 +170,8 @@ final class TrendsBenchmark {
 			if (mean <= 0) {
 				return 1;
 			}
-			PoissonDistribution poisson = PoissonDistribution.of(mean);
-			long k = 1;
-			while (poisson.survivalProbability((int) k - 1) > ALPHA) {
-				k++;
-			}
-			return k;
+			// The smallest x with P(X > x) <= ALPHA, so k = x + 1.
+			return PoissonDistribution.of(mean).inverseSurvivalProbability(ALPHA) + 1L;
 		}
 
 	}
