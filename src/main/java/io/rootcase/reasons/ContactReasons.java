@@ -17,10 +17,14 @@ import io.rootcase.intake.ContactReceived;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives every inbound contact a reason with a confidence as it arrives, or leaves it to
@@ -28,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContactReasons {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactReasons.class);
+
+	/** Contacts read per transaction when a model goes live. */
+	private static final int BATCH = 100;
 
 	private final LabelRepository labels;
 
@@ -41,16 +50,19 @@ public class ContactReasons {
 
 	private final Cases cases;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	ContactReasons(LabelRepository labels, CaseVectors vectors, ReasonModels models, ReasonTaxonomy taxonomy,
-			JoinedSentenceEncoder encoder, Cases cases, Clock clock) {
+			JoinedSentenceEncoder encoder, Cases cases, TransactionTemplate transactions, Clock clock) {
 		this.labels = labels;
 		this.vectors = vectors;
 		this.models = models;
 		this.taxonomy = taxonomy;
 		this.encoder = encoder;
 		this.cases = cases;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -73,23 +85,80 @@ public class ContactReasons {
 			return existing.get();
 		}
 		String clipped = text == null ? "" : ReasonClassifier.clip(text).strip();
+		Reading reading = read(clipped);
+		ContactLabel label = reading.label(contactId, caseId, clipped, this.clock.instant());
+		this.labels.insertPrediction(label);
+		reading.reason().ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
+		if (reading.vector() != null) {
+			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), this.encoder.meaningOf(reading.vector()),
+					this.clock.instant());
+		}
+		return label;
+	}
+
+	/**
+	 * Contacts that came while no model could read them (none trained yet, or the live
+	 * one trained on another sentence encoder before an upgrade) wait in triage; once a
+	 * model goes live they are read as if they had just come, so an upgrade does not
+	 * leave them to be labelled by hand. Outside a transaction: each batch commits on its
+	 * own, so a long backlog neither holds locks nor starts over after a failure.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReasonModelWentLive live) {
+		int read = 0;
+		for (int batch = readWaiting(); batch > 0; batch = readWaiting()) {
+			read += batch;
+		}
+		if (read > 0) {
+			log.info("Contact-reason model version {} read {} contacts that came while no model could", live.version(),
+					read);
+		}
+	}
+
+	/**
+	 * @return how many waiting contacts were read, 0 when none is left or no model is
+	 */
+	private int readWaiting() {
+		Integer read = this.transactions.execute(status -> {
+			int count = 0;
+			for (ContactLabel waiting : this.labels.unread(BATCH)) {
+				Reading reading = read(waiting.text());
+				if (reading.model().isEmpty()) {
+					break;
+				}
+				if (this.labels.predictedLate(
+						reading.label(waiting.contactId(), waiting.caseId(), waiting.text(), waiting.predictedAt()))) {
+					reading.reason().ifPresent(r -> this.cases.reasonPredicted(waiting.caseId(), r.key()));
+				}
+				count++;
+			}
+			return count;
+		});
+		return read == null ? 0 : read;
+	}
+
+	/** What the sentence encoders and the live model, if any, make of a message. */
+	private Reading read(String clipped) {
 		float[] vector = clipped.isEmpty() ? null : this.encoder.encode(clipped);
 		Optional<ReasonModels.LiveModel> model = vector == null ? Optional.empty() : this.models.live();
 		Prediction prediction = model.map(m -> m.classifier().predict(clipped, vector)).orElse(Prediction.none());
 		Optional<ReasonView> reason = prediction.unclassified() ? Optional.empty()
 				: this.taxonomy.current(prediction.reasonKey());
-		ContactLabel label = new ContactLabel(contactId, caseId,
-				reason.isPresent() ? LabelState.PREDICTED : LabelState.UNCLASSIFIED, clipped, prediction.reasonKey(),
-				prediction.reasonKey() == null ? null : prediction.confidence(),
-				model.map(ReasonModels.LiveModel::version).orElse(null), reason.map(ReasonView::key).orElse(null),
-				this.clock.instant(), null, null);
-		this.labels.insertPrediction(label);
-		reason.ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
-		if (vector != null) {
-			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), this.encoder.meaningOf(vector),
-					this.clock.instant());
+		return new Reading(vector, model, prediction, reason);
+	}
+
+	private record Reading(float[] vector, Optional<ReasonModels.LiveModel> model, Prediction prediction,
+			Optional<ReasonView> reason) {
+
+		ContactLabel label(UUID contactId, UUID caseId, String text, Instant at) {
+			return new ContactLabel(contactId, caseId,
+					this.reason.isPresent() ? LabelState.PREDICTED : LabelState.UNCLASSIFIED, text,
+					this.prediction.reasonKey(),
+					this.prediction.reasonKey() == null ? null : this.prediction.confidence(),
+					this.model.map(ReasonModels.LiveModel::version).orElse(null),
+					this.reason.map(ReasonView::key).orElse(null), at, null, null);
 		}
-		return label;
+
 	}
 
 	/** A case's opening message and its meaning as a vector. */

@@ -78,6 +78,34 @@ class LabelRepository {
 			.list();
 	}
 
+	/**
+	 * Contacts left unclassified because no model could read them when they came, oldest
+	 * first.
+	 */
+	List<ContactLabel> unread(int limit) {
+		return this.jdbc.sql("""
+				select * from contact_labels
+				where state = ? and model_version is null and body <> ''
+				order by predicted_at, contact_id limit ?
+				""").params(LabelState.UNCLASSIFIED.name(), limit).query((rs, n) -> label(rs)).list();
+	}
+
+	/**
+	 * Records the prediction a model made for a contact none could read when it came,
+	 * unless it was read or labelled since (by another node, or an agent).
+	 * @return whether the prediction was recorded
+	 */
+	boolean predictedLate(ContactLabel label) {
+		return this.jdbc
+			.sql("""
+					update contact_labels set state = ?, predicted_key = ?, confidence = ?, model_version = ?, reason_key = ?
+					where contact_id = ? and state = ? and model_version is null
+					""")
+			.params(label.state().name(), label.predictedKey(), label.confidence(), label.modelVersion(),
+					label.reasonKey(), label.contactId(), LabelState.UNCLASSIFIED.name())
+			.update() == 1;
+	}
+
 	long countInState(LabelState state) {
 		return this.jdbc.sql("select count(*) from contact_labels where state = ?")
 			.param(state.name())

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +58,8 @@ public class ReasonModels {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final double holdoutShare;
@@ -67,7 +70,7 @@ public class ReasonModels {
 	private volatile LiveModel cached;
 
 	ReasonModels(ModelRepository models, LabelRepository labels, ReasonTaxonomy taxonomy, SentenceEncoder encoder,
-			ReasonTrainer trainer, TransactionTemplate transactions, Clock clock,
+			ReasonTrainer trainer, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
 			@Value("${rootcase.reasons.holdout-share:0.2}") double holdoutShare) {
 		this.models = models;
 		this.labels = labels;
@@ -75,6 +78,7 @@ public class ReasonModels {
 		this.encoder = encoder;
 		this.trainer = trainer;
 		this.transactions = transactions;
+		this.events = events;
 		this.clock = clock;
 		this.holdoutShare = holdoutShare;
 	}
@@ -185,6 +189,7 @@ public class ReasonModels {
 		this.transactions.executeWithoutResult(s -> {
 			this.models.retireLive();
 			this.models.setStatus(version, ModelStatus.LIVE);
+			this.events.publishEvent(new ReasonModelWentLive(version));
 		});
 		return version(version);
 	}
@@ -240,6 +245,9 @@ public class ReasonModels {
 			}
 			this.models.finish(version, better ? ModelStatus.LIVE : ModelStatus.REJECTED, result, fit.size(),
 					model.labels().size(), model.minConfidence(), liveAccuracy, note, bytes, this.clock.instant());
+			if (better) {
+				this.events.publishEvent(new ReasonModelWentLive(version));
+			}
 		});
 		log.info("Contact-reason model version {}: accuracy {} on {} held-out examples, {}", version, result.accuracy(),
 				heldOut.size(), better ? "live" : "rejected");

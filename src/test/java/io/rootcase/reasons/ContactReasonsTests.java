@@ -240,8 +240,8 @@ class ContactReasonsTests {
 		this.modelRepository.retireLive();
 		this.modelRepository.setStatus(stale, ModelStatus.LIVE);
 		assertThat(this.models.live()).isEmpty();
-		assertThat(labelOf(send("I was charged twice on my bill this month")).state())
-			.isEqualTo(LabelState.UNCLASSIFIED);
+		ContactReceipt waiting = send("I was charged twice on my bill this month");
+		assertThat(labelOf(waiting).state()).isEqualTo(LabelState.UNCLASSIFIED);
 
 		this.models.loadLiveModel();
 
@@ -249,6 +249,48 @@ class ContactReasonsTests {
 		assertThat(replacement.version()).isGreaterThan(stale);
 		assertThat(this.models.version(replacement.version()).encoder()).isEqualTo(this.encoder.name());
 		assertThat(this.models.version(replacement.version()).requestedBy()).isEqualTo("encoder change");
+		assertThat(readByAModel(waiting).modelVersion()).isEqualTo(replacement.version());
+	}
+
+	@Test
+	void contactsThatCameWhileNoModelCouldReadThemAreReadWhenOneGoesLive() {
+		int current = this.models.live().orElseThrow().version();
+		this.modelRepository.retireLive();
+		ContactReceipt billing = send("Hello, I was charged twice on my bill this month, please refund it");
+		ContactReceipt offTopic = send("What is the recipe for a good lasagne with spinach?");
+		ContactReceipt labelledMeanwhile = send("Hello, where is my delivery? The tracking number shows nothing");
+		ContactLabel waiting = labelOf(billing);
+		assertThat(waiting.state()).isEqualTo(LabelState.UNCLASSIFIED);
+		assertThat(waiting.modelVersion()).isNull();
+		assertThat(labelOf(offTopic).modelVersion()).isNull();
+		this.contactReasons.label(labelOf(labelledMeanwhile).contactId(), "delivery", "alice");
+
+		this.models.activate(current);
+
+		ContactLabel read = readByAModel(billing);
+		assertThat(read.modelVersion()).isEqualTo(current);
+		assertThat(read.state()).isEqualTo(LabelState.PREDICTED);
+		assertThat(read.reasonKey()).isEqualTo("billing");
+		assertThat(read.predictedAt()).isEqualTo(waiting.predictedAt());
+		CaseView c = eventually(
+				() -> this.cases.find(billing.caseId()).filter(v -> v.contactReason() != null).orElse(null));
+		assertThat(c.contactReason()).isEqualTo("billing");
+		assertThat(c.contactReasonSource()).isEqualTo(ReasonSource.PREDICTED);
+		ContactLabel stillOffTopic = readByAModel(offTopic);
+		assertThat(stillOffTopic.state()).isEqualTo(LabelState.UNCLASSIFIED);
+		assertThat(this.contactReasons.triage(500))
+			.anySatisfy(t -> assertThat(t.label().contactId()).isEqualTo(offTopic.contactId()));
+		ContactLabel byAgent = this.contactReasons.labelOf(labelledMeanwhile.contactId());
+		assertThat(byAgent.reasonKey()).isEqualTo("delivery");
+		assertThat(byAgent.labelledBy()).isEqualTo("alice");
+		assertThat(byAgent.modelVersion()).isNull();
+	}
+
+	ContactLabel readByAModel(ContactReceipt receipt) {
+		return eventually(() -> {
+			ContactLabel label = this.contactReasons.labelOf(receipt.contactId());
+			return label.modelVersion() == null ? null : label;
+		});
 	}
 
 }
