@@ -31,6 +31,11 @@ public class TestFixtures {
 	}
 
 	@Bean
+	FlakyWork flakyWork() {
+		return new FlakyWork();
+	}
+
+	@Bean
 	FlywayMigrationStrategy cleanThenMigrate() {
 		return flyway -> {
 			flyway.clean();

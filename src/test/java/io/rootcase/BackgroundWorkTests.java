@@ -1,0 +1,113 @@
+package io.rootcase;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@RootcaseIntegrationTest
+class BackgroundWorkTests {
+
+	@Autowired
+	BackgroundWork work;
+
+	@Autowired
+	FlakyWork flaky;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void failedBackgroundWorkIsRetriedAfterAPauseUntilItSucceeds() {
+		String key = request(2);
+		failedAfter(key, 1);
+		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
+
+		this.work.retryFailed();
+		assertThat(status(key)).contains("FAILED");
+		assertThat(this.flaky.attempts(key)).isEqualTo(1);
+
+		this.clock.advance(Duration.ofMinutes(2));
+		this.work.retryFailed();
+		failedAfter(key, 2);
+
+		this.clock.advance(Duration.ofMinutes(3));
+		this.work.retryFailed();
+		assertThat(this.flaky.attempts(key)).as("four minutes' pause after the second attempt").isEqualTo(2);
+		this.clock.advance(Duration.ofMinutes(1));
+		this.work.retryFailed();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && status(key).isEmpty());
+		assertThat(this.flaky.attempts(key)).isEqualTo(3);
+	}
+
+	@Test
+	void backgroundWorkThatKeepsFailingIsGivenUpOnAndStaysCountedAsFailed() {
+		String key = request(Integer.MAX_VALUE);
+		failedAfter(key, 1);
+
+		for (int retry = 0; retry < BackgroundWork.MAX_ATTEMPTS + 3; retry++) {
+			this.clock.advance(Duration.ofHours(2));
+			this.work.retryFailed();
+			settled(key);
+		}
+
+		assertThat(this.flaky.done(key)).isFalse();
+		assertThat(this.flaky.attempts(key)).isEqualTo(BackgroundWork.MAX_ATTEMPTS);
+		assertThat(status(key)).contains("FAILED");
+		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
+	}
+
+	private String request(int failures) {
+		String key = "flaky-" + UUID.randomUUID();
+		this.transactions.executeWithoutResult(s -> this.events.publishEvent(new FlakyWork.Requested(key, failures)));
+		return key;
+	}
+
+	private void failedAfter(String key, int attempts) {
+		settled(key);
+		assertThat(this.flaky.attempts(key)).isEqualTo(attempts);
+	}
+
+	/**
+	 * Until the publication is failed again and the listener has run as often as the
+	 * registry counts attempts: a resubmission runs in the background.
+	 */
+	private void settled(String key) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> status(key).filter("FAILED"::equals).isPresent() && this.flaky.attempts(key) == this.jdbc
+				.sql("select completion_attempts from event_publication where serialized_event like ?")
+				.param("%" + key + "%")
+				.query(Integer.class)
+				.single());
+	}
+
+	private Optional<String> status(String key) {
+		return this.jdbc.sql("select status from event_publication where serialized_event like ?")
+			.param("%" + key + "%")
+			.query(String.class)
+			.optional();
+	}
+
+}
