@@ -33,7 +33,10 @@ class CaseVectors {
 	void putIfAbsent(UUID caseId, String encoder, float[] vector, Instant at) {
 		if (find(caseId, encoder).isEmpty()) {
 			this.jdbc.sql("delete from case_vectors where case_id = ?").param(caseId).update();
-			this.jdbc.sql("insert into case_vectors (case_id, encoder, vector, created_at) values (?, ?, ?, ?)")
+			// Two messages of one case read at once both find none: the first stays.
+			this.jdbc
+				.sql("insert into case_vectors (case_id, encoder, vector, created_at) values (?, ?, ?, ?) "
+						+ "on conflict do nothing")
 				.params(caseId, encoder, bytes(vector), DbTime.toDb(at))
 				.update();
 		}

@@ -28,6 +28,7 @@ import static io.rootcase.reasons.ReasonTaxonomyApiTests.asAgent;
 import static io.rootcase.reasons.ReasonTaxonomyApiTests.asManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -253,7 +254,7 @@ class ContactReasonsTests {
 	}
 
 	@Test
-	void contactsThatCameWhileNoModelCouldReadThemAreReadWhenOneGoesLive() {
+	void contactsThatCameWhileNoModelCouldReadThemAreReadWhenOneGoesLive() throws Exception {
 		int current = this.models.live().orElseThrow().version();
 		this.modelRepository.retireLive();
 		ContactReceipt billing = send("Hello, I was charged twice on my bill this month, please refund it");
@@ -264,6 +265,7 @@ class ContactReasonsTests {
 		assertThat(waiting.modelVersion()).isNull();
 		assertThat(labelOf(offTopic).modelVersion()).isNull();
 		this.contactReasons.label(labelOf(labelledMeanwhile).contactId(), "delivery", "alice");
+		assertThat(triageRow(billing)).contains("not read yet");
 
 		this.models.activate(current);
 
@@ -280,10 +282,23 @@ class ContactReasonsTests {
 		assertThat(stillOffTopic.state()).isEqualTo(LabelState.UNCLASSIFIED);
 		assertThat(this.contactReasons.triage(500))
 			.anySatisfy(t -> assertThat(t.label().contactId()).isEqualTo(offTopic.contactId()));
+		assertThat(triageRow(offTopic)).doesNotContain("not read yet");
 		ContactLabel byAgent = this.contactReasons.labelOf(labelledMeanwhile.contactId());
 		assertThat(byAgent.reasonKey()).isEqualTo("delivery");
 		assertThat(byAgent.labelledBy()).isEqualTo("alice");
 		assertThat(byAgent.modelVersion()).isNull();
+	}
+
+	/** The contact's row on the console's triage page. */
+	String triageRow(ContactReceipt receipt) throws Exception {
+		String page = this.mvc.perform(get("/triage").with(user("alice").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int row = page.indexOf("id=\"triage-" + receipt.contactId() + "\"");
+		assertThat(row).as("the contact is on the triage page").isNotNegative();
+		return page.substring(row, page.indexOf("</tr>", row));
 	}
 
 	ContactLabel readByAModel(ContactReceipt receipt) {
