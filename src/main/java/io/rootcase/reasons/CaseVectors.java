@@ -33,7 +33,8 @@ class CaseVectors {
 	void putIfAbsent(UUID caseId, String encoder, float[] vector, Instant at) {
 		if (find(caseId, encoder).isEmpty()) {
 			this.jdbc.sql("delete from case_vectors where case_id = ?").param(caseId).update();
-			// Two messages of one case read at once both find none: the first stays.
+			// Two messages of one case read at once may both find none: one of them stays
+			// rather than the second failing its listener on the key.
 			this.jdbc
 				.sql("insert into case_vectors (case_id, encoder, vector, created_at) values (?, ?, ?, ?) "
 						+ "on conflict do nothing")
