@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.rootcase.reasons.ReasonTaxonomyApiTests.asAgent;
@@ -64,6 +65,9 @@ class ContactReasonsTests {
 
 	@Autowired
 	SentenceEncoder encoder;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void trained() {
@@ -287,6 +291,11 @@ class ContactReasonsTests {
 		assertThat(byAgent.reasonKey()).isEqualTo("delivery");
 		assertThat(byAgent.labelledBy()).isEqualTo("alice");
 		assertThat(byAgent.modelVersion()).isNull();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("select count(*) from event_publication where event_type like '%ReasonModelWentLive'")
+				.query(Long.class)
+				.single() == 0);
 	}
 
 	/** The contact's row on the console's triage page. */
