@@ -23,6 +23,9 @@ class LabelRepository {
 
 	private static final int CHUNK = 500;
 
+	/** Unclassified because no model could read the message when it came. */
+	private static final String UNREAD = "state = ? and model_version is null and body <> ''";
+
 	private final JdbcClient jdbc;
 
 	LabelRepository(JdbcClient jdbc) {
@@ -83,11 +86,18 @@ class LabelRepository {
 	 * first.
 	 */
 	List<ContactLabel> unread(int limit) {
-		return this.jdbc.sql("""
-				select * from contact_labels
-				where state = ? and model_version is null and body <> ''
-				order by predicted_at, contact_id limit ?
-				""").params(LabelState.UNCLASSIFIED.name(), limit).query((rs, n) -> label(rs)).list();
+		return this.jdbc
+			.sql("select * from contact_labels where " + UNREAD + " order by predicted_at, contact_id limit ?")
+			.params(LabelState.UNCLASSIFIED.name(), limit)
+			.query((rs, n) -> label(rs))
+			.list();
+	}
+
+	long countUnread() {
+		return this.jdbc.sql("select count(*) from contact_labels where " + UNREAD)
+			.param(LabelState.UNCLASSIFIED.name())
+			.query(Long.class)
+			.single();
 	}
 
 	/**

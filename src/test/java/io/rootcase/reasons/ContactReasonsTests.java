@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.cases.ActionKind;
@@ -68,6 +69,9 @@ class ContactReasonsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void trained() {
@@ -270,10 +274,13 @@ class ContactReasonsTests {
 		assertThat(labelOf(offTopic).modelVersion()).isNull();
 		this.contactReasons.label(labelOf(labelledMeanwhile).contactId(), "delivery", "alice");
 		assertThat(triageRow(billing)).contains("not read yet");
+		assertThat(gauge("rootcase.reasons.model.usable")).isZero();
+		assertThat(gauge("rootcase.reasons.unread")).isGreaterThanOrEqualTo(2);
 
 		this.models.activate(current);
 
 		ContactLabel read = readByAModel(billing);
+		assertThat(gauge("rootcase.reasons.model.usable")).isEqualTo(1);
 		assertThat(read.modelVersion()).isEqualTo(current);
 		assertThat(read.state()).isEqualTo(LabelState.PREDICTED);
 		assertThat(read.reasonKey()).isEqualTo("billing");
@@ -296,6 +303,10 @@ class ContactReasonsTests {
 				.sql("select count(*) from event_publication where event_type like '%ReasonModelWentLive'")
 				.query(Long.class)
 				.single() == 0);
+	}
+
+	double gauge(String name) {
+		return this.meters.get(name).gauge().value();
 	}
 
 	/** The contact's row on the console's triage page. */
