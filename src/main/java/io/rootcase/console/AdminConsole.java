@@ -7,6 +7,9 @@ import java.security.Principal;
 import java.util.UUID;
 
 import io.rootcase.intake.ContactImport;
+import io.rootcase.operations.BackgroundWork;
+import io.rootcase.reasons.ContactReasons;
+import io.rootcase.reasons.ReasonModels;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.staff.ApiTokens;
 import io.rootcase.staff.Role;
@@ -21,18 +24,31 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Managers import contact history; admins issue and revoke API tokens.
+ * Managers import contact history; admins issue and revoke API tokens and look after the
+ * background work.
  */
 @Controller
 class AdminConsole {
+
+	private static final int FAILED_SHOWN = 100;
 
 	private final ContactImport imports;
 
 	private final ApiTokens tokens;
 
-	AdminConsole(ContactImport imports, ApiTokens tokens) {
+	private final BackgroundWork work;
+
+	private final ReasonModels models;
+
+	private final ContactReasons contactReasons;
+
+	AdminConsole(ContactImport imports, ApiTokens tokens, BackgroundWork work, ReasonModels models,
+			ContactReasons contactReasons) {
 		this.imports = imports;
 		this.tokens = tokens;
+		this.work = work;
+		this.models = models;
+		this.contactReasons = contactReasons;
 	}
 
 	@GetMapping("/import")
@@ -67,6 +83,24 @@ class AdminConsole {
 			model.addAttribute("error", ex.getMessage());
 		}
 		return tokens(model);
+	}
+
+	@GetMapping("/admin/system")
+	String system(Model model) {
+		model.addAttribute("work", this.work.status(FAILED_SHOWN));
+		model.addAttribute("liveModel", this.models.live().map(ReasonModels.LiveModel::version).orElse(null));
+		model.addAttribute("notRead", this.contactReasons.notReadByAModel());
+		model.addAttribute("triage", this.contactReasons.waitingInTriage());
+		model.addAttribute("maxAttempts", BackgroundWork.MAX_ATTEMPTS);
+		return "system";
+	}
+
+	@PostMapping("/admin/system/retry")
+	String retryFailedWork(RedirectAttributes redirect) {
+		long failed = this.work.retryNow();
+		redirect.addFlashAttribute("message",
+				failed == 0 ? "Nothing had failed." : failed + " failed piece(s) of work sent to run again.");
+		return "redirect:/admin/system";
 	}
 
 	@PostMapping("/admin/tokens/{id}/revoke")

@@ -205,6 +205,12 @@ public class ContactReasons {
 		return this.labels.countInState(LabelState.UNCLASSIFIED);
 	}
 
+	/** Contacts in triage that no model has read yet. */
+	@Transactional(readOnly = true)
+	public long notReadByAModel() {
+		return this.labels.countUnread();
+	}
+
 	/**
 	 * An agent gives a contact its reason: confirming or correcting the classifier. The
 	 * contact becomes a training example and its case takes the reason.

@@ -1,4 +1,4 @@
-package io.rootcase;
+package io.rootcase.operations;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 

@@ -1,10 +1,13 @@
-package io.rootcase;
+package io.rootcase.operations;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rootcase.FlakyWork;
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +80,24 @@ class BackgroundWorkTests {
 		assertThat(this.flaky.attempts(key)).isEqualTo(BackgroundWork.MAX_ATTEMPTS);
 		assertThat(status(key)).contains("FAILED");
 		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void failedWorkIsListedWithItsEventAndListenerAndCanAllBeRunAgainAtOnce() {
+		String key = request(1);
+		failedAfter(key, 1);
+
+		BackgroundWorkStatus status = this.work.status(1000);
+		assertThat(status.failedCount()).isGreaterThanOrEqualTo(1);
+		assertThat(status.failed()).anySatisfy(f -> {
+			assertThat(f.event()).isEqualTo("FlakyWork.Requested");
+			assertThat(f.listener()).isEqualTo("FlakyWork.on");
+			assertThat(f.attempts()).isEqualTo(1);
+			assertThat(f.givenUp()).isFalse();
+		});
+
+		assertThat(this.work.retryNow()).isGreaterThanOrEqualTo(1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && status(key).isEmpty());
 	}
 
 	private String request(int failures) {

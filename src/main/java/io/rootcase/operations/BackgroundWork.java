@@ -1,18 +1,21 @@
-package io.rootcase;
+package io.rootcase.operations;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.rootcase.shared.DbTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Background work is what the modules' event listeners do after a request has committed:
@@ -24,10 +27,10 @@ import org.springframework.stereotype.Component;
  * counted for a person to look at. It also tells the metrics how much background work
  * waits and how much has failed.
  */
-@Component
-class BackgroundWork implements MeterBinder {
+@Service
+public class BackgroundWork implements MeterBinder {
 
-	static final int MAX_ATTEMPTS = 10;
+	public static final int MAX_ATTEMPTS = 10;
 
 	/**
 	 * Failed publications read per retry. Spring Modulith 2.1 reads this many before it
@@ -57,6 +60,51 @@ class BackgroundWork implements MeterBinder {
 	}
 
 	/**
+	 * Runs again every failed listener now, those given up on included: an admin's
+	 * decision once the cause (a full disk, a bad configuration) is fixed.
+	 * @return how many failed pieces of work there were
+	 */
+	public long retryNow() {
+		long failedBefore = failedCount();
+		this.failed.resubmit(ResubmissionOptions.defaults().withBatchSize(BATCH));
+		return failedBefore;
+	}
+
+	/** How much waits, and the oldest failed work up to {@code limit}. */
+	public BackgroundWorkStatus status(int limit) {
+		List<FailedWork> failedWork = this.jdbc.sql("""
+				select id, event_type, listener_id, publication_date, completion_attempts, last_resubmission_date
+				from event_publication where status = 'FAILED' order by publication_date, id limit ?
+				""").param(limit).query((rs, n) -> {
+			int attempts = rs.getInt("completion_attempts");
+			Instant published = DbTime.fromDb(rs, "publication_date");
+			Instant last = DbTime.fromDb(rs, "last_resubmission_date");
+			return new FailedWork(rs.getObject("id", UUID.class), simpleName(rs.getString("event_type")),
+					listenerName(rs.getString("listener_id")), published, attempts, last != null ? last : published,
+					attempts >= MAX_ATTEMPTS);
+		}).list();
+		return new BackgroundWorkStatus(waiting(), failedCount(), failedWork);
+	}
+
+	/** {@code io.rootcase.intake.ContactReceived} becomes {@code ContactReceived}. */
+	private static String simpleName(String type) {
+		return type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
+	}
+
+	/**
+	 * A listener id is the method's full signature, {@code void
+	 * io.rootcase.reasons.ContactReasons.on(io.rootcase.intake.ContactReceived)}: its
+	 * class and method are what a person needs.
+	 */
+	static String listenerName(String id) {
+		String method = id.contains("(") ? id.substring(0, id.indexOf('(')) : id;
+		method = method.substring(method.lastIndexOf(' ') + 1);
+		int dot = method.lastIndexOf('.');
+		int classDot = dot > 0 ? method.lastIndexOf('.', dot - 1) : -1;
+		return method.substring(classDot + 1);
+	}
+
+	/**
 	 * Whether a failed publication is retried now: fewer than {@link #MAX_ATTEMPTS} so
 	 * far, and its pause since the last attempt is over.
 	 */
@@ -78,15 +126,15 @@ class BackgroundWork implements MeterBinder {
 	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("rootcase.background.waiting", this, BackgroundWork::waiting)
+		Gauge.builder("rootcase.background.waiting", this, w -> w.waiting())
 			.description("Event publications whose listener has not finished yet, cluster-wide")
 			.register(registry);
-		Gauge.builder("rootcase.background.failed", this, BackgroundWork::failedCount)
+		Gauge.builder("rootcase.background.failed", this, w -> w.failedCount())
 			.description("Event publications whose listener failed, retried or given up on, cluster-wide")
 			.register(registry);
 	}
 
-	double waiting() {
+	private long waiting() {
 		return this.jdbc
 			.sql("select count(*) from event_publication where completion_date is null "
 					+ "and (status is null or status <> 'FAILED')")
@@ -94,7 +142,7 @@ class BackgroundWork implements MeterBinder {
 			.single();
 	}
 
-	double failedCount() {
+	private long failedCount() {
 		return this.jdbc.sql("select count(*) from event_publication where status = 'FAILED'")
 			.query(Long.class)
 			.single();
