@@ -105,14 +105,24 @@ public class ContactReasons {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ReasonModelWentLive live) {
+		readUnread();
+	}
+
+	/**
+	 * Reads the contacts no model has read yet with the live model, if there is one. Also
+	 * run on a schedule ({@code UnreadContactsJob}): a contact taken in by another node
+	 * just as a model went live can miss the reading the event starts.
+	 * @return how many were read
+	 */
+	public int readUnread() {
 		int read = 0;
 		for (int batch = readWaiting(); batch > 0; batch = readWaiting()) {
 			read += batch;
 		}
 		if (read > 0) {
-			log.info("Contact-reason model version {} read {} contacts that came while no model could", live.version(),
-					read);
+			log.info("Contact-reason model read {} contacts that came while no model could", read);
 		}
+		return read;
 	}
 
 	/**

@@ -309,6 +309,25 @@ class ContactReasonsTests {
 		return this.meters.get(name).gauge().value();
 	}
 
+	@Test
+	void aContactThatMissedTheReadingWhenTheModelWentLiveIsReadLater() {
+		int current = this.models.live().orElseThrow().version();
+		this.modelRepository.retireLive();
+		ContactReceipt missed = send("Hello, I was charged twice on my bill this month, please refund it");
+		assertThat(labelOf(missed).modelVersion()).isNull();
+		// As when another node made the model live a moment before this contact's
+		// reading found none.
+		this.modelRepository.setStatus(current, ModelStatus.LIVE);
+		assertThat(this.contactReasons.labelOf(missed.contactId()).modelVersion()).isNull();
+
+		assertThat(this.contactReasons.readUnread()).isGreaterThanOrEqualTo(1);
+
+		ContactLabel read = this.contactReasons.labelOf(missed.contactId());
+		assertThat(read.modelVersion()).isEqualTo(current);
+		assertThat(read.reasonKey()).isEqualTo("billing");
+		assertThat(this.contactReasons.readUnread()).isZero();
+	}
+
 	/** The contact's row on the console's triage page. */
 	String triageRow(ContactReceipt receipt) throws Exception {
 		String page = this.mvc.perform(get("/triage").with(user("alice").roles("AGENT")))
