@@ -116,7 +116,7 @@ public class ContactReasons {
 	 */
 	public int readUnread() {
 		int read = 0;
-		for (int batch = readWaiting(); batch > 0; batch = readWaiting()) {
+		for (int batch = readBatch(); batch > 0; batch = readBatch()) {
 			read += batch;
 		}
 		if (read > 0) {
@@ -126,9 +126,10 @@ public class ContactReasons {
 	}
 
 	/**
-	 * @return how many waiting contacts were read, 0 when none is left or no model is
+	 * @return how many of a batch of unread contacts were read, 0 when none is left or no
+	 * model is live
 	 */
-	private int readWaiting() {
+	private int readBatch() {
 		Integer read = this.transactions.execute(status -> {
 			int count = 0;
 			for (ContactLabel waiting : this.labels.unread(BATCH)) {
