@@ -1,9 +1,13 @@
 package io.rootcase.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import io.rootcase.customers.CustomerDirectory;
-
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * On the first start with an empty database, and only then, loads the demo dataset
  * (turned off with {@code rootcase.demo.enabled=false}). Several nodes starting together
- * on one new database would race; the first wins and the others find data present.
+ * on one new database take turns through a ShedLock lock: the first loads, the others
+ * find the lock taken or, after it, data present, and start without loading.
  */
 @Component
 class DemoStartup implements ApplicationRunner {
@@ -30,6 +35,8 @@ class DemoStartup implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final LockProvider locks;
+
 	private final boolean enabled;
 
 	private final long seed;
@@ -40,7 +47,7 @@ class DemoStartup implements ApplicationRunner {
 
 	private final int days;
 
-	DemoStartup(DemoLoader loader, DemoTrends trends, CustomerDirectory directory, Clock clock,
+	DemoStartup(DemoLoader loader, DemoTrends trends, CustomerDirectory directory, Clock clock, LockProvider locks,
 			@Value("${rootcase.demo.enabled:false}") boolean enabled, @Value("${rootcase.demo.seed:42}") long seed,
 			@Value("${rootcase.demo.customers:600}") int customers,
 			@Value("${rootcase.demo.contacts:5200}") int contacts, @Value("${rootcase.demo.days:90}") int days) {
@@ -48,6 +55,7 @@ class DemoStartup implements ApplicationRunner {
 		this.trends = trends;
 		this.directory = directory;
 		this.clock = clock;
+		this.locks = locks;
 		this.enabled = enabled;
 		this.seed = seed;
 		this.customers = customers;
@@ -64,6 +72,23 @@ class DemoStartup implements ApplicationRunner {
 		if (this.directory.count() > 0) {
 			return;
 		}
+		Optional<SimpleLock> lock = this.locks
+			.lock(new LockConfiguration(this.clock.instant(), "demo-load", Duration.ofMinutes(30), Duration.ZERO));
+		if (lock.isEmpty()) {
+			log.info("Another node is loading the demo dataset");
+			return;
+		}
+		try {
+			if (this.directory.count() == 0) {
+				load();
+			}
+		}
+		finally {
+			lock.get().unlock();
+		}
+	}
+
+	private void load() {
 		log.info("Empty database: loading the demo dataset (seed {}, {} customers, {} contacts over {} days)",
 				this.seed, this.customers, this.contacts, this.days);
 		this.loader.loadOrganisation();

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +43,29 @@ class StaffBootstrap implements ApplicationRunner {
 		this.apiToken = apiToken;
 	}
 
+	/**
+	 * Several nodes started together on a new database all find nobody there: the first
+	 * insert wins, and the others, refused by the key, start as usual instead of failing.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.password.isBlank() && this.staff.agentCount() == 0) {
-			this.staff.addAgent(this.username, "Administrator", this.password, Role.ADMIN, "support");
-			log.info("Created the first administrator '{}'", this.username);
+			try {
+				this.staff.addAgent(this.username, "Administrator", this.password, Role.ADMIN, "support");
+				log.info("Created the first administrator '{}'", this.username);
+			}
+			catch (DuplicateKeyException ex) {
+				log.info("Another node created the first administrator '{}'", this.username);
+			}
 		}
 		if (!this.apiToken.isBlank() && this.tokens.list().isEmpty()) {
-			this.tokens.register("bootstrap", Role.ADMIN, this.apiToken, "bootstrap");
-			log.info("Registered the bootstrap API token");
+			try {
+				this.tokens.register("bootstrap", Role.ADMIN, this.apiToken, "bootstrap");
+				log.info("Registered the bootstrap API token");
+			}
+			catch (DuplicateKeyException ex) {
+				log.info("Another node registered the bootstrap API token");
+			}
 		}
 	}
 
