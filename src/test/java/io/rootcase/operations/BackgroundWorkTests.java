@@ -8,15 +8,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rootcase.FlakyWork;
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
+import io.rootcase.TestFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @RootcaseIntegrationTest
 class BackgroundWorkTests {
@@ -42,6 +50,9 @@ class BackgroundWorkTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	MockMvc mvc;
+
 	@Test
 	void failedBackgroundWorkIsRetriedAfterAPauseUntilItSucceeds() {
 		String key = request(2);
@@ -49,7 +60,7 @@ class BackgroundWorkTests {
 		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
 
 		this.work.retryFailed();
-		assertThat(status(key)).contains("FAILED");
+		assertThat(publicationStatus(key)).contains("FAILED");
 		assertThat(this.flaky.attempts(key)).isEqualTo(1);
 
 		this.clock.advance(Duration.ofMinutes(2));
@@ -61,7 +72,7 @@ class BackgroundWorkTests {
 		assertThat(this.flaky.attempts(key)).as("four minutes' pause after the second attempt").isEqualTo(2);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.work.retryFailed();
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && status(key).isEmpty());
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && publicationStatus(key).isEmpty());
 		assertThat(this.flaky.attempts(key)).isEqualTo(3);
 	}
 
@@ -78,7 +89,7 @@ class BackgroundWorkTests {
 
 		assertThat(this.flaky.done(key)).isFalse();
 		assertThat(this.flaky.attempts(key)).isEqualTo(BackgroundWork.MAX_ATTEMPTS);
-		assertThat(status(key)).contains("FAILED");
+		assertThat(publicationStatus(key)).contains("FAILED");
 		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
 	}
 
@@ -97,7 +108,29 @@ class BackgroundWorkTests {
 		});
 
 		assertThat(this.work.retryNow()).isGreaterThanOrEqualTo(1);
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && status(key).isEmpty());
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && publicationStatus(key).isEmpty());
+	}
+
+	@Test
+	void adminsSeeAndRetryFailedWorkThroughTheApiAndOthersAreRefused() throws Exception {
+		String key = request(1);
+		failedAfter(key, 1);
+
+		this.mvc
+			.perform(get("/api/admin/background-work?limit=1000").header("Authorization",
+					"Bearer " + TestFixtures.ADMIN_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.failedCount").value(greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.failed[?(@.listener == 'FlakyWork.on')].event", hasItem("FlakyWork.Requested")));
+		this.mvc
+			.perform(get("/api/admin/background-work").header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/admin/background-work/retry").header("Authorization",
+					"Bearer " + TestFixtures.ADMIN_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.failed").value(greaterThanOrEqualTo(1)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && publicationStatus(key).isEmpty());
 	}
 
 	private String request(int failures) {
@@ -117,14 +150,15 @@ class BackgroundWorkTests {
 	 */
 	private void settled(String key) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> status(key).filter("FAILED"::equals).isPresent() && this.flaky.attempts(key) == this.jdbc
-				.sql("select completion_attempts from event_publication where serialized_event like ?")
-				.param("%" + key + "%")
-				.query(Integer.class)
-				.single());
+			.until(() -> publicationStatus(key).filter("FAILED"::equals).isPresent()
+					&& this.flaky.attempts(key) == this.jdbc
+						.sql("select completion_attempts from event_publication where serialized_event like ?")
+						.param("%" + key + "%")
+						.query(Integer.class)
+						.single());
 	}
 
-	private Optional<String> status(String key) {
+	private Optional<String> publicationStatus(String key) {
 		return this.jdbc.sql("select status from event_publication where serialized_event like ?")
 			.param("%" + key + "%")
 			.query(String.class)
