@@ -98,21 +98,34 @@ class SeriesStore {
 			.list();
 	}
 
+	/** What one contact adds to (or takes from) the series of its hour. */
+	record Change(Map<SeriesKey, Integer> deltas, Instant hour) {
+	}
+
+	void add(Map<SeriesKey, Integer> deltas, Instant hour) {
+		add(List.of(new Change(deltas, hour)));
+	}
+
 	/**
 	 * Adds to the hourly and daily counts of each series, in two batches (a contact
 	 * touches up to a dozen buckets; one round trip each would cost more than the
 	 * contact's intake): missing buckets created, then the additions made under the rows'
-	 * locks. Both go in one global order of buckets, so nodes counting at once never wait
-	 * for each other in a circle.
+	 * locks. Both go in one global order of buckets, whatever contacts and hours they
+	 * come from, so nodes counting at once never wait for each other in a circle: a case
+	 * whose contacts move to another reason is moved in one batch, not one per contact
+	 * (per contact, two cases moved at once deadlocked on PostgreSQL).
 	 */
-	void add(Map<SeriesKey, Integer> deltas, Instant hour) {
+	void add(List<Change> changesToMake) {
 		Map<Bucket, Integer> ordered = new TreeMap<>(
 				Comparator.comparing(Bucket::series).thenComparing(Bucket::granularity).thenComparing(Bucket::start));
-		deltas.forEach((series, delta) -> {
-			if (delta != 0) {
-				Bucket.of(series, hour).forEach(b -> ordered.put(b, delta));
-			}
-		});
+		for (Change change : changesToMake) {
+			change.deltas().forEach((series, delta) -> {
+				if (delta != 0) {
+					Bucket.of(series, change.hour()).forEach(b -> ordered.merge(b, delta, Integer::sum));
+				}
+			});
+		}
+		ordered.values().removeIf(delta -> delta == 0);
 		if (ordered.isEmpty()) {
 			return;
 		}

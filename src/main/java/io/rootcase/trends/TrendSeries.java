@@ -1,6 +1,7 @@
 package io.rootcase.trends;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,7 @@ public class TrendSeries {
 		this.store.lockCase(caseId);
 		CaseView kase = this.cases.find(caseId).orElseThrow();
 		String cause = knownCause(kase);
+		List<SeriesStore.Change> changes = new ArrayList<>();
 		for (TrendFact fact : this.store.ofCaseForUpdate(caseId)) {
 			TrendFact now = fact.classifiedAs(reasonOf(kase), cause);
 			if (now.equals(fact)) {
@@ -133,8 +135,9 @@ public class TrendSeries {
 			fact.series().forEach(k -> deltas.merge(k, -1, Integer::sum));
 			now.series().forEach(k -> deltas.merge(k, 1, Integer::sum));
 			this.store.reclassify(now);
-			this.store.add(deltas, fact.hour());
+			changes.add(new SeriesStore.Change(deltas, fact.hour()));
 		}
+		this.store.add(changes);
 	}
 
 	/**

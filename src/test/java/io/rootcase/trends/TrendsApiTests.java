@@ -117,6 +117,26 @@ class TrendsApiTests {
 	}
 
 	@Test
+	void aCaseWhoseContactsSpanSeveralDaysMovesThemAllWhenItsReasonChanges() throws Exception {
+		Instant at = this.clock.instant().minus(Duration.ofDays(3));
+		String email = "trd-" + UUID.randomUUID() + "@example.com";
+		String reference = contact(at, "gold", email);
+		for (int day = 1; day <= 2; day++) {
+			this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at.plus(Duration.ofDays(day)),
+					"Still charged twice", Map.of(IdentityKind.EMAIL, email), null, null, reference, null));
+		}
+		await().untilAsserted(() -> assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(3));
+
+		String other = this.reason + "_c";
+		this.cases.chooseReason(reference, other, "alice");
+		await().untilAsserted(() -> {
+			assertThat(dailyTotal("reason:" + this.reason)).isZero();
+			assertThat(dailyTotal("reason:" + other)).isEqualTo(3);
+			assertThat(dailyTotal("reason:" + other + "|plan=gold")).isEqualTo(3);
+		});
+	}
+
+	@Test
 	void aMergedReasonsContactsCountUnderTheSurvivorAndKeepDoingSo() throws Exception {
 		String survivor = this.reason + "_s";
 		this.taxonomy.add(new ReasonTaxonomy.Definition(this.reason, "Charged twice (trend test)", null, null, null));
