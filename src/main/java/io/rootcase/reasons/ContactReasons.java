@@ -152,7 +152,8 @@ public class ContactReasons {
 	private Reading read(String clipped) {
 		float[] vector = clipped.isEmpty() ? null : this.encoder.encode(clipped);
 		Optional<ReasonModels.LiveModel> model = vector == null ? Optional.empty() : this.models.live();
-		Prediction prediction = model.map(m -> m.classifier().predict(clipped, vector)).orElse(Prediction.none());
+		Prediction prediction = model.map(m -> m.classifier().predict(clipped, vector))
+			.orElse(Prediction.none(clipped.isEmpty() ? Doubt.EMPTY : Doubt.NOT_READ));
 		Optional<ReasonView> reason = prediction.unclassified() ? Optional.empty()
 				: this.taxonomy.current(prediction.reasonKey());
 		return new Reading(vector, model, prediction, reason);
@@ -167,7 +168,15 @@ public class ContactReasons {
 					this.prediction.reasonKey(),
 					this.prediction.reasonKey() == null ? null : this.prediction.confidence(),
 					this.model.map(ReasonModels.LiveModel::version).orElse(null),
-					this.reason.map(ReasonView::key).orElse(null), at, null, null);
+					this.reason.map(ReasonView::key).orElse(null), at, null, null, doubt());
+		}
+
+		/** Why the contact waits in triage, if it does. */
+		private Doubt doubt() {
+			if (this.prediction.unclassified()) {
+				return this.prediction.doubt();
+			}
+			return this.reason.isEmpty() ? Doubt.REASON_RETIRED : null;
 		}
 
 	}

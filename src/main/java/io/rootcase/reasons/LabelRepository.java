@@ -35,11 +35,12 @@ class LabelRepository {
 	void insertPrediction(ContactLabel label) {
 		this.jdbc.sql("""
 				insert into contact_labels (contact_id, case_id, state, body, predicted_key, confidence, model_version,
-				  reason_key, predicted_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  reason_key, predicted_at, doubt)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(label.contactId(), label.caseId(), label.state().name(), label.text(), label.predictedKey(),
-					label.confidence(), label.modelVersion(), label.reasonKey(), DbTime.toDb(label.predictedAt()))
+					label.confidence(), label.modelVersion(), label.reasonKey(), DbTime.toDb(label.predictedAt()),
+					name(label.doubt()))
 			.update();
 	}
 
@@ -108,11 +109,12 @@ class LabelRepository {
 	boolean predictedLate(ContactLabel label) {
 		return this.jdbc
 			.sql("""
-					update contact_labels set state = ?, predicted_key = ?, confidence = ?, model_version = ?, reason_key = ?
+					update contact_labels set state = ?, predicted_key = ?, confidence = ?, model_version = ?, reason_key = ?,
+					  doubt = ?
 					where contact_id = ? and state = ? and model_version is null
 					""")
 			.params(label.state().name(), label.predictedKey(), label.confidence(), label.modelVersion(),
-					label.reasonKey(), label.contactId(), LabelState.UNCLASSIFIED.name())
+					label.reasonKey(), name(label.doubt()), label.contactId(), LabelState.UNCLASSIFIED.name())
 			.update() == 1;
 	}
 
@@ -187,7 +189,12 @@ class LabelRepository {
 				LabelState.valueOf(rs.getString("state")), rs.getString("body"), rs.getString("predicted_key"),
 				rs.getObject("confidence") == null ? null : rs.getDouble("confidence"),
 				rs.getObject("model_version") == null ? null : rs.getInt("model_version"), rs.getString("reason_key"),
-				DbTime.fromDb(rs, "predicted_at"), rs.getString("labelled_by"), DbTime.fromDb(rs, "labelled_at"));
+				DbTime.fromDb(rs, "predicted_at"), rs.getString("labelled_by"), DbTime.fromDb(rs, "labelled_at"),
+				rs.getString("doubt") == null ? null : Doubt.valueOf(rs.getString("doubt")));
+	}
+
+	private static String name(Doubt doubt) {
+		return doubt == null ? null : doubt.name();
 	}
 
 	private static TrainingExample example(ResultSet rs) throws SQLException {

@@ -7,18 +7,23 @@ import java.util.List;
  *
  * @param reasonKey the most likely reason, also when it is not trusted
  * @param confidence calibrated probability that {@code reasonKey} is right
- * @param unclassified whether the message goes to triage: too unsure, or fits no known
- * reason
+ * @param doubt why the message goes to triage (too unsure, fits no known reason, nothing
+ * to read), or {@code null} when the reason is trusted
  * @param alternatives the likeliest reasons, best first, for a person to choose from
  */
-public record Prediction(String reasonKey, double confidence, boolean unclassified, List<Ranked> alternatives) {
+public record Prediction(String reasonKey, double confidence, Doubt doubt, List<Ranked> alternatives) {
 
 	public Prediction {
 		alternatives = List.copyOf(alternatives);
 	}
 
-	static Prediction none() {
-		return new Prediction(null, 0, true, List.of());
+	static Prediction none(Doubt doubt) {
+		return new Prediction(null, 0, doubt, List.of());
+	}
+
+	/** Whether the message goes to triage. */
+	public boolean unclassified() {
+		return this.doubt != null;
 	}
 
 	/** One candidate reason with its probability. */

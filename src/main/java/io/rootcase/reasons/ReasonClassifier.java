@@ -85,7 +85,7 @@ public final class ReasonClassifier {
 	 */
 	public Prediction predict(String text, float[] embedding) {
 		if (text == null || text.isBlank()) {
-			return Prediction.none();
+			return Prediction.none(Doubt.EMPTY);
 		}
 		double[] probabilities = softmax(scores(clip(text), embedding), this.temperature);
 		List<Prediction.Ranked> ranked = new ArrayList<>();
@@ -94,9 +94,9 @@ public final class ReasonClassifier {
 		}
 		ranked.sort(Comparator.comparingDouble(Prediction.Ranked::probability).reversed());
 		Prediction.Ranked best = ranked.get(0);
-		boolean unclassified = best.probability() < this.minConfidence
-				|| nearestSimilarity(embedding) < this.minSimilarity;
-		return new Prediction(best.reasonKey(), best.probability(), unclassified,
+		Doubt doubt = nearestSimilarity(embedding) < this.minSimilarity ? Doubt.OUT_OF_SCOPE
+				: best.probability() < this.minConfidence ? Doubt.UNSURE : null;
+		return new Prediction(best.reasonKey(), best.probability(), doubt,
 				ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())));
 	}
 

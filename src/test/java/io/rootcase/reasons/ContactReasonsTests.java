@@ -118,13 +118,16 @@ class ContactReasonsTests {
 		ContactLabel label = labelOf(receipt);
 
 		assertThat(label.state()).isEqualTo(LabelState.UNCLASSIFIED);
+		assertThat(label.doubt()).isEqualTo(Doubt.OUT_OF_SCOPE);
+		assertThat(triageRow(receipt)).contains("far from every reason");
 		assertThat(this.contactReasons.triage(500)).anySatisfy(t -> {
 			assertThat(t.label().contactId()).isEqualTo(receipt.contactId());
 			assertThat(t.caseReference()).isEqualTo(receipt.caseReference());
 		});
 		this.mvc.perform(asAgent(get("/api/reasons/triage?limit=500")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.label.contactId == '" + receipt.contactId() + "')]").exists());
+			.andExpect(jsonPath("$[?(@.label.contactId == '" + receipt.contactId() + "')].label.doubt",
+					org.hamcrest.Matchers.hasItem("out_of_scope")));
 	}
 
 	@Test
@@ -271,6 +274,7 @@ class ContactReasonsTests {
 		ContactLabel waiting = labelOf(billing);
 		assertThat(waiting.state()).isEqualTo(LabelState.UNCLASSIFIED);
 		assertThat(waiting.modelVersion()).isNull();
+		assertThat(waiting.doubt()).isEqualTo(Doubt.NOT_READ);
 		assertThat(labelOf(offTopic).modelVersion()).isNull();
 		this.contactReasons.label(labelOf(labelledMeanwhile).contactId(), "delivery", "alice");
 		assertThat(triageRow(billing)).contains("not read yet");
@@ -284,6 +288,7 @@ class ContactReasonsTests {
 		assertThat(read.modelVersion()).isEqualTo(current);
 		assertThat(read.state()).isEqualTo(LabelState.PREDICTED);
 		assertThat(read.reasonKey()).isEqualTo("billing");
+		assertThat(read.doubt()).isNull();
 		assertThat(read.predictedAt()).isEqualTo(waiting.predictedAt());
 		CaseView c = eventually(
 				() -> this.cases.find(billing.caseId()).filter(v -> v.contactReason() != null).orElse(null));
@@ -291,6 +296,7 @@ class ContactReasonsTests {
 		assertThat(c.contactReasonSource()).isEqualTo(ReasonSource.PREDICTED);
 		ContactLabel stillOffTopic = readByAModel(offTopic);
 		assertThat(stillOffTopic.state()).isEqualTo(LabelState.UNCLASSIFIED);
+		assertThat(stillOffTopic.doubt()).isEqualTo(Doubt.OUT_OF_SCOPE);
 		assertThat(this.contactReasons.triage(500))
 			.anySatisfy(t -> assertThat(t.label().contactId()).isEqualTo(offTopic.contactId()));
 		assertThat(triageRow(offTopic)).doesNotContain("not read yet");

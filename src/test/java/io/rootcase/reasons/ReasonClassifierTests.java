@@ -49,7 +49,7 @@ class ReasonClassifierTests {
 		List<String> outOfScope = List.of("what is the capital of france", "tell me a joke about cats",
 				"how tall is mount everest", "recommend a good pasta recipe");
 
-		long rejected = outOfScope.stream().filter(t -> predict(model, t).unclassified()).count();
+		long rejected = outOfScope.stream().filter(t -> predict(model, t).doubt() == Doubt.OUT_OF_SCOPE).count();
 
 		assertThat(rejected).isGreaterThanOrEqualTo(3);
 		assertThat(ReasonEvaluation.of(model, trainer.encode(data.test)).unclassifiedShare()).isLessThan(0.2);
@@ -63,6 +63,7 @@ class ReasonClassifierTests {
 		Prediction prediction = model.predict(" ", new float[BagOfWordsEncoder.DIMENSION]);
 
 		assertThat(prediction.unclassified()).isTrue();
+		assertThat(prediction.doubt()).isEqualTo(Doubt.EMPTY);
 		assertThat(prediction.reasonKey()).isNull();
 	}
 
