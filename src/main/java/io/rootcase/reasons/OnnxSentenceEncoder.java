@@ -50,24 +50,24 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 		this.model = new Model(POOL, SESSIONS.computeIfAbsent(file, OnnxSentenceEncoder::load), dimension);
 	}
 
+	private static final String MINI_LM = "all-MiniLM-L6-v2-q";
+
+	private static final String BGE_SMALL = "bge-small-en-v1.5-q";
+
 	/** The encoders Rootcase ships, by the name a model version records. */
-	public static final List<String> NAMES = List.of("all-MiniLM-L6-v2-q", "bge-small-en-v1.5-q");
+	public static final List<String> NAMES = List.of(MINI_LM, BGE_SMALL);
 
 	public static OnnxSentenceEncoder named(String name) {
 		return switch (name) {
-			case "all-MiniLM-L6-v2-q" -> allMiniLmL6V2();
-			case "bge-small-en-v1.5-q" -> bgeSmallEnV15();
+			case MINI_LM -> new OnnxSentenceEncoder(MINI_LM, "all-minilm-l6-v2-q", 384);
+			case BGE_SMALL -> new OnnxSentenceEncoder(BGE_SMALL, "bge-small-en-v1.5-q", 384);
 			default -> throw new IllegalArgumentException(
 					"there is no sentence encoder named '" + name + "'; choose from " + String.join(", ", NAMES));
 		};
 	}
 
 	public static OnnxSentenceEncoder allMiniLmL6V2() {
-		return new OnnxSentenceEncoder("all-MiniLM-L6-v2-q", "all-minilm-l6-v2-q", 384);
-	}
-
-	public static OnnxSentenceEncoder bgeSmallEnV15() {
-		return new OnnxSentenceEncoder("bge-small-en-v1.5-q", "bge-small-en-v1.5-q", 384);
+		return named(MINI_LM);
 	}
 
 	@Override
