@@ -16,11 +16,11 @@ class ReasonMetrics implements MeterBinder {
 
 	private final ReasonModels models;
 
-	private final LabelRepository labels;
+	private final ContactReasons contactReasons;
 
-	ReasonMetrics(ReasonModels models, LabelRepository labels) {
+	ReasonMetrics(ReasonModels models, ContactReasons contactReasons) {
 		this.models = models;
-		this.labels = labels;
+		this.contactReasons = contactReasons;
 	}
 
 	@Override
@@ -28,10 +28,10 @@ class ReasonMetrics implements MeterBinder {
 		Gauge.builder("rootcase.reasons.model.usable", this.models, m -> m.live().isPresent() ? 1 : 0)
 			.description("1 when a live contact-reason model this node can read with is loaded, else 0")
 			.register(registry);
-		Gauge.builder("rootcase.reasons.triage", this.labels, l -> l.countInState(LabelState.UNCLASSIFIED))
+		Gauge.builder("rootcase.reasons.triage", this.contactReasons, ContactReasons::waitingInTriage)
 			.description("Contacts waiting in triage for a person to give them a reason")
 			.register(registry);
-		Gauge.builder("rootcase.reasons.unread", this.labels, LabelRepository::countUnread)
+		Gauge.builder("rootcase.reasons.unread", this.contactReasons, ContactReasons::notReadByAModel)
 			.description("Contacts in triage that no model has read yet (none was live, or none could read them)")
 			.register(registry);
 	}
