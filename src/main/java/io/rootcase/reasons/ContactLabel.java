@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param modelVersion the model that predicted; {@code null} when there was none
  * @param reasonKey the reason as labelled at the time, kept through later merges
  * @param doubt why the classifier left it to triage; {@code null} when it gave a reason
- * (and for contacts read before this was recorded)
+ * (and for contacts a model found unclear before this was recorded)
  */
 public record ContactLabel(UUID contactId, UUID caseId, LabelState state, String text, String predictedKey,
 		Double confidence, Integer modelVersion, String reasonKey, Instant predictedAt, String labelledBy,
