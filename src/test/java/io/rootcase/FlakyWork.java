@@ -1,10 +1,15 @@
 package io.rootcase;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Background work that fails a given number of times before it succeeds, for the tests of
@@ -19,6 +24,41 @@ public class FlakyWork {
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 	private final Map<String, Boolean> done = new ConcurrentHashMap<>();
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	FlakyWork(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc) {
+		this.events = events;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+	}
+
+	/** Publishes work that fails {@code failures} times first. */
+	public String request(int failures) {
+		String key = "flaky-" + UUID.randomUUID();
+		this.transactions.executeWithoutResult(s -> this.events.publishEvent(new Requested(key, failures)));
+		return key;
+	}
+
+	/** The status of the work's event publication; empty once completed (deleted). */
+	public Optional<String> publicationStatus(String key) {
+		return this.jdbc.sql("select status from event_publication where serialized_event like ?")
+			.param("%" + key + "%")
+			.query(String.class)
+			.optional();
+	}
+
+	/** How often the event publication registry has had the work run. */
+	public int completionAttempts(String key) {
+		return this.jdbc.sql("select completion_attempts from event_publication where serialized_event like ?")
+			.param("%" + key + "%")
+			.query(Integer.class)
+			.single();
+	}
 
 	@ApplicationModuleListener
 	void on(Requested work) {

@@ -7,8 +7,11 @@ import io.rootcase.staff.Staff;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A clean schema and a known staff for the integration tests.
@@ -31,8 +34,8 @@ public class TestFixtures {
 	}
 
 	@Bean
-	FlakyWork flakyWork() {
-		return new FlakyWork();
+	FlakyWork flakyWork(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc) {
+		return new FlakyWork(events, transactions, jdbc);
 	}
 
 	@Bean

@@ -1,8 +1,6 @@
 package io.rootcase.operations;
 
 import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rootcase.FlakyWork;
@@ -12,10 +10,7 @@ import io.rootcase.TestFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -39,15 +34,6 @@ class BackgroundWorkTests {
 	TestClock clock;
 
 	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
@@ -55,12 +41,12 @@ class BackgroundWorkTests {
 
 	@Test
 	void failedBackgroundWorkIsRetriedAfterAPauseUntilItSucceeds() {
-		String key = request(2);
+		String key = this.flaky.request(2);
 		failedAfter(key, 1);
 		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
 
 		this.work.retryFailed();
-		assertThat(publicationStatus(key)).contains("FAILED");
+		assertThat(this.flaky.publicationStatus(key)).contains("FAILED");
 		assertThat(this.flaky.attempts(key)).isEqualTo(1);
 
 		this.clock.advance(Duration.ofMinutes(2));
@@ -72,13 +58,14 @@ class BackgroundWorkTests {
 		assertThat(this.flaky.attempts(key)).as("four minutes' pause after the second attempt").isEqualTo(2);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.work.retryFailed();
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && publicationStatus(key).isEmpty());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flaky.done(key) && this.flaky.publicationStatus(key).isEmpty());
 		assertThat(this.flaky.attempts(key)).isEqualTo(3);
 	}
 
 	@Test
 	void backgroundWorkThatKeepsFailingIsGivenUpOnAndStaysCountedAsFailed() {
-		String key = request(Integer.MAX_VALUE);
+		String key = this.flaky.request(Integer.MAX_VALUE);
 		failedAfter(key, 1);
 
 		for (int retry = 0; retry < BackgroundWork.MAX_ATTEMPTS + 3; retry++) {
@@ -89,13 +76,13 @@ class BackgroundWorkTests {
 
 		assertThat(this.flaky.done(key)).isFalse();
 		assertThat(this.flaky.attempts(key)).isEqualTo(BackgroundWork.MAX_ATTEMPTS);
-		assertThat(publicationStatus(key)).contains("FAILED");
+		assertThat(this.flaky.publicationStatus(key)).contains("FAILED");
 		assertThat(this.meters.get("rootcase.background.failed").gauge().value()).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
 	void failedWorkIsListedWithItsEventAndListenerAndCanAllBeRunAgainAtOnce() {
-		String key = request(1);
+		String key = this.flaky.request(1);
 		failedAfter(key, 1);
 
 		BackgroundWorkStatus status = this.work.status(1000);
@@ -108,12 +95,13 @@ class BackgroundWorkTests {
 		});
 
 		assertThat(this.work.retryNow()).isGreaterThanOrEqualTo(1);
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && publicationStatus(key).isEmpty());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flaky.done(key) && this.flaky.publicationStatus(key).isEmpty());
 	}
 
 	@Test
 	void adminsSeeAndRetryFailedWorkThroughTheApiAndOthersAreRefused() throws Exception {
-		String key = request(1);
+		String key = this.flaky.request(1);
 		failedAfter(key, 1);
 
 		this.mvc
@@ -130,13 +118,8 @@ class BackgroundWorkTests {
 					"Bearer " + TestFixtures.ADMIN_TOKEN))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.failed").value(greaterThanOrEqualTo(1)));
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.flaky.done(key) && publicationStatus(key).isEmpty());
-	}
-
-	private String request(int failures) {
-		String key = "flaky-" + UUID.randomUUID();
-		this.transactions.executeWithoutResult(s -> this.events.publishEvent(new FlakyWork.Requested(key, failures)));
-		return key;
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flaky.done(key) && this.flaky.publicationStatus(key).isEmpty());
 	}
 
 	private void failedAfter(String key, int attempts) {
@@ -150,19 +133,8 @@ class BackgroundWorkTests {
 	 */
 	private void settled(String key) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> publicationStatus(key).filter("FAILED"::equals).isPresent()
-					&& this.flaky.attempts(key) == this.jdbc
-						.sql("select completion_attempts from event_publication where serialized_event like ?")
-						.param("%" + key + "%")
-						.query(Integer.class)
-						.single());
-	}
-
-	private Optional<String> publicationStatus(String key) {
-		return this.jdbc.sql("select status from event_publication where serialized_event like ?")
-			.param("%" + key + "%")
-			.query(String.class)
-			.optional();
+			.until(() -> this.flaky.publicationStatus(key).filter("FAILED"::equals).isPresent()
+					&& this.flaky.attempts(key) == this.flaky.completionAttempts(key));
 	}
 
 }
