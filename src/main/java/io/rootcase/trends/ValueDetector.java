@@ -1,6 +1,11 @@
 package io.rootcase.trends;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A streaming anomaly detector for one real-valued series (NAB's files): each value is
@@ -8,36 +13,45 @@ import java.util.Arrays;
  * look like in other data: a value far outside what the series has done (its deviation
  * from the recent median, ranked among the recent deviations, with an exponential tail
  * beyond the largest one), and a shift of the short-run level (the mean of the last few
- * values ranked among the recent short-run means). The score is one minus the smaller
- * tail probability; a score no higher than one already given in the last stretch is
- * halved, so one anomaly is reported once, when it is strongest so far, and not on every
- * row it lasts.
+ * values ranked among the recent short-run means).
+ * <p>
+ * The same two tests are also run on what is left once the series' daily and weekly
+ * rhythm is taken out (the value less the median of the same time of day on the last few
+ * days, or of the same time of week on the last few weeks), so that a value ordinary in
+ * itself but wrong for its hour, such as a busy evening's level in the middle of the
+ * night or a weekday's peak missing, is seen too. A rhythm is only used while the series
+ * follows it, that is while its residuals spread clearly less than the values.
+ * <p>
+ * The score is one minus the smallest tail probability times the number of tests made
+ * (Bonferroni, so a series watched by more tests does not alarm more often); a score no
+ * higher than one already given in the last stretch is halved, so one anomaly is reported
+ * once, when it is strongest so far, and not on every row it lasts.
+ * <p>
+ * Rows may come at any interval, with gaps, repeated or out of order: a time of day with
+ * too little history is simply not compared with its past.
  */
 public final class ValueDetector {
 
 	private static final int REFRESH = 10;
 
+	private static final int SHORT_RUN = 5;
+
+	/**
+	 * How much less a rhythm's residuals must spread than the values for it to be used.
+	 */
+	private static final double RHYTHM_GAIN = 0.7;
+
 	private final int warmUp;
-
-	private final int memory;
-
-	private final int shortRun;
 
 	private final int quiet;
 
-	private final double[] values;
+	private final View values;
 
-	private final double[] shortMeans;
-
-	private long seen;
-
-	private double runSum;
+	private final List<Rhythm> rhythms;
 
 	private final double[] recentScores;
 
-	private Reference valueReference;
-
-	private Reference meanReference;
+	private long seen;
 
 	/**
 	 * @param warmUp values taken before any is scored (NAB's probationary period)
@@ -47,21 +61,30 @@ public final class ValueDetector {
 			throw new IllegalArgumentException("warm-up must be at least 1 value");
 		}
 		this.warmUp = warmUp;
-		this.memory = Math.max(8 * warmUp, 200);
-		this.shortRun = 5;
+		int memory = Math.max(8 * warmUp, 200);
 		this.quiet = Math.max(warmUp / 4, 10);
-		this.values = new double[this.memory];
-		this.shortMeans = new double[this.memory];
+		this.values = new View(memory, 1);
+		this.rhythms = List.of(new Rhythm(Duration.ofDays(1), memory), new Rhythm(Duration.ofDays(7), memory));
 		this.recentScores = new double[this.quiet];
 	}
 
-	/** Scores the next value from the ones before it, then remembers it. */
-	public double next(double value) {
+	/**
+	 * Scores the value measured at the given time from the ones before it, then remembers
+	 * it.
+	 */
+	public double next(Instant at, double value) {
 		if (!Double.isFinite(value)) {
 			throw new IllegalArgumentException("a value must be a finite number");
 		}
-		double score = this.seen < this.warmUp ? 0 : score(value);
-		remember(value);
+		double[] residuals = new double[this.rhythms.size()];
+		for (int r = 0; r < residuals.length; r++) {
+			residuals[r] = this.rhythms.get(r).residual(at, value);
+		}
+		double score = this.seen < this.warmUp ? 0 : score(value, residuals);
+		this.values.add(value);
+		for (int r = 0; r < residuals.length; r++) {
+			this.rhythms.get(r).add(at, value, residuals[r]);
+		}
 		double best = 0;
 		for (double s : this.recentScores) {
 			best = Math.max(best, s);
@@ -71,29 +94,170 @@ public final class ValueDetector {
 		return score > best ? score : score / 2;
 	}
 
-	private double score(double value) {
-		if (this.valueReference == null || this.seen % REFRESH == 0) {
-			int n = (int) Math.min(this.seen, this.memory);
-			this.valueReference = Reference.of(Arrays.copyOf(this.values, n));
-			int m = (int) Math.min(Math.max(this.seen - this.shortRun + 1, 0), this.memory);
-			this.meanReference = m > this.shortRun * 4 ? Reference.of(Arrays.copyOf(this.shortMeans, m)) : null;
+	private double score(double value, double[] residuals) {
+		boolean refresh = this.seen % REFRESH == 0;
+		Tails tails = this.values.tails(value, refresh);
+		double spread = this.values.spread();
+		for (int r = 0; r < residuals.length; r++) {
+			View view = this.rhythms.get(r).residuals;
+			if (!Double.isNaN(residuals[r])) {
+				Tails more = view.tails(residuals[r], refresh);
+				if (more.tests() > 0 && view.spread() < RHYTHM_GAIN * spread) {
+					tails = tails.and(more);
+				}
+			}
 		}
-		double spike = this.valueReference.tail(value);
-		double runMean = (this.runSum + value - oldest()) / this.shortRun;
-		double shift = this.meanReference == null ? 1 : this.meanReference.tail(runMean);
-		return 1 - Math.min(1, 2 * Math.min(spike, shift));
+		return 1 - Math.min(1, tails.tests() * tails.smallest());
 	}
 
-	private double oldest() {
-		return this.seen < this.shortRun ? 0 : this.values[(int) ((this.seen - this.shortRun) % this.memory)];
+	/**
+	 * The smallest tail probability among the tests made so far, and how many were made.
+	 */
+	private record Tails(double smallest, int tests) {
+
+		Tails and(Tails other) {
+			return new Tails(Math.min(this.smallest, other.smallest), this.tests + other.tests);
+		}
+
 	}
 
-	private void remember(double value) {
-		this.runSum += value - oldest();
-		this.values[(int) (this.seen % this.memory)] = value;
-		if (this.seen >= this.shortRun - 1) {
-			this.shortMeans[(int) ((this.seen - this.shortRun + 1) % this.memory)] = this.runSum / this.shortRun;
+	/**
+	 * One way of looking at the series (its values, or its residuals from a rhythm): the
+	 * recent ones and their short-run means, and references built from them.
+	 */
+	private static final class View {
+
+		private final double[] recent;
+
+		private final double[] shortMeans;
+
+		private final int minimum;
+
+		private long seen;
+
+		private double runSum;
+
+		private Reference reference;
+
+		private Reference meanReference;
+
+		/**
+		 * @param minimum how many values it needs before it tests any
+		 */
+		View(int memory, int minimum) {
+			this.recent = new double[memory];
+			this.shortMeans = new double[memory];
+			this.minimum = minimum;
 		}
+
+		/**
+		 * Tail probabilities of the value and of the short run it would end; none before
+		 * enough history.
+		 */
+		Tails tails(double value, boolean refresh) {
+			int memory = this.recent.length;
+			if (this.reference == null || refresh) {
+				int n = (int) Math.min(this.seen, memory);
+				this.reference = n >= this.minimum ? Reference.of(Arrays.copyOf(this.recent, n)) : null;
+				int m = (int) Math.min(Math.max(this.seen - SHORT_RUN + 1, 0), memory);
+				this.meanReference = m > Math.max(SHORT_RUN * 4, this.minimum)
+						? Reference.of(Arrays.copyOf(this.shortMeans, m)) : null;
+			}
+			if (this.reference == null) {
+				return new Tails(1, 0);
+			}
+			Tails tails = new Tails(this.reference.tail(value), 1);
+			if (this.meanReference != null) {
+				double runMean = (this.runSum + value - oldest()) / SHORT_RUN;
+				tails = tails.and(new Tails(this.meanReference.tail(runMean), 1));
+			}
+			return tails;
+		}
+
+		double spread() {
+			return this.reference == null ? Double.POSITIVE_INFINITY : this.reference.spread();
+		}
+
+		void add(double value) {
+			int memory = this.recent.length;
+			this.runSum += value - oldest();
+			this.recent[(int) (this.seen % memory)] = value;
+			if (this.seen >= SHORT_RUN - 1) {
+				this.shortMeans[(int) ((this.seen - SHORT_RUN + 1) % memory)] = this.runSum / SHORT_RUN;
+			}
+			this.seen++;
+		}
+
+		private double oldest() {
+			return this.seen < SHORT_RUN ? 0 : this.recent[(int) ((this.seen - SHORT_RUN) % this.recent.length)];
+		}
+
+	}
+
+	/**
+	 * A rhythm of the series (daily or weekly): what each time in the cycle held on the
+	 * last few cycles, binned by the series' own interval between rows, and the residuals
+	 * of the values from it.
+	 */
+	private static final class Rhythm {
+
+		private static final int CYCLES = 3;
+
+		private final long cycle;
+
+		private final Map<Long, double[]> byBin = new HashMap<>();
+
+		private final Map<Long, Integer> counts = new HashMap<>();
+
+		private final View residuals;
+
+		private long step;
+
+		private Instant last;
+
+		Rhythm(Duration cycle, int memory) {
+			this.cycle = cycle.toSeconds();
+			// A rhythm's first residuals come from two cycles only; fifty steady the
+			// spread.
+			this.residuals = new View(memory, 50);
+		}
+
+		/** The value less the median of its bin's last cycles; NaN before two of them. */
+		double residual(Instant at, double value) {
+			if (this.step == 0) {
+				return Double.NaN;
+			}
+			long bin = bin(at);
+			double[] ring = this.byBin.get(bin);
+			int n = ring == null ? 0 : Math.min(this.counts.get(bin), CYCLES);
+			return n < 2 ? Double.NaN : value - median(Arrays.copyOf(ring, n));
+		}
+
+		void add(Instant at, double value, double residual) {
+			if (!Double.isNaN(residual)) {
+				this.residuals.add(residual);
+			}
+			if (this.step == 0) {
+				// The first interval between rows sets the bins; never finer than a
+				// minute.
+				if (this.last != null && at.isAfter(this.last)) {
+					this.step = Math.max(60, at.getEpochSecond() - this.last.getEpochSecond());
+				}
+				this.last = at;
+				if (this.step == 0) {
+					return;
+				}
+			}
+			long bin = bin(at);
+			double[] ring = this.byBin.computeIfAbsent(bin, k -> new double[CYCLES]);
+			int count = this.counts.merge(bin, 1, Integer::sum);
+			ring[(count - 1) % CYCLES] = value;
+		}
+
+		private long bin(Instant at) {
+			return Math.floorMod(at.getEpochSecond(), this.cycle) / this.step;
+		}
+
 	}
 
 	/**

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +123,12 @@ final class NabCorpus {
 
 	/** A data file's rows. */
 	record Series(List<String> timestamps, double[] values) {
+
+		/** The row's time; NAB's timestamps carry no zone, so they are read as UTC. */
+		Instant instant(int row) {
+			return LocalDateTime.parse(this.timestamps.get(row).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+		}
+
 	}
 
 	/** Places a file's windows on its rows. */

@@ -198,7 +198,7 @@ final class TrendsBenchmark {
 			ValueDetector detector = new ValueDetector(Math.max(1, NabScorer.probationaryLength(s.values().length)));
 			double[] out = new double[s.values().length];
 			for (int i = 0; i < out.length; i++) {
-				out[i] = detector.next(s.values()[i]);
+				out[i] = detector.next(s.instant(i), s.values()[i]);
 			}
 			rows += out.length;
 			series.put(file, s);
