@@ -199,6 +199,9 @@ public final class DiagnosisEngine {
 
 	private final double[][][] movedBy;
 
+	/** Per question, per answer: P(answer | a cause the question does not mention). */
+	private final double[][] unmentioned;
+
 	/**
 	 * Per hypothesis, the cumulative probabilities of each question's answers, question
 	 * after question from {@link #answerOffset}: a simulated customer's answers are drawn
@@ -233,6 +236,7 @@ public final class DiagnosisEngine {
 		this.logLikelihood = new double[questions.size()][][];
 		this.moved = new int[questions.size()][][];
 		this.movedBy = new double[questions.size()][][];
+		this.unmentioned = new double[questions.size()][];
 		this.answerOffset = new int[questions.size()];
 		for (int q = 1; q < questions.size(); q++) {
 			this.answerOffset[q] = this.answerOffset[q - 1] + questions.get(q - 1).answers().size();
@@ -273,9 +277,10 @@ public final class DiagnosisEngine {
 		int answers = question.answers().size();
 		this.moved[q] = new int[answers][];
 		this.movedBy[q] = new double[answers][];
+		this.unmentioned[q] = new double[answers];
 		for (int a = 0; a < answers; a++) {
-			double unmentioned = Math
-				.log(noisy(question.background().getOrDefault(question.answers().get(a), 0.0), answers));
+			this.unmentioned[q][a] = noisy(question.background().getOrDefault(question.answers().get(a), 0.0), answers);
+			double unmentioned = Math.log(this.unmentioned[q][a]);
 			double[] row = this.logLikelihood[q][a];
 			int count = 0;
 			for (double l : row) {
@@ -326,6 +331,7 @@ public final class DiagnosisEngine {
 		this.logLikelihood = base.logLikelihood;
 		this.moved = base.moved;
 		this.movedBy = base.movedBy;
+		this.unmentioned = base.unmentioned;
 		this.answerCumulative = base.answerCumulative;
 		this.answerOffset = base.answerOffset;
 	}
@@ -598,20 +604,36 @@ public final class DiagnosisEngine {
 						+ round(bestGain) + " nats of expected evidence); " + chosen.minutes() + " min"));
 	}
 
+	/**
+	 * The best next step by expected gain per minute. After answer a a hypothesis weighs
+	 * w = P(h) P(a | h); the causes a question does not mention all share one P(a | h),
+	 * so their part of each sum is that value times a sum over the posterior, taken once
+	 * for all questions, less the mentioned ones' part: the work per question is the
+	 * causes it mentions, not all of them.
+	 */
 	private Optional<Proposal> propose(Map<String, String> answers, Set<String> skipped, double[] posterior) {
-		double current = this.settings.criterion() == Criterion.ENTROPY ? entropy(posterior) : edgeWeight(posterior);
+		boolean entropy = this.settings.criterion() == Criterion.ENTROPY;
+		double current = entropy ? entropy(posterior) : edgeWeight(posterior);
 		double[] logPosterior = new double[this.hypotheses];
+		double mass = 0;
+		double massLog = 0;
+		double squares = 0;
 		for (int h = 0; h < this.hypotheses; h++) {
 			logPosterior[h] = posterior[h] > 0 ? Math.log(posterior[h]) : -745;
+			mass += posterior[h];
+			massLog += posterior[h] * logPosterior[h];
+			squares += posterior[h] * posterior[h];
 		}
+		Integer[] byProbability = new Integer[this.hypotheses];
+		for (int h = 0; h < this.hypotheses; h++) {
+			byProbability[h] = h;
+		}
+		Arrays.sort(byProbability, Comparator.comparingDouble((Integer h) -> -posterior[h]));
 		List<Question> questions = this.kb.questions();
 		int best = -1;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		double bestGain = 0;
-		double leading = 0;
-		for (double p : posterior) {
-			leading = Math.max(leading, p);
-		}
+		double leading = posterior[byProbability[0]];
 		double bestDecisionGain = 0;
 		for (int q = 0; q < questions.size(); q++) {
 			Question question = questions.get(q);
@@ -623,26 +645,37 @@ public final class DiagnosisEngine {
 			for (int a = 0; a < this.likelihood[q].length; a++) {
 				double[] like = this.likelihood[q][a];
 				double[] logLike = this.logLikelihood[q][a];
+				int[] mentioned = this.moved[q][a];
 				double z = 0;
 				double s = 0;
 				double top = 0;
-				for (int h = 0; h < this.hypotheses; h++) {
+				double mentionedMass = 0;
+				double mentionedMassLog = 0;
+				double mentionedSquares = 0;
+				for (int h : mentioned) {
 					double w = posterior[h] * like[h];
 					z += w;
 					top = Math.max(top, w);
-					s += this.settings.criterion() == Criterion.ENTROPY ? w * (logPosterior[h] + logLike[h]) : w * w;
+					s += entropy ? w * (logPosterior[h] + logLike[h]) : w * w;
+					mentionedMass += posterior[h];
+					mentionedMassLog += posterior[h] * logPosterior[h];
+					mentionedSquares += posterior[h] * posterior[h];
 				}
+				double base = this.unmentioned[q][a];
+				double rest = Math.max(0, mass - mentionedMass);
+				z += base * rest;
+				s += entropy ? base * ((massLog - mentionedMassLog) + Math.log(base) * rest)
+						: base * base * Math.max(0, squares - mentionedSquares);
+				top = Math.max(top, base * largestUnmentioned(posterior, byProbability, mentioned));
 				if (z <= 0) {
 					continue;
 				}
 				// P(a) times the leading probability after a is the largest weight.
 				expectedLeading += top;
 				// After answer a the posterior is w / z: its entropy is log z - s / z,
-				// and
-				// its remaining EC² edge weight (the pairs not yet told apart) is
+				// and its remaining EC² edge weight (the pairs not yet told apart) is
 				// (1 - s / z²) / 2; both weighted by P(a) = z.
-				expected += this.settings.criterion() == Criterion.ENTROPY ? z * (Math.log(z) - s / z)
-						: (z - s / z) / 2;
+				expected += entropy ? z * (Math.log(z) - s / z) : (z - s / z) / 2;
 			}
 			double gain = current - expected;
 			bestDecisionGain = Math.max(bestDecisionGain, expectedLeading - leading);
@@ -658,6 +691,20 @@ public final class DiagnosisEngine {
 		}
 		Question chosen = questions.get(best);
 		return Optional.of(new Proposal(chosen, bestGain, bestScore, bestDecisionGain, why(best, posterior)));
+	}
+
+	/**
+	 * The largest probability among the hypotheses not in {@code mentioned} (sorted, as
+	 * {@link #sparsify} makes it): the first such in order of probability, a step or two
+	 * down the list.
+	 */
+	private static double largestUnmentioned(double[] posterior, Integer[] byProbability, int[] mentioned) {
+		for (int h : byProbability) {
+			if (Arrays.binarySearch(mentioned, h) < 0) {
+				return posterior[h];
+			}
+		}
+		return 0;
 	}
 
 	/** Which of the leading hypotheses the question separates, and by which answer. */

@@ -114,6 +114,71 @@ class DiagnosisEngineTests {
 	}
 
 	@Test
+	void aQuestionOnlyOneCauseMentionsIsValuedAsComputedByHand() {
+		KnowledgeBase sparse = KnowledgeBaseFile.read("""
+				format: rootcase-kb/1
+				name: Sparse
+				version: "1"
+				unknownPrior: 0.1
+				answerNoise: 0.0
+				causes:
+				  - {key: a, name: A, team: support, prior: 0.4, fix: {action: Fix A, minutes: 5}}
+				  - {key: b, name: B, team: support, prior: 0.3, fix: {action: Fix B, minutes: 5}}
+				  - {key: c, name: C, team: support, prior: 0.2, fix: {action: Fix C, minutes: 5}}
+				  - {key: d, name: D, team: support, prior: 0.1, fix: {action: Fix D, minutes: 5}}
+				questions:
+				  - key: q
+				    text: Only A's test
+				    minutes: 1
+				    answers: ["yes", "no"]
+				    background: {"yes": 0.2, "no": 0.8}
+				    likelihoods:
+				      a: {"yes": 0.9, "no": 0.1}
+				""");
+		// Prior: A 0.36, B 0.27, C 0.18, D 0.09, unknown 0.1; the unknown cause answers
+		// "yes" with the known causes' marginal, 0.4 x 0.9 + 0.6 x 0.2 = 0.48.
+		double[] prior = { 0.36, 0.27, 0.18, 0.09, 0.1 };
+		double[][] like = { { 0.9, 0.2, 0.2, 0.2, 0.48 }, { 0.1, 0.8, 0.8, 0.8, 0.52 } };
+		double entropyAfter = 0;
+		double edgesAfter = 0;
+		for (double[] answer : like) {
+			double z = 0;
+			for (int h = 0; h < prior.length; h++) {
+				z += prior[h] * answer[h];
+			}
+			double[] after = new double[prior.length];
+			for (int h = 0; h < prior.length; h++) {
+				after[h] = prior[h] * answer[h] / z;
+			}
+			entropyAfter += z * entropy(after);
+			edgesAfter += z * edges(after);
+		}
+		assertThat(new DiagnosisEngine(sparse, Settings.defaults()).next(Map.of(), Set.of()).orElseThrow().gain())
+			.isCloseTo(entropy(prior) - entropyAfter, within(1e-12));
+		assertThat(new DiagnosisEngine(sparse, Settings.defaults().with(Criterion.EC2)).next(Map.of(), Set.of())
+			.orElseThrow()
+			.gain()).isCloseTo(edges(prior) - edgesAfter, within(1e-12));
+	}
+
+	private static double entropy(double[] p) {
+		double h = 0;
+		for (double x : p) {
+			h -= x * Math.log(x);
+		}
+		return h;
+	}
+
+	private static double edges(double[] p) {
+		double pairs = 0;
+		for (int i = 0; i < p.length; i++) {
+			for (int j = i + 1; j < p.length; j++) {
+				pairs += p[i] * p[j];
+			}
+		}
+		return pairs;
+	}
+
+	@Test
 	void consistentSpecificAnswersMakeTheEngineConfident() {
 		DiagnosisEngine engine = new DiagnosisEngine(
 				KnowledgeBaseFile.read(KB.replace("unknownPrior: 0.2", "unknownPrior: 0.05")),
