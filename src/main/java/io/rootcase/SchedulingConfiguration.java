@@ -2,7 +2,7 @@ package io.rootcase;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
@@ -22,7 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class SchedulingConfiguration {
 
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
+	ExtensibleLockProvider lockProvider(DataSource dataSource) {
 		// The database's clock, not the nodes', decides when a lock expires.
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
