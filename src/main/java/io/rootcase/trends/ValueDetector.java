@@ -62,7 +62,10 @@ public final class ValueDetector {
 		}
 		this.warmUp = warmUp;
 		int memory = Math.max(8 * warmUp, 200);
-		this.quiet = Math.max(warmUp / 4, 10);
+		// How long a reported anomaly mutes weaker ones: an eighth of the warm-up (about
+		// 2 %
+		// of a NAB file). A quarter muted a second anomaly close after a first one.
+		this.quiet = Math.max(warmUp / 8, 10);
 		this.values = new View(memory, 1);
 		this.rhythms = List.of(new Rhythm(Duration.ofDays(1), memory), new Rhythm(Duration.ofDays(7), memory));
 		this.recentScores = new double[this.quiet];
