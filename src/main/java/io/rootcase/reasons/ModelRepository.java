@@ -30,9 +30,9 @@ class ModelRepository {
 			.query(Integer.class)
 			.single();
 		this.jdbc.sql("""
-				insert into reason_models (version, status, started_at, requested_by, encoder)
-				values (?, 'TRAINING', ?, ?, ?)
-				""").params(version, DbTime.toDb(at), requestedBy, encoder).update();
+				insert into reason_models (version, status, started_at, alive_at, requested_by, encoder)
+				values (?, 'TRAINING', ?, ?, ?, ?)
+				""").params(version, DbTime.toDb(at), DbTime.toDb(at), requestedBy, encoder).update();
 		return version;
 	}
 
@@ -87,12 +87,27 @@ class ModelRepository {
 			.list();
 	}
 
-	/** Versions still training that started after the given time. */
-	boolean trainingSince(Instant since) {
-		return this.jdbc.sql("select count(*) from reason_models where status = 'TRAINING' and started_at > ?")
+	/** A version in training shows it is still alive. */
+	void alive(int version, Instant at) {
+		this.jdbc.sql("update reason_models set alive_at = ? where version = ? and status = 'TRAINING'")
+			.params(DbTime.toDb(at), version)
+			.update();
+	}
+
+	/** Whether a version is training that showed it was alive after the given time. */
+	boolean trainingAliveSince(Instant since) {
+		return this.jdbc.sql("select count(*) from reason_models where status = 'TRAINING' and alive_at > ?")
 			.param(DbTime.toDb(since))
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Versions in training that showed no sign of life since the given time fail. */
+	int abandon(Instant silentSince, String note, Instant at) {
+		return this.jdbc.sql("""
+				update reason_models set status = 'FAILED', finished_at = ?, note = ?
+				where status = 'TRAINING' and alive_at <= ?
+				""").params(DbTime.toDb(at), note, DbTime.toDb(silentSince)).update();
 	}
 
 	Optional<Instant> lastStartedAt() {

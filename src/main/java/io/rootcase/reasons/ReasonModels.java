@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.rootcase.shared.ConflictException;
@@ -42,9 +46,13 @@ public class ReasonModels {
 	private static final Logger log = LoggerFactory.getLogger(ReasonModels.class);
 
 	/**
-	 * A training run older than this without an end is taken to have died with its node.
+	 * A training run silent for this long is taken to have died with its node. It shows
+	 * it is alive every {@link #HEARTBEAT}; before the heartbeat, an hour after its start
+	 * had to pass, and a node that stopped while training blocked retraining that long.
 	 */
-	private static final Duration ABANDONED = Duration.ofHours(1);
+	private static final Duration ABANDONED = Duration.ofMinutes(2);
+
+	private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
 	private final ModelRepository models;
 
@@ -66,6 +74,9 @@ public class ReasonModels {
 
 	private final ExecutorService background = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("reason-training").daemon().factory());
+
+	private final ScheduledExecutorService heartbeat = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("reason-training-heartbeat").daemon().factory());
 
 	private volatile LiveModel cached;
 
@@ -196,7 +207,14 @@ public class ReasonModels {
 
 	private int start(String requestedBy) {
 		return this.transactions.execute(s -> {
-			if (this.models.trainingSince(this.clock.instant().minus(ABANDONED))) {
+			Instant silentSince = this.clock.instant().minus(ABANDONED);
+			int abandoned = this.models.abandon(silentSince,
+					"abandoned: no sign of life for " + ABANDONED.toMinutes() + " minutes (its node stopped)",
+					this.clock.instant());
+			if (abandoned > 0) {
+				log.warn("{} contact-reason model training run(s) left by a stopped node marked failed", abandoned);
+			}
+			if (this.models.trainingAliveSince(silentSince)) {
 				throw new ConflictException("a model is being trained; wait for it to finish");
 			}
 			return this.models.start(requestedBy, this.encoder.name(), this.clock.instant());
@@ -204,6 +222,9 @@ public class ReasonModels {
 	}
 
 	private ModelVersion train(int version) {
+		ScheduledFuture<?> alive = this.heartbeat.scheduleAtFixedRate(
+				() -> this.models.alive(version, this.clock.instant()), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
+				TimeUnit.SECONDS);
 		try {
 			trainAndEvaluate(version);
 		}
@@ -211,6 +232,9 @@ public class ReasonModels {
 			log.warn("Training contact-reason model version {} failed", version, ex);
 			this.transactions
 				.executeWithoutResult(s -> this.models.failed(version, ex.getMessage(), this.clock.instant()));
+		}
+		finally {
+			alive.cancel(false);
 		}
 		return version(version);
 	}
@@ -276,6 +300,7 @@ public class ReasonModels {
 	@PreDestroy
 	void stop() {
 		this.background.shutdownNow();
+		this.heartbeat.shutdownNow();
 	}
 
 }
