@@ -222,9 +222,8 @@ public class ReasonModels {
 	}
 
 	private ModelVersion train(int version) {
-		ScheduledFuture<?> alive = this.heartbeat.scheduleAtFixedRate(
-				() -> this.models.alive(version, this.clock.instant()), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
-				TimeUnit.SECONDS);
+		ScheduledFuture<?> alive = this.heartbeat.scheduleAtFixedRate(() -> beat(version), HEARTBEAT.toSeconds(),
+				HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
 		try {
 			trainAndEvaluate(version);
 		}
@@ -237,6 +236,20 @@ public class ReasonModels {
 			alive.cancel(false);
 		}
 		return version(version);
+	}
+
+	/**
+	 * One sign of life. A failed one is logged and the next still runs: a task that
+	 * throws is never run again, and a training run that went silent for a database
+	 * hiccup would be taken for abandoned.
+	 */
+	private void beat(int version) {
+		try {
+			this.models.alive(version, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record that contact-reason model version {} is still training", version, ex);
+		}
 	}
 
 	private void trainAndEvaluate(int version) {
