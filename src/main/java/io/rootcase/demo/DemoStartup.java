@@ -113,8 +113,7 @@ class DemoStartup implements ApplicationRunner {
 						+ " To load the whole demo, stop Rootcase and start it on an empty database"
 						+ " (with H2, delete the data directory).", cutShort.get());
 			}
-			// Any customer means this is not a first start: never add demo data to real
-			// data.
+			// Any customer means real data: the demo is never added to it.
 			else if (this.directory.count() == 0) {
 				load();
 			}

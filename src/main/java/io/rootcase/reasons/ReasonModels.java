@@ -207,17 +207,17 @@ public class ReasonModels {
 
 	private int start(String requestedBy) {
 		return this.transactions.execute(s -> {
-			Instant silentSince = this.clock.instant().minus(ABANDONED);
+			Instant now = this.clock.instant();
+			Instant silentSince = now.minus(ABANDONED);
 			int abandoned = this.models.abandon(silentSince,
-					"abandoned: no sign of life for " + ABANDONED.toMinutes() + " minutes (its node stopped)",
-					this.clock.instant());
+					"abandoned: no sign of life for " + ABANDONED.toMinutes() + " minutes (its node stopped)", now);
 			if (abandoned > 0) {
 				log.warn("{} contact-reason model training run(s) left by a stopped node marked failed", abandoned);
 			}
 			if (this.models.trainingAliveSince(silentSince)) {
 				throw new ConflictException("a model is being trained; wait for it to finish");
 			}
-			return this.models.start(requestedBy, this.encoder.name(), this.clock.instant());
+			return this.models.start(requestedBy, this.encoder.name(), now);
 		});
 	}
 

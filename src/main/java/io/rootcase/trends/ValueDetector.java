@@ -70,9 +70,8 @@ public final class ValueDetector {
 		}
 		this.warmUp = warmUp;
 		int memory = Math.max(8 * warmUp, 200);
-		// How long a reported anomaly mutes weaker ones: an eighth of the warm-up (about
-		// 2 %
-		// of a NAB file). A quarter muted a second anomaly close after a first one.
+		// How long a reported anomaly mutes weaker ones: an eighth of the warm-up, about
+		// 2 % of a NAB file. A quarter muted a second anomaly close after a first one.
 		this.quiet = Math.max(warmUp / 8, 10);
 		this.values = new View(memory, 1);
 		this.rhythms = List.of(new Rhythm(Duration.ofDays(1), memory), new Rhythm(Duration.ofDays(7), memory));
@@ -230,9 +229,7 @@ public final class ValueDetector {
 
 		private final long cycle;
 
-		private final Map<Long, double[]> byBin = new HashMap<>();
-
-		private final Map<Long, Integer> counts = new HashMap<>();
+		private final Map<Long, Bin> bins = new HashMap<>();
 
 		private final View residuals;
 
@@ -252,10 +249,9 @@ public final class ValueDetector {
 			if (this.step == 0) {
 				return Double.NaN;
 			}
-			long bin = bin(at);
-			double[] ring = this.byBin.get(bin);
-			int n = ring == null ? 0 : Math.min(this.counts.get(bin), CYCLES);
-			return n < 2 ? Double.NaN : value - median(Arrays.copyOf(ring, n));
+			Bin bin = this.bins.get(bin(at));
+			int n = bin == null ? 0 : Math.min(bin.count, CYCLES);
+			return n < 2 ? Double.NaN : value - median(Arrays.copyOf(bin.last, n));
 		}
 
 		void add(Instant at, double value, double residual) {
@@ -273,14 +269,21 @@ public final class ValueDetector {
 					return;
 				}
 			}
-			long bin = bin(at);
-			double[] ring = this.byBin.computeIfAbsent(bin, k -> new double[CYCLES]);
-			int count = this.counts.merge(bin, 1, Integer::sum);
-			ring[(count - 1) % CYCLES] = value;
+			Bin bin = this.bins.computeIfAbsent(bin(at), k -> new Bin());
+			bin.last[bin.count++ % CYCLES] = value;
 		}
 
 		private long bin(Instant at) {
 			return Math.floorMod(at.getEpochSecond(), this.cycle) / this.step;
+		}
+
+		/** One time in the cycle: its last values, oldest overwritten first. */
+		private static final class Bin {
+
+			private final double[] last = new double[CYCLES];
+
+			private int count;
+
 		}
 
 	}

@@ -56,6 +56,12 @@ class DemoStartupTests {
 		this.jdbc.sql("delete from demo_loads").update();
 	}
 
+	/** Real data in the database: a customer and their contact. */
+	void aCustomerWrites(String text) {
+		this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(), text,
+				Map.of(IdentityKind.EMAIL, "demo-" + UUID.randomUUID() + "@example.com"), "Olga", null, null, null));
+	}
+
 	DemoStartup startup() {
 		return new DemoStartup(this.loader, this.trends, this.directory, this.clock, this.locks, this.loads, true, 42,
 				600, 5200, 90);
@@ -63,9 +69,7 @@ class DemoStartupTests {
 
 	@Test
 	void aLoadCutShortIsReportedOnEveryStartAndNothingIsRemovedOrLoadedOnTopOfIt(CapturedOutput output) {
-		this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(),
-				"My router keeps rebooting", Map.of(IdentityKind.EMAIL, "demo-" + UUID.randomUUID() + "@example.com"),
-				"Olga", null, null, null));
+		aCustomerWrites("My router keeps rebooting");
 		this.loads.started(this.clock.instant());
 		long customers = this.directory.count();
 
@@ -78,9 +82,7 @@ class DemoStartupTests {
 
 	@Test
 	void aFinishedLoadIsNotReported(CapturedOutput output) {
-		this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(),
-				"My bill is wrong", Map.of(IdentityKind.EMAIL, "demo-" + UUID.randomUUID() + "@example.com"), "Piet",
-				null, null, null));
+		aCustomerWrites("My bill is wrong");
 		this.loads.started(this.clock.instant());
 		this.loads.finished(this.clock.instant());
 
