@@ -12,6 +12,7 @@ import io.rootcase.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 @Tag(name = "Cases")
 class CaseApi {
+
+	private static final String TOTAL_COUNT = "X-Total-Count";
 
 	private final Cases cases;
 
@@ -48,20 +51,34 @@ class CaseApi {
 	record StatusRequest(CaseStatus status, String reason) {
 	}
 
+	/**
+	 * The cases matching the filter, a page at a time; the {@code X-Total-Count} header
+	 * says how many match over all pages.
+	 */
 	@GetMapping
-	List<CaseView> queue(@RequestParam(required = false) Set<CaseStatus> status,
+	ResponseEntity<List<CaseView>> queue(@RequestParam(required = false) Set<CaseStatus> status,
 			@RequestParam(required = false) Channel channel, @RequestParam(required = false) String team,
 			@RequestParam(required = false) String assignee,
+			@Parameter(description = "Only cases assigned to nobody") @RequestParam(
+					defaultValue = "false") boolean unassigned,
 			@Parameter(
 					description = "Only cases opened at least this long ago, ISO-8601 duration, e.g. PT4H") @RequestParam(
 							required = false) Duration olderThan,
 			@Parameter(
 					description = "Only cases whose resolution is of this kind: cured, relieved or unexplained") @RequestParam(
 							required = false) ResolutionKind resolution,
+			@Parameter(
+					description = "Only cases with these words in their subject, or with this reference") @RequestParam(
+							required = false) String text,
+			@Parameter(description = "oldest_activity_first (the default) or newest_activity_first") @RequestParam(
+					required = false) CaseQuery.Order order,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
 		Instant openedBefore = olderThan == null ? null : this.clock.instant().minus(olderThan);
-		return this.cases
-			.queue(new CaseQuery(status, channel, team, assignee, openedBefore, null, resolution, limit, offset));
+		CaseQuery query = new CaseQuery(status, channel, team, assignee, unassigned, openedBefore, null, resolution,
+				text, order, limit, offset);
+		return ResponseEntity.ok()
+			.header(TOTAL_COUNT, Long.toString(this.cases.count(query)))
+			.body(this.cases.queue(query));
 	}
 
 	@GetMapping("/{reference}")

@@ -14,12 +14,27 @@ import io.rootcase.shared.Limits;
  * resolution kind every status that has one
  * @param openedBefore only cases opened at or before this instant (for "older than")
  * @param openedAfter only cases opened at or after this instant (for "newer than")
+ * @param assignee only cases assigned to this agent
+ * @param unassigned only cases assigned to no agent
  * @param resolutionKind only cases whose resolution is of this kind
+ * @param text only cases with these words in their subject, or with this reference
+ * ({@code RC-1042} or {@code 1042})
+ * @param order which cases come first; oldest activity first when {@code null}
  */
-public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, String assignee, Instant openedBefore,
-		Instant openedAfter, ResolutionKind resolutionKind, int limit, int offset) {
+public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, String assignee, boolean unassigned,
+		Instant openedBefore, Instant openedAfter, ResolutionKind resolutionKind, String text, Order order, int limit,
+		int offset) {
 
 	public static final int MAX_LIMIT = 500;
+
+	public static final int MAX_TEXT = 200;
+
+	/** The queue's order, by last activity: the longest waiting first, or the latest. */
+	public enum Order {
+
+		OLDEST_ACTIVITY_FIRST, NEWEST_ACTIVITY_FIRST
+
+	}
 
 	public CaseQuery {
 		if (statuses == null || statuses.isEmpty()) {
@@ -31,6 +46,14 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 		statuses = Set.copyOf(statuses);
 		team = team == null || team.isBlank() ? null : team;
 		assignee = assignee == null || assignee.isBlank() ? null : assignee;
+		if (assignee != null && unassigned) {
+			throw new IllegalArgumentException("a case cannot be both assigned to " + assignee + " and unassigned");
+		}
+		order = order == null ? Order.OLDEST_ACTIVITY_FIRST : order;
+		text = text == null || text.isBlank() ? null : text.strip();
+		if (text != null && text.length() > MAX_TEXT) {
+			throw new IllegalArgumentException("a search text has at most " + MAX_TEXT + " characters");
+		}
 		Limits.within(limit, MAX_LIMIT);
 		if (offset < 0) {
 			throw new IllegalArgumentException("offset must not be negative");

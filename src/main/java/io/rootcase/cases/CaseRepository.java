@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 
 import io.rootcase.cases.CaseHistory.Action;
 import io.rootcase.cases.CaseHistory.Handover;
@@ -181,50 +183,65 @@ class CaseRepository {
 	}
 
 	List<CaseSnapshot> queue(CaseQuery query) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from cases where status in (:statuses)");
-		JdbcClient.StatementSpec spec;
+		String order = query.order() == CaseQuery.Order.NEWEST_ACTIVITY_FIRST
+				? "last_activity_at desc, case_number desc" : "last_activity_at, case_number";
+		return filtered("select " + COLUMNS, query, " order by " + order + " limit :limit offset :offset")
+			.param("limit", query.limit())
+			.param("offset", query.offset())
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
+	/** How many cases the query matches, whatever its page. */
+	long count(CaseQuery query) {
+		return filtered("select count(*)", query, "").query(Long.class).single();
+	}
+
+	private JdbcClient.StatementSpec filtered(String select, CaseQuery query, String tail) {
+		StringBuilder sql = new StringBuilder(select + " from cases where status in (:statuses)");
+		Map<String, Object> params = new HashMap<>();
+		params.put("statuses", query.statuses().stream().map(Enum::name).toList());
 		if (query.channel() != null) {
 			sql.append(" and channel = :channel");
+			params.put("channel", query.channel().name());
 		}
 		if (query.team() != null) {
 			sql.append(" and team_code = :team");
+			params.put("team", query.team());
 		}
 		if (query.assignee() != null) {
 			sql.append(" and assignee = :assignee");
+			params.put("assignee", query.assignee());
+		}
+		if (query.unassigned()) {
+			sql.append(" and assignee is null");
 		}
 		if (query.openedBefore() != null) {
 			sql.append(" and opened_at <= :openedBefore");
+			params.put("openedBefore", DbTime.toDb(query.openedBefore()));
 		}
 		if (query.openedAfter() != null) {
 			sql.append(" and opened_at >= :openedAfter");
+			params.put("openedAfter", DbTime.toDb(query.openedAfter()));
 		}
 		if (query.resolutionKind() != null) {
 			sql.append(" and resolution_kind = :kind");
+			params.put("kind", query.resolutionKind().name());
 		}
-		sql.append(" order by last_activity_at, case_number limit :limit offset :offset");
-		spec = this.jdbc.sql(sql.toString())
-			.param("statuses", query.statuses().stream().map(Enum::name).toList())
-			.param("limit", query.limit())
-			.param("offset", query.offset());
-		if (query.channel() != null) {
-			spec = spec.param("channel", query.channel().name());
+		if (query.text() != null) {
+			// Backslash escapes the pattern's own wildcards, so '50%' means what it says.
+			String words = query.text().toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1");
+			params.put("pattern", "%" + words + "%");
+			Matcher reference = CaseReference.NUMBER.matcher(query.text().toUpperCase(Locale.ROOT));
+			if (reference.matches()) {
+				sql.append(" and (case_number = :number or lower(subject) like :pattern escape '\\')");
+				params.put("number", Long.parseLong(reference.group(1)));
+			}
+			else {
+				sql.append(" and lower(subject) like :pattern escape '\\'");
+			}
 		}
-		if (query.team() != null) {
-			spec = spec.param("team", query.team());
-		}
-		if (query.assignee() != null) {
-			spec = spec.param("assignee", query.assignee());
-		}
-		if (query.openedBefore() != null) {
-			spec = spec.param("openedBefore", DbTime.toDb(query.openedBefore()));
-		}
-		if (query.openedAfter() != null) {
-			spec = spec.param("openedAfter", DbTime.toDb(query.openedAfter()));
-		}
-		if (query.resolutionKind() != null) {
-			spec = spec.param("kind", query.resolutionKind().name());
-		}
-		return spec.query((rs, n) -> snapshot(rs)).list();
+		return this.jdbc.sql(sql.append(tail).toString()).params(params);
 	}
 
 	List<Transition> transitionsOf(Collection<UUID> caseIds) {

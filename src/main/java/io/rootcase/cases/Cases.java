@@ -572,6 +572,12 @@ public class Cases {
 		return this.repository.queue(query).stream().map(CaseView::of).toList();
 	}
 
+	/** How many cases match the query over all its pages. */
+	@Transactional(readOnly = true)
+	public long count(CaseQuery query) {
+		return this.repository.count(query);
+	}
+
 	/**
 	 * Every case of a customer with its history, oldest first, for the customer's
 	 * timeline.

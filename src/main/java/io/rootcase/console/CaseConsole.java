@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 @Controller
 class CaseConsole {
@@ -46,7 +49,7 @@ class CaseConsole {
 		AGES.put("7d", Duration.ofDays(7));
 	}
 
-	static final int QUEUE_SIZE = 200;
+	static final int PAGE_SIZE = 50;
 
 	private final Cases cases;
 
@@ -70,8 +73,15 @@ class CaseConsole {
 		this.page = page;
 	}
 
-	/** The queue's filter form; bound from query parameters, never a domain object. */
-	record QueueFilter(CaseStatus status, Channel channel, String team, String age, ResolutionKind resolution) {
+	/**
+	 * The queue's filter form; bound from query parameters, never a domain object.
+	 *
+	 * @param q words of the subject, or a case reference
+	 * @param assigned {@code me}, {@code none} or anyone when empty
+	 * @param page from 1
+	 */
+	record QueueFilter(String q, CaseStatus status, Channel channel, String team, String age, ResolutionKind resolution,
+			String assigned, CaseQuery.Order order, Integer page) {
 	}
 
 	/**
@@ -102,19 +112,30 @@ class CaseConsole {
 	}
 
 	@GetMapping("/cases")
-	String queue(@ModelAttribute("filter") QueueFilter filter,
+	String queue(@ModelAttribute("filter") QueueFilter filter, Principal principal,
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
 		Duration age = filter.age() == null ? null : AGES.get(filter.age());
 		Instant openedBefore = age == null ? null : this.clock.instant().minus(age);
 		Set<CaseStatus> statuses = filter.status() == null ? null : EnumSet.of(filter.status());
-		List<CaseView> found = this.cases.queue(new CaseQuery(statuses, filter.channel(), filter.team(), null,
-				openedBefore, null, filter.resolution(), QUEUE_SIZE, 0));
+		String assignee = "me".equals(filter.assigned()) ? principal.getName() : null;
+		boolean unassigned = "none".equals(filter.assigned());
+		CaseQuery all = new CaseQuery(statuses, filter.channel(), filter.team(), assignee, unassigned, openedBefore,
+				null, filter.resolution(), filter.q(), filter.order(), PAGE_SIZE, 0);
+		long total = this.cases.count(all);
+		Pager pager = Pager.of(filter.page(), total, PAGE_SIZE);
+		List<CaseView> found = this.cases
+			.queue(new CaseQuery(statuses, filter.channel(), filter.team(), assignee, unassigned, openedBefore, null,
+					filter.resolution(), filter.q(), filter.order(), PAGE_SIZE, pager.offset()));
 		Map<UUID, String> labels = new HashMap<>();
 		for (CaseView c : found) {
 			labels.computeIfAbsent(c.customerId(),
 					id -> this.customers.find(id).map(CustomerView::label).orElse(id.toString()));
 		}
 		model.addAttribute("cases", found);
+		model.addAttribute("pager", pager);
+		model.addAttribute("previousPage", pager.hasPrevious() ? pageLink(filter, pager.page() - 1) : null);
+		model.addAttribute("nextPage", pager.hasNext() ? pageLink(filter, pager.page() + 1) : null);
+		model.addAttribute("orders", CaseQuery.Order.values());
 		model.addAttribute("customerLabels", labels);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("channels", Channel.values());
@@ -124,6 +145,27 @@ class CaseConsole {
 		AGES.forEach((key, value) -> ages.put(key, "older than " + key));
 		model.addAttribute("ages", ages);
 		return ConsoleResponses.isHtmx(hx) ? "cases/queue :: queue" : "cases/queue";
+	}
+
+	/**
+	 * The queue as it is filtered now, on another page; relative, so it holds behind a
+	 * proxy that serves the console under another host name.
+	 */
+	private static String pageLink(QueueFilter filter, int page) {
+		UriComponents link = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/cases")
+			.queryParamIfPresent("q", Optional.ofNullable(filter.q()).filter(q -> !q.isBlank()))
+			.queryParamIfPresent("status", Optional.ofNullable(filter.status()))
+			.queryParamIfPresent("channel", Optional.ofNullable(filter.channel()))
+			.queryParamIfPresent("team", Optional.ofNullable(filter.team()))
+			.queryParamIfPresent("age", Optional.ofNullable(filter.age()))
+			.queryParamIfPresent("resolution", Optional.ofNullable(filter.resolution()))
+			.queryParamIfPresent("assigned", Optional.ofNullable(filter.assigned()))
+			.queryParamIfPresent("order", Optional.ofNullable(filter.order()))
+			.queryParam("page", page)
+			.encode()
+			.build();
+		return link.getPath() + "?" + link.getQuery();
 	}
 
 	@GetMapping("/cases/{reference}")

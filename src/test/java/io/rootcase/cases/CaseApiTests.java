@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestFixtures;
+import io.rootcase.staff.Role;
+import io.rootcase.staff.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,14 +17,17 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,6 +39,9 @@ class CaseApiTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	Staff staff;
 
 	String reference;
 
@@ -130,6 +138,80 @@ class CaseApiTests {
 	}
 
 	@Test
+	void theQueueComesAPageAtATimeWithTheTotalInAHeader() throws Exception {
+		String agent = "api-pager-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addAgent(agent, null, TestFixtures.PASSWORD, Role.AGENT, "support");
+		String unassignedCase = this.reference;
+		for (int i = 0; i < 3; i++) {
+			aCaseFromAPhoneCall();
+			postTo("/handover", "{\"agent\":\"" + agent + "\"}").andExpect(status().isOk());
+		}
+		this.mvc
+			.perform(get("/api/cases").param("assignee", agent)
+				.param("limit", "2")
+				.param("order", "newest_activity_first")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "3"))
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[0].reference").value(this.reference));
+		this.mvc
+			.perform(get("/api/cases").param("unassigned", "true")
+				.param("order", "newest_activity_first")
+				.param("limit", "500")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].assignee", everyItem(nullValue())))
+			.andExpect(jsonPath("$[*].reference", hasItem(unassignedCase)))
+			.andExpect(jsonPath("$[*].reference", not(hasItem(this.reference))));
+	}
+
+	@Test
+	void theQueueFindsACaseByItsReferenceOrTheWordsOfItsSubject() throws Exception {
+		String tvCase = this.reference;
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		String percent = caseFromAnEmail("Please refund 100% of " + marker);
+		String thousand = caseFromAnEmail("Please refund 1000 of " + marker);
+		this.mvc
+			.perform(get("/api/cases").param("text", tvCase)
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "1"))
+			.andExpect(jsonPath("$[0].reference").value(tvCase));
+		this.mvc
+			.perform(get("/api/cases").param("text", "REFUND 100% OF " + marker)
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$[*].reference", contains(percent)));
+		this.mvc
+			.perform(get("/api/cases").param("text", "refund 100")
+				.param("limit", "500")
+				.param("order", "newest_activity_first")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(jsonPath("$[*].reference", hasItem(percent)))
+			.andExpect(jsonPath("$[*].reference", hasItem(thousand)));
+		this.mvc
+			.perform(get("/api/cases").param("text", "x".repeat(201))
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("a search text has at most 200 characters"));
+	}
+
+	String caseFromAnEmail(String text) throws Exception {
+		String body = this.json.writeValueAsString(Map.of("channel", "email", "direction", "inbound", "occurredAt",
+				Instant.now().minusSeconds(30).toString(), "customer",
+				Map.of("email", UUID.randomUUID() + "@example.com"), "text", text));
+		String response = this.mvc
+			.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().is2xxSuccessful())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(response).get("caseReference").asString();
+	}
+
+	@Test
 	void unknownCasesAndBadFiltersAreClearErrors() throws Exception {
 		this.mvc.perform(get("/api/cases/RC-999999999").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
 			.andExpect(status().isNotFound());
@@ -143,6 +225,16 @@ class CaseApiTests {
 		this.mvc
 			.perform(
 					get("/api/cases").param("limit", "0").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/api/cases").param("assignee", "alice")
+				.param("unassigned", "true")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("a case cannot be both assigned to alice and unassigned"));
+		this.mvc
+			.perform(get("/api/cases").param("order", "sideways")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
 			.andExpect(status().isBadRequest());
 	}
 

@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestFixtures;
+import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
+import io.rootcase.staff.Role;
+import io.rootcase.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -33,6 +37,12 @@ class ConsoleBrowserTests extends BrowserTest {
 	@Autowired
 	ContactIntake intake;
 
+	@Autowired
+	Staff staff;
+
+	@Autowired
+	Cases cases;
+
 	WebDriverWait waiting() {
 		return Chromium.waiting(browser);
 	}
@@ -49,6 +59,9 @@ class ConsoleBrowserTests extends BrowserTest {
 		new Select(browser.findElement(By.name("channel"))).selectByValue("EMAIL");
 		// htmx swaps the table in place: wait for the filtered one before clicking in it.
 		waiting().until(ExpectedConditions.stalenessOf(unfiltered));
+		// The customer quotes the case's reference, and the agent looks it up.
+		browser.findElement(By.id("queue-search")).sendKeys(received.caseReference());
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "1 case(s)"));
 		By caseLink = By.linkText(received.caseReference());
 		waiting().ignoring(StaleElementReferenceException.class).until(d -> {
 			d.findElement(caseLink).click();
@@ -77,6 +90,36 @@ class ConsoleBrowserTests extends BrowserTest {
 			.contains("We reset your router remotely; tell us if it drops again.")
 			.contains("outbound")
 			.contains("alice");
+	}
+
+	@Test
+	void anAgentPagesThroughTheirOwnCases() {
+		String agent = "browser-pager-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addAgent(agent, "Browser Pager", TestFixtures.PASSWORD, Role.AGENT, "support");
+		for (int i = 0; i < 53; i++) {
+			String reference = this.intake
+				.receive(new IncomingContact(Channel.SOCIAL, Direction.INBOUND, Instant.now().minusSeconds(900 - i),
+						"Paged in the browser " + i,
+						Map.of(IdentityKind.SOCIAL_HANDLE, agent.replace('-', '_') + "_" + i), null, null, null, null))
+				.caseReference();
+			this.cases.handOver(reference, "support", agent, null, "maria");
+		}
+
+		Chromium.openAs(browser, this.port, "/cases", agent);
+		WebElement everyone = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+		new Select(browser.findElement(By.name("assigned"))).selectByValue("me");
+		waiting().until(ExpectedConditions.stalenessOf(everyone));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "Cases 1–50 of 53"));
+
+		browser.findElement(By.id("next-page")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "Cases 51–53 of 53"));
+		assertThat(browser.findElements(By.cssSelector("#queue-table .case-link"))).hasSize(3);
+		assertThat(browser.getCurrentUrl()).contains("assigned=me").contains("page=2");
+		// One queue section, not one swapped inside another.
+		assertThat(browser.findElements(By.id("queue"))).hasSize(1);
+
+		browser.findElement(By.id("previous-page")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "Cases 1–50 of 53"));
 	}
 
 }
