@@ -1,7 +1,9 @@
 package io.rootcase.demo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * What customers of Northwind Fibre, an internet-and-TV provider, contact us about, in
@@ -246,6 +248,21 @@ final class DemoCatalog {
 					"I've logged the call quality problem and reset your phone line from our side."),
 			List.of("Checked voice line registration", "Ran a test call to the customer's line"),
 			List.of("Restarted voice service on the router", "Reset the phone line remotely"), List.of());
+
+	/**
+	 * What diagnosing the emerging problem finds with the demo's knowledge base, which
+	 * has no cause for it: the line is up and tests clean, the router's firmware is
+	 * current (the echo came with an update), nothing happens only at night.
+	 */
+	static Map<String, String> emergingFindings(SplittableRandom r) {
+		Map<String, String> answers = new LinkedHashMap<>();
+		answers.put("total_loss", "no");
+		answers.put("line_test", r.nextDouble() < 0.85 ? "pass" : "noisy");
+		answers.put("firmware_version", r.nextDouble() < 0.9 ? "current" : "old");
+		answers.put("evening_only", r.nextDouble() < 0.85 ? "no" : "yes");
+		answers.put("neighbours_affected", r.nextDouble() < 0.6 ? "dont_know" : "no");
+		return answers;
+	}
 
 	static final List<String> OPENERS = List.of("", "", "", "Hello, ", "Hi, ", "Good morning. ", "Hi there. ", "Hey, ",
 			"Dear Northwind, ");

@@ -93,8 +93,6 @@ public final class DemoDataset {
 
 		/** The root cause was found: {@code text} is its knowledge base key. */
 		ROOT_CAUSE_FOUND,
-		/** The diagnosis found no known cause that fits. */
-		ROOT_CAUSE_UNKNOWN,
 		/** The agent proposes a resolution: {@code text} is the note for the customer. */
 		PROPOSED,
 		/** The customer confirms. */
@@ -113,6 +111,16 @@ public final class DemoDataset {
 	}
 
 	public record HandoverStep(long story, Instant at, boolean last, String team, String agent, String note,
+			String actor) implements Step {
+	}
+
+	/**
+	 * A diagnosis that finds no known cause: the questions answered, in order, then the
+	 * cause declared unknown, so the case joins those to investigate with what it showed.
+	 *
+	 * @param answers answer by question key of the knowledge base
+	 */
+	public record UnknownCauseStep(long story, Instant at, boolean last, Map<String, String> answers,
 			String actor) implements Step {
 	}
 
@@ -304,15 +312,16 @@ public final class DemoDataset {
 			long id = ++this.stories;
 			SplittableRandom r = DemoDataset.this.random;
 			int customer = previous != null ? previous.customer() : chooseCustomer(r, dayStart);
+			DemoCustomer who = customer(customer);
 			Instant t = dayStart.plus(Duration.ofMinutes(minuteOfDay(r)));
 			List<Step> steps = new ArrayList<>();
 			Channel channel = chooseChannel(r);
 			String opening = previous == null ? pick(r, reason.openings())
-					: fill(r, pick(r, reason.followUps()), previous.times());
+					: fill(r, pick(r, reason.followUps()), previous.times(), who);
 			// The emerging problem has no reason in the taxonomy: nobody labelled it.
 			String labelled = reason == DemoCatalog.EMERGING ? null : reason.key();
-			steps.add(contact(id, t, customer, channel, Direction.INBOUND, styled(r, channel, opening), null, labelled,
-					false));
+			steps.add(contact(id, t, customer, channel, Direction.INBOUND, styled(r, channel, opening, who), null,
+					labelled, false));
 			String agent = pick(r, SUPPORT_AGENTS);
 			t = t.plus(Duration.ofMinutes(3 + r.nextInt(240)));
 			steps.add(new HandoverStep(id, t, false, "support", agent, null, agent));
@@ -324,7 +333,7 @@ public final class DemoDataset {
 						5 + r.nextInt(20), agent, null));
 			}
 			t = t.plus(Duration.ofMinutes(1 + r.nextInt(30)));
-			steps.add(contact(id, t, customer, channel, Direction.OUTBOUND, fill(r, pick(r, reason.replies()), 1),
+			steps.add(contact(id, t, customer, channel, Direction.OUTBOUND, fill(r, pick(r, reason.replies()), 1, who),
 					agent, labelled, true));
 			if (r.nextDouble() < 0.3) {
 				// The customer answers, often on another channel: same case, one
@@ -332,7 +341,7 @@ public final class DemoDataset {
 				t = t.plus(Duration.ofMinutes(30 + r.nextInt(2000)));
 				Channel other = r.nextDouble() < 0.5 ? chooseChannel(r) : channel;
 				steps.add(contact(id, t, customer, other, Direction.INBOUND,
-						styled(r, other, fill(r, pick(r, reason.followUps()), 1)), null, labelled, true));
+						styled(r, other, fill(r, pick(r, reason.followUps()), 1, who), who), null, labelled, true));
 			}
 			String owner = agent;
 			boolean handOver = !reason.team().equals("support") && r.nextDouble() < 0.45;
@@ -348,7 +357,7 @@ public final class DemoDataset {
 			t = work(steps, id, t, reason, palliative, owner);
 			boolean stillOpen = surgeUnsolved && r.nextDouble() < 0.6;
 			if (!stillOpen) {
-				t = resolve(steps, id, t, reason, owner);
+				t = resolve(steps, id, t, reason, owner, who);
 			}
 			int times = previous == null ? 1 : previous.times() + 1;
 			if (palliative && times < 5 && r.nextDouble() < 0.4) {
@@ -382,8 +391,11 @@ public final class DemoDataset {
 		private Instant work(List<Step> steps, long id, Instant at, Reason reason, boolean palliative, String owner) {
 			SplittableRandom r = DemoDataset.this.random;
 			if (reason == DemoCatalog.EMERGING) {
-				steps.add(
-						new ResolutionStep(id, at.minusSeconds(60), false, Resolution.ROOT_CAUSE_UNKNOWN, null, owner));
+				// Drawn from a source of its own, so the rest of the history stays as it
+				// was.
+				steps.add(new UnknownCauseStep(id, at.minusSeconds(60), false,
+						DemoCatalog.emergingFindings(new SplittableRandom(DemoDataset.this.spec.seed() * 31 + id)),
+						owner));
 			}
 			if (palliative && !reason.palliatives().isEmpty()) {
 				steps.add(new ActionStep(id, at, false, ActionKind.PALLIATIVE, pick(r, reason.palliatives()),
@@ -406,7 +418,7 @@ public final class DemoDataset {
 		 * closure). Steps after the end of the demo are dropped, so recent cases still
 		 * await confirmation.
 		 */
-		private Instant resolve(List<Step> steps, long id, Instant at, Reason reason, String owner) {
+		private Instant resolve(List<Step> steps, long id, Instant at, Reason reason, String owner, DemoCustomer who) {
 			SplittableRandom r = DemoDataset.this.random;
 			Instant t = at.plus(Duration.ofMinutes(5 + r.nextInt(120)));
 			steps.add(new ResolutionStep(id, t, false, Resolution.PROPOSED,
@@ -414,8 +426,8 @@ public final class DemoDataset {
 			double answer = r.nextDouble();
 			if (answer < 0.14) {
 				t = t.plus(Duration.ofMinutes(60 + r.nextInt(2000)));
-				steps.add(new ResolutionStep(id, t, false, Resolution.REJECTED, fill(r, pick(r, reason.followUps()), 1),
-						null));
+				steps.add(new ResolutionStep(id, t, false, Resolution.REJECTED,
+						fill(r, pick(r, reason.followUps()), 1, who), null));
 				t = work(steps, id, t.plus(Duration.ofMinutes(30 + r.nextInt(600))), reason,
 						!reason.palliatives().isEmpty(), owner);
 				t = t.plus(Duration.ofMinutes(5 + r.nextInt(120)));
@@ -485,6 +497,7 @@ public final class DemoDataset {
 					a.actor(), a.causeKey());
 			case ResolutionStep x -> new ResolutionStep(x.story(), x.at(), true, x.what(), x.text(), x.actor());
 			case HandoverStep h -> new HandoverStep(h.story(), h.at(), true, h.team(), h.agent(), h.note(), h.actor());
+			case UnknownCauseStep u -> new UnknownCauseStep(u.story(), u.at(), true, u.answers(), u.actor());
 			case StatusStep s -> new StatusStep(s.story(), s.at(), true, s.from(), s.to(), s.reason(), s.actor());
 		};
 	}
@@ -523,8 +536,8 @@ public final class DemoDataset {
 	}
 
 	/** Puts a text in the voice of its channel, with the slips real people make. */
-	private static String styled(SplittableRandom r, Channel channel, String core) {
-		String filled = fill(r, core, 1);
+	private static String styled(SplittableRandom r, Channel channel, String core, DemoCustomer who) {
+		String filled = fill(r, core, 1, who);
 		// Mentions are how people write on social media, not in a mail or a call note.
 		String text = channel == Channel.SOCIAL ? filled : filled.replaceFirst("^@NorthwindFibre\\s*", "");
 		String styled = switch (channel) {
@@ -532,26 +545,42 @@ public final class DemoDataset {
 			case SOCIAL -> (r.nextBoolean() ? "@NorthwindFibre " : "") + text;
 			case CHAT -> r.nextDouble() < 0.4 ? text.toLowerCase(Locale.ROOT) : text;
 			case EMAIL, WEB ->
-				fill(r, pick(r, DemoCatalog.OPENERS), 1) + text + fill(r, pick(r, DemoCatalog.CLOSERS), 1);
+				fill(r, pick(r, DemoCatalog.OPENERS), 1, who) + text + fill(r, pick(r, DemoCatalog.CLOSERS), 1, who);
 		};
 		return r.nextDouble() < 0.08 ? styled.replace(".", "").replace("'", "") : styled;
 	}
 
-	private static String fill(SplittableRandom r, String template, int times) {
+	/**
+	 * Fills a text's blanks; the customer's own name, plan, region and device where the
+	 * text speaks of them, so a message matches the customer it comes from.
+	 */
+	private static String fill(SplittableRandom r, String template, int times, DemoCustomer who) {
 		if (template.indexOf('{') < 0) {
 			return template;
 		}
-		return template.replace("{hour}", (7 + r.nextInt(3)) + "pm")
-			.replace("{weekday}", pick(r, DemoCatalog.WEEKDAYS))
-			.replace("{count}", String.valueOf(3 + r.nextInt(9)))
-			.replace("{device}", pick(r, DemoCatalog.DEVICES))
-			.replace("{plan}", pick(r, DemoCatalog.PLANS))
-			.replace("{speed}", String.valueOf(8 + r.nextInt(90)))
-			.replace("{amount}", "$" + (12 + r.nextInt(60)) + "." + String.format("%02d", r.nextInt(100)))
-			.replace("{day}", (2 + r.nextInt(26)) + "th")
-			.replace("{region}", pick(r, DemoCatalog.REGIONS))
+		// Every blank takes its draws, also those the customer fills, so that the rest of
+		// the history (times, reasons, who comes back) is the same for a given seed.
+		String hour = (7 + r.nextInt(3)) + "pm";
+		String weekday = pick(r, DemoCatalog.WEEKDAYS);
+		String count = String.valueOf(3 + r.nextInt(9));
+		pick(r, DemoCatalog.DEVICES);
+		pick(r, DemoCatalog.PLANS);
+		String speed = String.valueOf(8 + r.nextInt(90));
+		String amount = "$" + (12 + r.nextInt(60)) + "." + String.format("%02d", r.nextInt(100));
+		String day = (2 + r.nextInt(26)) + "th";
+		pick(r, DemoCatalog.REGIONS);
+		pick(r, DemoCatalog.FIRST_NAMES);
+		return template.replace("{hour}", hour)
+			.replace("{weekday}", weekday)
+			.replace("{count}", count)
+			.replace("{device}", who.attributes().get("device"))
+			.replace("{plan}", who.attributes().get("plan"))
+			.replace("{speed}", speed)
+			.replace("{amount}", amount)
+			.replace("{day}", day)
+			.replace("{region}", who.attributes().get("region"))
 			.replace("{ordinal}", DemoCatalog.ORDINALS.get(Math.min(times, DemoCatalog.ORDINALS.size()) - 1))
-			.replace("{first}", pick(r, DemoCatalog.FIRST_NAMES));
+			.replace("{first}", who.name().substring(0, who.name().indexOf(' ')));
 	}
 
 	private int poisson(double mean) {

@@ -26,6 +26,8 @@ import io.rootcase.demo.DemoDataset.HandoverStep;
 import io.rootcase.demo.DemoDataset.ResolutionStep;
 import io.rootcase.demo.DemoDataset.StatusStep;
 import io.rootcase.demo.DemoDataset.Step;
+import io.rootcase.demo.DemoDataset.UnknownCauseStep;
+import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
@@ -80,10 +82,13 @@ public class DemoLoader {
 
 	private final Problems problems;
 
+	private final Diagnoses diagnoses;
+
 	DemoLoader(Staff staff, ApiTokens tokens, CustomerDirectory customers, ContactIntake intake, Cases cases,
 			KnowledgeBases knowledgeBases, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			ReasonModels reasonModels, Problems problems) {
+			ReasonModels reasonModels, Problems problems, Diagnoses diagnoses) {
 		this.problems = problems;
+		this.diagnoses = diagnoses;
 		this.reasons = reasons;
 		this.contactReasons = contactReasons;
 		this.reasonModels = reasonModels;
@@ -263,12 +268,6 @@ public class DemoLoader {
 				}
 				this.cases.recordRootCause(caseReference, RootCauseState.KNOWN, x.text(), x.at());
 			}
-			case ROOT_CAUSE_UNKNOWN -> {
-				if (current.status() == CaseStatus.CLOSED) {
-					return false;
-				}
-				this.cases.recordRootCause(caseReference, RootCauseState.UNKNOWN, null, x.at());
-			}
 			case PROPOSED -> {
 				if (!current.status().isActive() || awaiting) {
 					return false;
@@ -347,6 +346,17 @@ public class DemoLoader {
 			}
 			case ResolutionStep x -> {
 				return resolve(caseReference, x);
+			}
+			case UnknownCauseStep u -> {
+				if (this.cases.find(caseReference).orElseThrow().status() == CaseStatus.CLOSED) {
+					return false;
+				}
+				this.diagnoses.start(caseReference, u.actor(), u.at());
+				u.answers()
+					.forEach((question, answer) -> this.diagnoses.answer(caseReference, question, answer, false,
+							u.actor(), u.at()));
+				this.diagnoses.declareUnknown(caseReference, u.actor(), u.at());
+				return true;
 			}
 			case HandoverStep h -> {
 				CaseView current = this.cases.find(caseReference).orElseThrow();

@@ -1,6 +1,7 @@
 package io.rootcase.diagnosis;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,6 +61,12 @@ public class Diagnoses {
 	 */
 	@Transactional
 	public DiagnosisView start(String caseReference, String actor) {
+		return start(caseReference, actor, this.clock.instant());
+	}
+
+	/** Starts a diagnosis at a given time, as when history is brought in. */
+	@Transactional
+	public DiagnosisView start(String caseReference, String actor, Instant at) {
 		CaseView target = caseOf(caseReference);
 		Optional<CaseDiagnosis> running = this.repository.latestOfCase(target.id())
 			.filter(d -> d.status() == CaseDiagnosis.Status.IN_PROGRESS);
@@ -68,14 +75,13 @@ public class Diagnoses {
 		}
 		KnowledgeBaseVersion kb = this.knowledgeBases.current()
 			.orElseThrow(() -> new ConflictException("no knowledge base has been imported yet"));
-		CaseDiagnosis diagnosis = CaseDiagnosis.start(target.id(), kb.id(), actor, this.clock.instant());
+		CaseDiagnosis diagnosis = CaseDiagnosis.start(target.id(), kb.id(), actor, at);
 		this.repository.insert(diagnosis);
 		DiagnosisEngine engine = this.knowledgeBases.engine(kb.id());
 		CustomerView customer = this.customers.find(target.customerId()).orElseThrow();
 		for (Question question : engine.knowledgeBase().questions()) {
 			caseFact(question.source(), target, customer).filter(question.answers()::contains)
-				.ifPresent(answer -> diagnosis.answer(question.key(), answer, Source.CASE_FACT, "case",
-						this.clock.instant()));
+				.ifPresent(answer -> diagnosis.answer(question.key(), answer, Source.CASE_FACT, "case", at));
 		}
 		this.repository.update(diagnosis);
 		return view(this.repository.latestOfCase(target.id()).orElseThrow());
@@ -106,19 +112,25 @@ public class Diagnoses {
 	@Transactional
 	public DiagnosisView answer(String caseReference, String questionKey, String answer, boolean volunteered,
 			String actor) {
+		return answer(caseReference, questionKey, answer, volunteered, actor, this.clock.instant());
+	}
+
+	/** Records an answer given at a given time, as when history is brought in. */
+	@Transactional
+	public DiagnosisView answer(String caseReference, String questionKey, String answer, boolean volunteered,
+			String actor, Instant at) {
 		CaseDiagnosis diagnosis = running(caseReference);
 		Question question = question(diagnosis, questionKey);
 		if (answer == null || !question.answers().contains(answer)) {
 			throw InvalidRequestException.of("answer",
 					"'" + answer + "' is not an answer to '" + questionKey + "'; answers: " + question.answers());
 		}
-		diagnosis.answer(questionKey, answer, volunteered ? Source.VOLUNTEERED : Source.ASKED, actor,
-				this.clock.instant());
+		diagnosis.answer(questionKey, answer, volunteered ? Source.VOLUNTEERED : Source.ASKED, actor, at);
 		this.repository.update(diagnosis);
 		String what = volunteered ? "Customer said"
 				: question.kind() == KnowledgeBase.QuestionKind.AGENT_TEST ? "Ran" : "Asked";
 		this.cases.recordAction(caseReference, ActionKind.DIAGNOSTIC, what + ": " + question.text() + " → " + answer,
-				volunteered ? 0 : question.minutes(), actor);
+				volunteered ? 0 : question.minutes(), actor, at);
 		return view(diagnosis);
 	}
 
@@ -155,10 +167,16 @@ public class Diagnoses {
 	 */
 	@Transactional
 	public DiagnosisView declareUnknown(String caseReference, String actor) {
+		return declareUnknown(caseReference, actor, this.clock.instant());
+	}
+
+	/** Declares the cause unknown at a given time, as when history is brought in. */
+	@Transactional
+	public DiagnosisView declareUnknown(String caseReference, String actor, Instant at) {
 		CaseDiagnosis diagnosis = running(caseReference);
-		diagnosis.declareUnknown(actor, this.clock.instant());
+		diagnosis.declareUnknown(actor, at);
 		this.repository.update(diagnosis);
-		this.cases.recordRootCause(caseReference, RootCauseState.UNKNOWN, null);
+		this.cases.recordRootCause(caseReference, RootCauseState.UNKNOWN, null, at);
 		return view(diagnosis);
 	}
 

@@ -100,6 +100,26 @@ class DemoDatasetTests {
 	}
 
 	@Test
+	void textsSpeakOfTheirOwnCustomersNameDevicePlanAndRegion() {
+		List<ContactStep> signed = contacts().stream().filter(c -> c.text().contains("Regards, ")).toList();
+		assertThat(signed).hasSizeGreaterThan(50)
+			.allSatisfy(c -> assertThat(c.text())
+				.endsWith("Regards, " + dataset.customer(c.customer()).name().split(" ")[0]));
+		Map<String, List<String>> values = Map.of("device", DemoCatalog.DEVICES, "plan", DemoCatalog.PLANS, "region",
+				DemoCatalog.REGIONS);
+		values.forEach((attribute, all) -> {
+			List<ContactStep> mentioning = contacts().stream()
+				.filter(c -> all.stream().anyMatch(value -> c.text().contains(" " + value)))
+				.toList();
+			assertThat(mentioning).as(attribute).hasSizeGreaterThan(50).allSatisfy(c -> {
+				String own = dataset.customer(c.customer()).attributes().get(attribute);
+				assertThat(all).filteredOn(value -> !value.equals(own) && !own.startsWith(value))
+					.noneMatch(other -> c.text().contains(" " + other + " ") || c.text().contains(" " + other + "."));
+			});
+		});
+	}
+
+	@Test
 	void theBillingReasonSurgesInTheLastDays() {
 		Instant surge = dataset.surgeStart();
 		double before = contacts().stream()

@@ -7,6 +7,7 @@ import io.rootcase.reasons.ReasonModels;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.demo.DemoDataset.Spec;
+import io.rootcase.diagnosis.Diagnoses;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class DemoLoaderTests {
 
 	@Autowired
 	ReasonTaxonomy taxonomy;
+
+	@Autowired
+	Diagnoses diagnoses;
 
 	long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
@@ -78,6 +82,17 @@ class DemoLoaderTests {
 		assertThat(count("select count(*) from follow_ups where due_at < current_timestamp")).as("overdue follow-ups")
 			.isPositive();
 		assertThat(count("select count(*) from cases where handover_count > 0")).isPositive();
+		// The emerging problem's cases were diagnosed to an unknown cause and wait for
+		// investigation, characterised by what the diagnosis found.
+		String echoes = "select count(*) from diagnoses d join cases c on c.id = d.case_id"
+				+ " where d.status = 'UNKNOWN' and c.root_cause_state = 'UNKNOWN' and lower(c.subject) like '%echo%'";
+		assertThat(count(echoes)).isPositive();
+		assertThat(count(echoes + " and not exists (select 1 from diagnosis_answers a"
+				+ " where a.diagnosis_id = d.id and a.question_key = 'line_test')"))
+			.isZero();
+		assertThat(this.diagnoses.unknownCauseGroups(300)).isNotEmpty()
+			.anySatisfy(group -> assertThat(group.shared())
+				.anySatisfy(answer -> assertThat(answer.question()).isEqualTo("total_loss")));
 		assertThat(count("select count(*) from customer_attributes where name = 'plan'")).isPositive();
 		assertThat(count("select count(*) from agents where username = 'maria' and role = 'MANAGER'")).isOne();
 		// Predictions run in the background while the history is played; they must
