@@ -88,9 +88,15 @@ public class FollowUps {
 	 */
 	@Transactional
 	public FollowUpView complete(UUID id, String outcome, boolean tellCustomer, String actor) {
+		return complete(id, outcome, tellCustomer, actor, this.clock.instant());
+	}
+
+	/** Completes a follow-up at a given time, as when history is brought in. */
+	@Transactional
+	public FollowUpView complete(UUID id, String outcome, boolean tellCustomer, String actor, Instant at) {
 		FollowUp followUp = this.repository.find(id).orElseThrow(() -> new NotFoundException("no follow-up " + id));
 		CaseView target = this.cases.find(followUp.caseId()).orElseThrow();
-		followUp.complete(outcome, actor, this.clock.instant());
+		followUp.complete(outcome, actor, at);
 		if (tellCustomer) {
 			if (target.status() == CaseStatus.CLOSED) {
 				throw new ConflictException("case " + target.reference()

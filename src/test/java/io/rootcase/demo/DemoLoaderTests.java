@@ -1,5 +1,6 @@
 package io.rootcase.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.rootcase.RootcaseIntegrationTest;
@@ -8,6 +9,7 @@ import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.demo.DemoDataset.Spec;
 import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.shared.DbTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +82,24 @@ class DemoLoaderTests {
 			Thread.onSpinWait();
 		}
 		assertThat(count("select count(*) from follow_ups where due_at < current_timestamp")).as("overdue follow-ups")
+			.isPositive();
+		// The demo's agents kept up with follow-ups until the last fortnight. This
+		// history
+		// is 20 days long and its first follow-ups fall due two days ago, so it is caught
+		// up as if fifteen more days had passed, once every ending is handled: what falls
+		// due before tomorrow is done, what falls due later waits.
+		deadline = System.currentTimeMillis() + 30_000;
+		while (count("select count(*) from event_publication where completion_date is null") > 0
+				&& System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
+		Instant later = Instant.now().plus(Duration.ofDays(15));
+		Instant cutoff = later.minus(Duration.ofDays(14));
+		assertThat(this.loader.catchUpFollowUps(later)).isPositive();
+		String open = "select count(*) from follow_ups where completed_at is null and due_at ";
+		assertThat(this.jdbc.sql(open + "< ?").param(DbTime.toDb(cutoff)).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql(open + ">= ?").param(DbTime.toDb(cutoff)).query(Long.class).single()).isPositive();
+		assertThat(count("select count(*) from follow_ups where outcome = 'Called the customer: it has held since.'"))
 			.isPositive();
 		assertThat(count("select count(*) from cases where handover_count > 0")).isPositive();
 		// The emerging problem's cases were diagnosed to an unknown cause and wait for
