@@ -1,6 +1,8 @@
 package io.rootcase.console;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -17,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The follow-up queue (mine or everyone's, overdue ones highlighted) and follow-ups on
- * the case page.
+ * The follow-up queue (mine or everyone's; what is due today, overdue ones first and
+ * highlighted, or everything) and follow-ups on the case page.
  */
 @Controller
 class FollowUpConsole {
@@ -29,9 +31,12 @@ class FollowUpConsole {
 
 	private final CasePage page;
 
-	FollowUpConsole(FollowUps followUps, CasePage page) {
+	private final Clock clock;
+
+	FollowUpConsole(FollowUps followUps, CasePage page, Clock clock) {
 		this.followUps = followUps;
 		this.page = page;
+		this.clock = clock;
 	}
 
 	record ScheduleForm(LocalDate due, String owner, String note) {
@@ -40,21 +45,37 @@ class FollowUpConsole {
 	record CompleteForm(String outcome, Boolean tellCustomer) {
 	}
 
+	/**
+	 * What is due by the end of today (overdue first) and, on request, what comes later;
+	 * the counts of both either way.
+	 * @param show {@code mine} or {@code all} (everyone's)
+	 * @param when {@code now} (due by the end of today) or {@code all}
+	 */
 	@GetMapping("/follow-ups")
-	String queue(@RequestParam(defaultValue = "mine") String show, Principal principal, Model model) {
+	String queue(@RequestParam(defaultValue = "mine") String show, @RequestParam(defaultValue = "now") String when,
+			Principal principal, Model model) {
 		boolean mine = !"all".equals(show);
+		boolean now = !"all".equals(when);
+		String owner = mine ? principal.getName() : null;
+		Instant endOfToday = LocalDate.now(this.clock).plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
+		long dueNow = this.followUps.countOpen(owner, endOfToday);
 		model.addAttribute("show", mine ? "mine" : "all");
-		model.addAttribute("followUps", this.followUps.open(mine ? principal.getName() : null, QUEUE_SIZE));
+		model.addAttribute("when", now ? "now" : "all");
+		model.addAttribute("dueNow", dueNow);
+		model.addAttribute("overdue", this.followUps.countOpen(owner, this.clock.instant()));
+		model.addAttribute("later", this.followUps.countOpen(owner, null) - dueNow);
+		model.addAttribute("followUps", this.followUps.open(owner, now ? endOfToday : null, QUEUE_SIZE));
 		return "follow-ups";
 	}
 
 	@PostMapping("/follow-ups/{id}/complete")
 	String complete(@PathVariable UUID id, CompleteForm form, @RequestParam(defaultValue = "mine") String show,
-			Principal principal, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "now") String when, Principal principal, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.followUps.complete(id, form.outcome(),
 				Boolean.TRUE.equals(form.tellCustomer()), principal.getName()));
 		ConsoleResponses.flash(redirect, error, "Follow-up done.");
-		return "redirect:/follow-ups?show=" + ("all".equals(show) ? "all" : "mine");
+		return "redirect:/follow-ups?show=" + ("all".equals(show) ? "all" : "mine") + "&when="
+				+ ("all".equals(when) ? "all" : "now");
 	}
 
 	@PostMapping("/cases/{reference}/follow-ups")

@@ -198,7 +198,7 @@ public class DemoLoader {
 		int completed = 0;
 		List<FollowUpView> due;
 		do {
-			due = this.followUps.open(null, 200).stream().filter(f -> f.dueAt().isBefore(keptUpUntil)).toList();
+			due = this.followUps.open(null, keptUpUntil, 200);
 			for (FollowUpView f : due) {
 				Instant at = f.dueAt().plus(Duration.ofHours(2));
 				this.followUps.complete(f.id(), outcome(f, at), false, f.owner(), at);

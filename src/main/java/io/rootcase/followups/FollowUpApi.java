@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -44,8 +45,10 @@ class FollowUpApi {
 	@Operation(summary = "Open follow-ups, soonest due first (overdue ones flagged)")
 	@GetMapping("/api/follow-ups")
 	List<FollowUpView> open(@RequestParam(required = false) String owner,
+			@Parameter(description = "Only those due before this instant, e.g. the end of today") @RequestParam(
+					required = false) Instant dueBefore,
 			@RequestParam(defaultValue = "100") int limit) {
-		return this.followUps.open(owner, Limits.within(limit, 500));
+		return this.followUps.open(owner, dueBefore, Limits.within(limit, 500));
 	}
 
 	@Operation(summary = "Schedule a follow-up on a case by hand")

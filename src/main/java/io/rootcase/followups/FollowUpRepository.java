@@ -2,8 +2,11 @@ package io.rootcase.followups;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,13 +58,29 @@ class FollowUpRepository {
 	}
 
 	/** Open follow-ups, soonest due first, optionally of one owner. */
-	List<FollowUp> open(String owner, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from follow_ups where completed_at is null"
-					+ (owner == null ? "" : " and owner = :owner") + " order by due_at, id limit :limit")
-			.params(owner == null ? java.util.Map.of("limit", limit) : java.util.Map.of("owner", owner, "limit", limit))
+	List<FollowUp> open(String owner, Instant dueBefore, int limit) {
+		return openOnes("select " + COLUMNS, owner, dueBefore, " order by due_at, id limit :limit")
+			.param("limit", limit)
 			.query((rs, n) -> row(rs))
 			.list();
+	}
+
+	long countOpen(String owner, Instant dueBefore) {
+		return openOnes("select count(*)", owner, dueBefore, "").query(Long.class).single();
+	}
+
+	private JdbcClient.StatementSpec openOnes(String select, String owner, Instant dueBefore, String tail) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder sql = new StringBuilder(select + " from follow_ups where completed_at is null");
+		if (owner != null) {
+			sql.append(" and owner = :owner");
+			params.put("owner", owner);
+		}
+		if (dueBefore != null) {
+			sql.append(" and due_at < :dueBefore");
+			params.put("dueBefore", DbTime.toDb(dueBefore));
+		}
+		return this.jdbc.sql(sql.append(tail).toString()).params(params);
 	}
 
 	List<FollowUp> ofCases(List<UUID> caseIds) {

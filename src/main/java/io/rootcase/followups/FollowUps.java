@@ -111,10 +111,25 @@ public class FollowUps {
 	/** Open follow-ups, soonest due first; of one owner, or everyone's. */
 	@Transactional(readOnly = true)
 	public List<FollowUpView> open(String owner, int limit) {
-		return this.repository.open(Texts.blankToNull(owner), limit)
+		return open(owner, null, limit);
+	}
+
+	/**
+	 * Open follow-ups due before a time (any time when {@code null}), soonest due first;
+	 * of one owner, or everyone's.
+	 */
+	@Transactional(readOnly = true)
+	public List<FollowUpView> open(String owner, Instant dueBefore, int limit) {
+		return this.repository.open(Texts.blankToNull(owner), dueBefore, limit)
 			.stream()
 			.map(f -> view(f, this.cases.find(f.caseId()).orElseThrow()))
 			.toList();
+	}
+
+	/** How many open follow-ups are due before a time (any time when {@code null}). */
+	@Transactional(readOnly = true)
+	public long countOpen(String owner, Instant dueBefore) {
+		return this.repository.countOpen(Texts.blankToNull(owner), dueBefore);
 	}
 
 	/**

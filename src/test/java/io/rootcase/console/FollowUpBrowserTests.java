@@ -1,5 +1,6 @@
 package io.rootcase.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.customers.IdentityKind;
+import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
@@ -32,6 +34,9 @@ class FollowUpBrowserTests extends BrowserTest {
 	@Autowired
 	ContactIntake intake;
 
+	@Autowired
+	FollowUps followUps;
+
 	@Test
 	void anOverdueFollowUpIsDoneFromTheQueueAndLandsOnTheTimeline() {
 		String reference = this.intake
@@ -48,8 +53,12 @@ class FollowUpBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-follow-ups"), "overdue"));
 
+		this.followUps.schedule(reference, Instant.now().plus(Duration.ofDays(7)), "alice", "Ask again next week",
+				"alice");
+
 		browser.findElement(By.linkText("Follow-ups")).click();
 		Chromium.waiting(browser).until(ExpectedConditions.titleContains("Follow-ups"));
+		assertThat(browser.findElement(By.id("follow-up-table")).getText()).doesNotContain("Ask again next week");
 		WebElement row = browser.findElements(By.cssSelector("#follow-up-table tr.overdue"))
 			.stream()
 			.filter(r -> r.getText().contains(reference))
@@ -60,6 +69,9 @@ class FollowUpBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-up-message"), "Follow-up done"));
 		assertThat(browser.findElement(By.id("follow-up-table")).getText()).doesNotContain(reference);
+		browser.findElement(By.id("toggle-when")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-up-table"), "Ask again next week"));
 
 		Chromium.open(browser, this.port, "/cases/" + reference);
 		assertThat(browser.findElement(By.id("timeline")).getText())

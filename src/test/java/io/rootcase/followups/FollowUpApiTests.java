@@ -24,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -83,6 +85,27 @@ class FollowUpApiTests {
 		this.cases.proposeResolution(cured, "Fixed", "fiona", this.clock.instant());
 		this.cases.confirmResolution(cured, this.clock.instant());
 		assertThat(of(cured)).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(FollowUpKind.CHECK_IN));
+	}
+
+	@Test
+	void theListCanStopAtADueTime() throws Exception {
+		String reference = newCase("Remote control pairs then forgets");
+		FollowUpView soon = this.followUps.schedule(reference, this.clock.instant().plus(Duration.ofDays(3)), "bob",
+				"soon", "bob");
+		FollowUpView late = this.followUps.schedule(reference, this.clock.instant().plus(Duration.ofDays(30)), "bob",
+				"late", "bob");
+		this.mvc
+			.perform(get("/api/follow-ups").param("owner", "bob")
+				.param("dueBefore", this.clock.instant().plus(Duration.ofDays(10)).toString())
+				.param("limit", "500")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem(soon.id().toString())))
+			.andExpect(jsonPath("$[*].id", not(hasItem(late.id().toString()))));
+		this.mvc
+			.perform(get("/api/follow-ups").param("dueBefore", "next tuesday")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -1,0 +1,70 @@
+package io.rootcase.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestFixtures;
+import io.rootcase.customers.IdentityKind;
+import io.rootcase.followups.FollowUps;
+import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.IncomingContact;
+import io.rootcase.shared.Channel;
+import io.rootcase.shared.Direction;
+import io.rootcase.staff.Role;
+import io.rootcase.staff.Staff;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@RootcaseIntegrationTest
+class FollowUpConsoleTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ContactIntake intake;
+
+	@Autowired
+	FollowUps followUps;
+
+	@Autowired
+	Staff staff;
+
+	@Test
+	void theQueueShowsWhatIsDueTodayAndCountsWhatComesLater() throws Exception {
+		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addAgent(agent, null, TestFixtures.PASSWORD, Role.AGENT, "support");
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now(), "Box reboots at night",
+					Map.of(IdentityKind.EMAIL, agent + "@example.com"), null, null, null, null))
+			.caseReference();
+		Instant now = Instant.now();
+		this.followUps.schedule(reference, now.minus(Duration.ofDays(2)), agent, "Overdue look", agent);
+		this.followUps.schedule(reference, now.plus(Duration.ofDays(9)), agent, "Next week's look", agent);
+		this.followUps.schedule(reference, now.plus(Duration.ofDays(20)), agent, "Later look", agent);
+
+		this.mvc.perform(get("/follow-ups").with(user(agent).roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 due by the end of today (1 overdue), 2 later.")))
+			.andExpect(content().string(containsString("Overdue look")))
+			.andExpect(content().string(not(containsString("Next week&#39;s look"))));
+		this.mvc.perform(get("/follow-ups").param("when", "all").with(user(agent).roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Overdue look")))
+			.andExpect(content().string(containsString("Next week&#39;s look")))
+			.andExpect(content().string(containsString("Later look")));
+	}
+
+}
