@@ -87,7 +87,7 @@ public class DemoLoader {
 
 	private final Problems problems;
 
-	private static final Duration FOLLOW_UPS_KEPT_UP_FOR = Duration.ofDays(14);
+	private static final Duration FOLLOW_UPS_KEPT_UP_FOR = Duration.ofDays(7);
 
 	private final Diagnoses diagnoses;
 
@@ -181,16 +181,11 @@ public class DemoLoader {
 	}
 
 	/**
-	 * Problems in several states and teams: the billing surge under investigation with an
-	 * overdue action item, a tracking fix deployed three weeks ago that the data shows
-	 * did not work, and a guide fix verified by a manager.
-	 */
-	/**
-	 * Completes the follow-ups that fell due before the last fortnight of the history,
-	 * each by its owner two hours after it was due, with what the history says: the
-	 * problem came back (a later case of the customer recurs it) or it held. The demo's
-	 * agents kept up with their follow-ups until recently; three months of undone ones
-	 * would make a list nobody could work from.
+	 * Completes the follow-ups that fell due before the last week of the history, each by
+	 * its owner two hours after it was due, with what the history says: the problem came
+	 * back (a later case of the customer recurs it) or it held. The demo's agents kept up
+	 * with their follow-ups until recently; three months of undone ones would make a list
+	 * nobody could work from.
 	 * @return how many were completed
 	 */
 	public int catchUpFollowUps(Instant now) {
@@ -223,6 +218,11 @@ public class DemoLoader {
 			.orElse("Called the customer: it has held since.");
 	}
 
+	/**
+	 * Problems in several states and teams: the billing surge under investigation with an
+	 * overdue action item, a tracking fix deployed three weeks ago that the data shows
+	 * did not work, and a guide fix verified by a manager.
+	 */
 	public void loadProblems(Instant now) {
 		Problems.Actor maria = new Problems.Actor("maria", true);
 		Instant from = now.minus(Duration.ofDays(120));
@@ -230,7 +230,7 @@ public class DemoLoader {
 				new Problems.ProblemForm("Upgrades are charged twice",
 						"Customers who changed plan this week see the old and the new price on one bill.", "finance",
 						"dana", "billing_proration_bug", null, DemoCatalog.SURGE_REASON, null, null, null, null),
-				maria);
+				maria, now.minus(Duration.ofDays(4)));
 		this.problems.linkMatching(surge.reference(), "billing_proration_bug", DemoCatalog.SURGE_REASON, from, now,
 				maria);
 		this.problems.moveTo(surge.reference(), ProblemStatus.INVESTIGATING, "a surge of billing contacts", maria);
@@ -250,7 +250,7 @@ public class DemoLoader {
 			.open(new Problems.ProblemForm("Tracking numbers point to the wrong courier",
 					"Router deliveries show no tracking events.", "shipping", "erik", "courier_tracking_feed", null,
 					"delivery_tracking", "Look the parcel up in the courier portal by order number",
-					"Map the new courier feed format", null, null), maria);
+					"Map the new courier feed format", null, null), maria, now.minus(Duration.ofDays(35)));
 		this.problems.linkMatching(tracking.reference(), "courier_tracking_feed", "delivery_tracking", from, now,
 				maria);
 		deployFix(tracking.reference(), now.minus(Duration.ofDays(21)), maria);
@@ -258,7 +258,8 @@ public class DemoLoader {
 		ProblemView guide = this.problems
 			.open(new Problems.ProblemForm("Quick start guide shows a port that does not exist",
 					"The leaflet tells customers to use a grey port.", "product", "farah", "setup_guide_error", null,
-					"router_setup_instructions", "Use the yellow WAN port", "Reprint the leaflet", null, null), maria);
+					"router_setup_instructions", "Use the yellow WAN port", "Reprint the leaflet", null, null), maria,
+					now.minus(Duration.ofDays(62)));
 		this.problems.linkMatching(guide.reference(), "setup_guide_error", "router_setup_instructions", from, now,
 				maria);
 		deployFix(guide.reference(), now.minus(Duration.ofDays(40)), maria);

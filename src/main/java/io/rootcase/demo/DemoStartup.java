@@ -134,7 +134,7 @@ class DemoStartup implements ApplicationRunner {
 		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
 		this.loader.loadProblems(this.clock.instant());
 		this.trends.load();
-		log.info("Demo follow-ups: {} done by the agents before the last fortnight",
+		log.info("Demo follow-ups: {} done by the agents before the last week",
 				this.loader.catchUpFollowUps(this.clock.instant()));
 		this.loads.finished(this.clock.instant());
 		log.info("Demo dataset loaded: {} contacts in {} steps, {} ms", report.contacts(), report.steps(),

@@ -102,10 +102,16 @@ public class Problems {
 
 	@Transactional
 	public ProblemView open(ProblemForm form, Actor actor) {
+		return open(form, actor, now());
+	}
+
+	/** Opens a problem at a given time, as when history is brought in. */
+	@Transactional
+	public ProblemView open(ProblemForm form, Actor actor, Instant at) {
 		Problem.Details details = form.details();
 		requireTeam(details.team());
 		requireMayChange(details.team(), actor);
-		return ProblemView.of(this.problems.insert(Problem.open(Ids.next(), details, actor.name(), now())));
+		return ProblemView.of(this.problems.insert(Problem.open(Ids.next(), details, actor.name(), at)));
 	}
 
 	@Transactional(readOnly = true)

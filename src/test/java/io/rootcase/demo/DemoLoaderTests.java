@@ -83,18 +83,17 @@ class DemoLoaderTests {
 		}
 		assertThat(count("select count(*) from follow_ups where due_at < current_timestamp")).as("overdue follow-ups")
 			.isPositive();
-		// The demo's agents kept up with follow-ups until the last fortnight. This
-		// history
-		// is 20 days long and its first follow-ups fall due two days ago, so it is caught
-		// up as if fifteen more days had passed, once every ending is handled: what falls
-		// due before tomorrow is done, what falls due later waits.
+		// The demo's agents kept up with follow-ups until the last week. This history is
+		// 20 days long and its first follow-ups fall due two days ago, so it is caught up
+		// as if eight more days had passed, once every ending is handled: what falls due
+		// before tomorrow is done, what falls due later waits.
 		deadline = System.currentTimeMillis() + 30_000;
 		while (count("select count(*) from event_publication where completion_date is null") > 0
 				&& System.currentTimeMillis() < deadline) {
 			Thread.onSpinWait();
 		}
-		Instant later = Instant.now().plus(Duration.ofDays(15));
-		Instant cutoff = later.minus(Duration.ofDays(14));
+		Instant later = Instant.now().plus(Duration.ofDays(8));
+		Instant cutoff = later.minus(Duration.ofDays(7));
 		assertThat(this.loader.catchUpFollowUps(later)).isPositive();
 		String open = "select count(*) from follow_ups where completed_at is null and due_at ";
 		assertThat(this.jdbc.sql(open + "< ?").param(DbTime.toDb(cutoff)).query(Long.class).single()).isZero();
