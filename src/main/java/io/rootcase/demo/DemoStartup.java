@@ -132,8 +132,10 @@ class DemoStartup implements ApplicationRunner {
 				this.clock.instant(), Math.min(6, this.days)));
 		this.loader.loadReasons(dataset);
 		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
-		this.loader.loadProblems(this.clock.instant());
+		// Trends wait for the background work on the history (reason predictions among
+		// it), which the problems' matching of cases by reason needs.
 		this.trends.load();
+		this.loader.loadProblems(this.clock.instant());
 		log.info("Demo follow-ups: {} done by the agents before the last week",
 				this.loader.catchUpFollowUps(this.clock.instant()));
 		this.loads.finished(this.clock.instant());
