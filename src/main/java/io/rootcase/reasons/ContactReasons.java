@@ -89,9 +89,8 @@ public class ContactReasons {
 		ContactLabel label = reading.label(contactId, caseId, clipped, this.clock.instant());
 		this.labels.insertPrediction(label);
 		reading.reason().ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
-		if (reading.vector() != null) {
-			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), this.encoder.meaningOf(reading.vector()),
-					this.clock.instant());
+		if (reading.meaning() != null) {
+			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), reading.meaning(), this.clock.instant());
 		}
 		return label;
 	}
@@ -150,16 +149,19 @@ public class ContactReasons {
 
 	/** What the sentence encoders and the live model, if any, make of a message. */
 	private Reading read(String clipped) {
-		float[] vector = clipped.isEmpty() ? null : this.encoder.encode(clipped);
-		Optional<ReasonModels.LiveModel> model = vector == null ? Optional.empty() : this.models.live();
-		Prediction prediction = model.map(m -> m.classifier().predict(clipped, vector))
+		JoinedSentenceEncoder.Encoding encoding = clipped.isEmpty() ? null : this.encoder.read(clipped);
+		Optional<ReasonModels.LiveModel> model = encoding == null ? Optional.empty() : this.models.live();
+		Prediction prediction = model.map(m -> m.classifier().predict(clipped, encoding.meaning(), encoding::whole))
 			.orElse(Prediction.none(clipped.isEmpty() ? Doubt.EMPTY : Doubt.NOT_READ));
 		Optional<ReasonView> reason = prediction.unclassified() ? Optional.empty()
 				: this.taxonomy.current(prediction.reasonKey());
-		return new Reading(vector, model, prediction, reason);
+		return new Reading(encoding == null ? null : encoding.meaning(), model, prediction, reason);
 	}
 
-	private record Reading(float[] vector, Optional<ReasonModels.LiveModel> model, Prediction prediction,
+	/**
+	 * @param meaning the message's vector from the meaning's encoder
+	 */
+	private record Reading(float[] meaning, Optional<ReasonModels.LiveModel> model, Prediction prediction,
 			Optional<ReasonView> reason) {
 
 		ContactLabel label(UUID contactId, UUID caseId, String text, Instant at) {

@@ -63,6 +63,56 @@ public final class JoinedSentenceEncoder implements SentenceEncoder {
 		return this.parts.get(0);
 	}
 
+	/** The factor each encoder's unit vector is scaled by in the joined vector. */
+	public float scale() {
+		return this.scale;
+	}
+
+	/**
+	 * Reads a message for a staged prediction: the meaning's vector at once, the others
+	 * only if the whole vector is asked for (one after the other then, since the point is
+	 * to spend less processor time).
+	 */
+	public Encoding read(String text) {
+		return new Encoding(text, meaning().encode(text));
+	}
+
+	/** A message's vectors, the whole one made on first request. */
+	public final class Encoding {
+
+		private final String text;
+
+		private final float[] meaning;
+
+		private float[] whole;
+
+		private Encoding(String text, float[] meaning) {
+			this.text = text;
+			this.meaning = meaning;
+		}
+
+		public float[] meaning() {
+			return this.meaning;
+		}
+
+		public float[] whole() {
+			if (this.whole == null) {
+				List<float[]> vectors = new ArrayList<>();
+				vectors.add(this.meaning);
+				JoinedSentenceEncoder.this.parts.subList(1, JoinedSentenceEncoder.this.parts.size())
+					.forEach(part -> vectors.add(part.encode(this.text)));
+				this.whole = join(vectors);
+			}
+			return this.whole;
+		}
+
+		/** Whether the whole vector was made. */
+		public boolean readWhole() {
+			return this.whole != null;
+		}
+
+	}
+
 	/**
 	 * The meaning part of a joined vector, unit length as {@link #meaning()} makes it.
 	 */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -17,13 +18,19 @@ import java.util.zip.GZIPOutputStream;
  * confidence below which a message is left for a person (too unsure, or about something
  * no known reason covers). Prediction is a dot product, done here so that a stored model
  * needs nothing of the library that trained it.
+ * <p>
+ * A model over several joined encoders may have a first stage: the same kind of model
+ * over the first encoder's part alone (the meaning), whose answer stands when it is sure.
+ * Only the messages it is unsure of need the other encoders, which take most of a
+ * prediction's time (docs/benchmarks.md, reasons).
  */
 public final class ReasonClassifier {
 
 	/** Longer messages are cut: the opening says what the contact is about. */
 	static final int MAX_CHARS = 2000;
 
-	private static final int FORMAT = 1;
+	/** Format 1 had no first stage; it is still read. */
+	private static final int FORMAT = 2;
 
 	private static final int ALTERNATIVES = 3;
 
@@ -47,8 +54,24 @@ public final class ReasonClassifier {
 
 	private final double minSimilarity;
 
+	/** The first stage over the meaning part of the vector, or {@code null}. */
+	private final ReasonClassifier first;
+
+	/** How sure the first stage must be for its answer to stand. */
+	private final double firstConfidence;
+
+	/** The factor the meaning part was scaled by when joined. */
+	private final float meaningScale;
+
 	ReasonClassifier(List<String> labels, TextFeatures features, int dimension, float embeddingWeight, float[] weights,
 			double temperature, double minConfidence, float[] centroids, double minSimilarity) {
+		this(labels, features, dimension, embeddingWeight, weights, temperature, minConfidence, centroids,
+				minSimilarity, null, 1, 1);
+	}
+
+	private ReasonClassifier(List<String> labels, TextFeatures features, int dimension, float embeddingWeight,
+			float[] weights, double temperature, double minConfidence, float[] centroids, double minSimilarity,
+			ReasonClassifier first, double firstConfidence, float meaningScale) {
 		if (weights.length != (dimension + features.size() + 1) * labels.size()) {
 			throw new IllegalArgumentException("weights do not fit the features and labels: " + weights.length + " for "
 					+ dimension + " + " + features.size() + " + 1 features and " + labels.size() + " labels");
@@ -65,6 +88,36 @@ public final class ReasonClassifier {
 		}
 		this.centroids = centroids;
 		this.minSimilarity = minSimilarity;
+		if (first != null
+				&& (first.first != null || !first.labels.equals(this.labels) || first.dimension >= dimension)) {
+			throw new IllegalArgumentException(
+					"a first stage reads the same reasons from the first part of the vector, and has no stage of its own");
+		}
+		this.first = first;
+		this.firstConfidence = firstConfidence;
+		this.meaningScale = meaningScale;
+	}
+
+	/**
+	 * This model with a first stage over the meaning part of its vectors.
+	 * @param confidence how sure the first stage must be for its answer to stand
+	 * @param meaningScale the factor the meaning part was scaled by when joined
+	 */
+	ReasonClassifier withFirstStage(ReasonClassifier stage, double confidence, float meaningScale) {
+		return new ReasonClassifier(this.labels, this.features, this.dimension, this.embeddingWeight, this.weights,
+				this.temperature, this.minConfidence, this.centroids, this.minSimilarity, stage, confidence,
+				meaningScale);
+	}
+
+	/** This model with another calibration. */
+	ReasonClassifier calibrated(double temperature, double minConfidence, double minSimilarity) {
+		return new ReasonClassifier(this.labels, this.features, this.dimension, this.embeddingWeight, this.weights,
+				temperature, minConfidence, this.centroids, minSimilarity, this.first, this.firstConfidence,
+				this.meaningScale);
+	}
+
+	boolean hasFirstStage() {
+		return this.first != null;
 	}
 
 	static String clip(String text) {
@@ -84,9 +137,38 @@ public final class ReasonClassifier {
 	 * @param embedding its vector from the encoder the model was trained with
 	 */
 	public Prediction predict(String text, float[] embedding) {
+		return predict(text, this.first == null ? null : meaningOf(embedding), () -> embedding);
+	}
+
+	/**
+	 * Reads a message in stages: the first stage's answer stands when it is sure and has
+	 * no doubt; otherwise, or without a first stage, the whole vector is asked for.
+	 * @param meaning the message's vector from the first encoder (unit length), or
+	 * {@code null} for a model without a first stage
+	 * @param embedding its whole vector, asked for only when needed
+	 */
+	public Prediction predict(String text, float[] meaning, Supplier<float[]> embedding) {
 		if (text == null || text.isBlank()) {
 			return Prediction.none(Doubt.EMPTY);
 		}
+		if (this.first != null) {
+			Prediction quick = this.first.predict(text, meaning);
+			if (quick.doubt() == null && quick.confidence() >= this.firstConfidence) {
+				return quick;
+			}
+		}
+		return ownPrediction(text, embedding.get());
+	}
+
+	private float[] meaningOf(float[] embedding) {
+		float[] meaning = new float[this.first.dimension];
+		for (int j = 0; j < meaning.length; j++) {
+			meaning[j] = embedding[j] / this.meaningScale;
+		}
+		return meaning;
+	}
+
+	private Prediction ownPrediction(String text, float[] embedding) {
 		double[] probabilities = softmax(scores(clip(text), embedding), this.temperature);
 		List<Prediction.Ranked> ranked = new ArrayList<>();
 		for (int k = 0; k < probabilities.length; k++) {
@@ -184,6 +266,18 @@ public final class ReasonClassifier {
 		GZIPOutputStream zip = new GZIPOutputStream(out);
 		DataOutputStream data = new DataOutputStream(zip);
 		data.writeInt(FORMAT);
+		write(data);
+		data.writeBoolean(this.first != null);
+		if (this.first != null) {
+			data.writeDouble(this.firstConfidence);
+			data.writeFloat(this.meaningScale);
+			this.first.write(data);
+		}
+		data.flush();
+		zip.finish();
+	}
+
+	private void write(DataOutputStream data) throws IOException {
 		data.writeInt(this.labels.size());
 		for (String label : this.labels) {
 			data.writeUTF(label);
@@ -206,17 +300,25 @@ public final class ReasonClassifier {
 		for (float c : this.centroids) {
 			data.writeFloat(c);
 		}
-		data.flush();
-		zip.finish();
 	}
 
-	/** Reads a model written by {@link #writeTo}. */
+	/** Reads a model written by {@link #writeTo}, in this format or the one before. */
 	public static ReasonClassifier readFrom(InputStream in) throws IOException {
 		DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
 		int format = data.readInt();
-		if (format != FORMAT) {
+		if (format != FORMAT && format != 1) {
 			throw new IOException("unknown model format " + format);
 		}
+		ReasonClassifier model = read(data);
+		if (format == 1 || !data.readBoolean()) {
+			return model;
+		}
+		double confidence = data.readDouble();
+		float scale = data.readFloat();
+		return model.withFirstStage(read(data), confidence, scale);
+	}
+
+	private static ReasonClassifier read(DataInputStream data) throws IOException {
 		List<String> labels = new ArrayList<>();
 		for (int n = data.readInt(), i = 0; i < n; i++) {
 			labels.add(data.readUTF());
