@@ -29,6 +29,12 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 
 	public static final int MAX_TEXT = 200;
 
+	/** The same filter, another page of it. */
+	public CaseQuery page(int limit, int offset) {
+		return new CaseQuery(this.statuses, this.channel, this.team, this.assignee, this.unassigned, this.openedBefore,
+				this.openedAfter, this.resolutionKind, this.text, this.order, limit, offset);
+	}
+
 	/** The queue's order, by last activity: the longest waiting first, or the latest. */
 	public enum Order {
 

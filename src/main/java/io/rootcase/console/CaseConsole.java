@@ -123,9 +123,7 @@ class CaseConsole {
 				null, filter.resolution(), filter.q(), filter.order(), PAGE_SIZE, 0);
 		long total = this.cases.count(all);
 		Pager pager = Pager.of(filter.page(), total, PAGE_SIZE);
-		List<CaseView> found = this.cases
-			.queue(new CaseQuery(statuses, filter.channel(), filter.team(), assignee, unassigned, openedBefore, null,
-					filter.resolution(), filter.q(), filter.order(), PAGE_SIZE, pager.offset()));
+		List<CaseView> found = this.cases.queue(all.page(PAGE_SIZE, pager.offset()));
 		Map<UUID, String> labels = new HashMap<>();
 		for (CaseView c : found) {
 			labels.computeIfAbsent(c.customerId(),

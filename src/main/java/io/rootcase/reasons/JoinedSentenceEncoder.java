@@ -14,13 +14,14 @@ import java.util.concurrent.Executors;
  * both made 0.8 to 0.9 points fewer mistakes on BANKING77 validation splits than one
  * reading either (decision 0011). The first encoder is the message's <em>meaning</em>:
  * similar cases and trend clusters compare those parts only, so their thresholds keep
- * what they were measured on and their stored vectors stay valid.
+ * what they were measured on and their stored vectors stay valid. Contacts are read in
+ * stages ({@link #read}): the meaning first, the other encoders only when the model asks.
  */
 public final class JoinedSentenceEncoder implements SentenceEncoder {
 
 	/**
-	 * Not the encoders' batch pool: while a model trains, that pool's queue holds the
-	 * whole training file, and a contact's prediction must not wait behind it.
+	 * For a message read whole at once. Not the encoders' batch pool: while a model
+	 * trains, that pool's queue holds the whole training file.
 	 */
 	private static final ExecutorService SIDE_BY_SIDE = Executors.newFixedThreadPool(
 			Runtime.getRuntime().availableProcessors(),
@@ -42,8 +43,8 @@ public final class JoinedSentenceEncoder implements SentenceEncoder {
 	}
 
 	/**
-	 * The shipped encoders of these names, the first being the meaning; a message's
-	 * encodings are made side by side.
+	 * The shipped encoders of these names, the first being the meaning; a message read
+	 * whole at once is encoded by them side by side.
 	 */
 	public static JoinedSentenceEncoder of(List<String> names) {
 		if (names.isEmpty() || names.stream().distinct().count() != names.size()) {
