@@ -35,6 +35,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.rootcase.demo.DemoDataset;
 import io.rootcase.demo.DemoDataset.ContactStep;
 import io.rootcase.demo.DemoDataset.DemoCustomer;
+import io.rootcase.shared.Direction;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class IntakeBenchmark {
 
 	static final Set<String> OPTIONS = Set.of("contacts", "clients", "rate", "seconds", "db", "pg-url", "pg-user",
-			"seed");
+			"seed", "reason-model");
 
 	static final String TOKEN = "rc_bench_0123456789abcdefghijklmn";
 
@@ -65,12 +66,19 @@ final class IntakeBenchmark {
 
 	private final long seed;
 
+	private final boolean reasonModel;
+
 	private IntakeBenchmark(Options options) {
 		this.contacts = options.integer("contacts", 20_000);
 		this.clients = options.integer("clients", 16);
 		this.rate = options.integer("rate", 200);
 		this.seconds = options.integer("seconds", 15);
 		this.seed = options.integer("seed", 1);
+		String model = options.text("reason-model", "yes");
+		if (!Set.of("yes", "no").contains(model)) {
+			throw new IllegalArgumentException("--reason-model is yes or no");
+		}
+		this.reasonModel = model.equals("yes");
 		if (this.contacts < 100 || this.clients < 1 || this.rate < 1 || this.seconds < 1) {
 			throw new IllegalArgumentException("need --contacts >= 100 and positive --clients, --rate, --seconds");
 		}
@@ -128,6 +136,9 @@ final class IntakeBenchmark {
 		try {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			awaitHealthy(http, port, server, log);
+			if (this.reasonModel) {
+				trainReasonModel(http, port, name);
+			}
 			URI uri = URI.create("http://localhost:" + port + "/api/contacts");
 			closedLoop(http, uri, payloads.subList(0, warmUp));
 			List<String> timed = payloads.subList(warmUp, payloads.size());
@@ -170,6 +181,71 @@ final class IntakeBenchmark {
 		result.put("rawJdbcRowsPerSecond", round(raw));
 		result.put("ratioToRawJdbc", Math.round((double) result.get("contactsPerSecond") / raw * 1000) / 1000.0);
 		return result;
+	}
+
+	/**
+	 * Gives the service a live contact-reason model, as a deployment has (until session
+	 * 10 the benchmark ran without one, so contacts were encoded but never predicted):
+	 * the demo's reasons, labelled messages of another demo history, and a training run,
+	 * through the managers' API.
+	 */
+	private void trainReasonModel(HttpClient http, int port, String name) throws Exception {
+		String base = "http://localhost:" + port + "/api/reasons";
+		for (String key : DemoDataset.reasonKeys()) {
+			send(http,
+					HttpRequest.newBuilder(URI.create(base))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(
+								Map.of("key", key, "name", key.replace('_', ' '), "description", "demo reason")))));
+		}
+		StringBuilder csv = new StringBuilder("text,category\n");
+		DemoDataset labelled = new DemoDataset(new DemoDataset.Spec(this.seed + 7919, 600, 4000, 90, Instant.now(), 6));
+		Iterator<DemoDataset.Step> steps = labelled.steps();
+		int examples = 0;
+		while (steps.hasNext() && examples < 2000) {
+			if (steps.next() instanceof ContactStep c && c.direction() == Direction.INBOUND && c.reason() != null) {
+				csv.append('"').append(c.text().replace("\"", "\"\"")).append("\",").append(c.reason()).append('\n');
+				examples++;
+			}
+		}
+		send(http,
+				HttpRequest.newBuilder(URI.create(base + "/examples"))
+					.header("Content-Type", "text/csv")
+					.POST(HttpRequest.BodyPublishers.ofString(csv.toString())));
+		long started = System.nanoTime();
+		String version = this.json
+			.readTree(send(http,
+					HttpRequest.newBuilder(URI.create(base + "/models")).POST(HttpRequest.BodyPublishers.noBody())))
+			.get("version")
+			.asString();
+		while (true) {
+			String status = this.json
+				.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/models/" + version)).GET()))
+				.get("status")
+				.asString();
+			if (status.equals("live")) {
+				break;
+			}
+			if (!status.equals("training")) {
+				throw new IllegalStateException("the benchmark's reason model ended " + status);
+			}
+			if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(10)) {
+				throw new IllegalStateException("the benchmark's reason model took over 10 minutes to train");
+			}
+			Thread.sleep(1000);
+		}
+		System.err.printf("bench %s: a reason model trained on %d examples in %.0f s is live%n", name, examples,
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	private String send(HttpClient http, HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + TOKEN).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(
+					"the service refused " + response.uri() + ": " + response.statusCode() + " " + response.body());
+		}
+		return response.body();
 	}
 
 	/**
