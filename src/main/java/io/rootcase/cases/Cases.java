@@ -578,13 +578,19 @@ public class Cases {
 		return this.repository.count(query);
 	}
 
+	/** Every case of a customer, oldest first, without their histories. */
+	@Transactional(readOnly = true)
+	public List<CaseView> ofCustomer(UUID customerId) {
+		return this.repository.ofCustomer(customerId).stream().map(CaseView::of).toList();
+	}
+
 	/**
 	 * Every case of a customer with its history, oldest first, for the customer's
 	 * timeline.
 	 */
 	@Transactional(readOnly = true)
 	public List<CaseDetails> historyOfCustomer(UUID customerId) {
-		List<CaseView> cases = this.repository.ofCustomer(customerId).stream().map(CaseView::of).toList();
+		List<CaseView> cases = ofCustomer(customerId);
 		List<UUID> ids = cases.stream().map(CaseView::id).toList();
 		var transitions = this.repository.transitionsOf(ids);
 		var actions = this.repository.actionsOf(ids);

@@ -52,7 +52,7 @@ class CustomerConsole {
 		}
 		model.addAttribute("customer", customer);
 		model.addAttribute("timeline", this.timelines.of(id));
-		model.addAttribute("cases", this.cases.historyOfCustomer(id).stream().map(d -> d.summary()).toList());
+		model.addAttribute("cases", this.cases.ofCustomer(id));
 		return "customers/detail";
 	}
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.rootcase.cases.CaseDetails;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
@@ -67,6 +66,9 @@ public class DemoLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
+	/** Until a week before the history's end its agents kept up with follow-ups. */
+	private static final Duration FOLLOW_UPS_KEPT_UP_FOR = Duration.ofDays(7);
+
 	private final Staff staff;
 
 	private final ApiTokens tokens;
@@ -86,8 +88,6 @@ public class DemoLoader {
 	private final ReasonModels reasonModels;
 
 	private final Problems problems;
-
-	private static final Duration FOLLOW_UPS_KEPT_UP_FOR = Duration.ofDays(7);
 
 	private final Diagnoses diagnoses;
 
@@ -209,9 +209,8 @@ public class DemoLoader {
 			return "Looked again: still no known cause; the customer knows we are on it.";
 		}
 		UUID customer = this.cases.find(f.caseId()).orElseThrow().customerId();
-		return this.cases.historyOfCustomer(customer)
+		return this.cases.ofCustomer(customer)
 			.stream()
-			.map(CaseDetails::summary)
 			.filter(c -> f.caseId().equals(c.recurrenceOf()) && c.openedAt().isBefore(at))
 			.findFirst()
 			.map(c -> "Called the customer: the problem came back (" + c.reference() + ").")

@@ -108,12 +108,6 @@ public class FollowUps {
 		return view(followUp, target);
 	}
 
-	/** Open follow-ups, soonest due first; of one owner, or everyone's. */
-	@Transactional(readOnly = true)
-	public List<FollowUpView> open(String owner, int limit) {
-		return open(owner, null, limit);
-	}
-
 	/**
 	 * Open follow-ups due before a time (any time when {@code null}), soonest due first;
 	 * of one owner, or everyone's.

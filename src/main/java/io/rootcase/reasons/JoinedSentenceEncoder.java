@@ -118,10 +118,17 @@ public final class JoinedSentenceEncoder implements SentenceEncoder {
 	 * The meaning part of a joined vector, unit length as {@link #meaning()} makes it.
 	 */
 	public float[] meaningOf(float[] joined) {
-		int length = meaning().dimension();
+		return firstPart(joined, meaning().dimension(), this.scale);
+	}
+
+	/**
+	 * The first part of a joined vector, of the given length, as its encoder made it
+	 * (each part was scaled by {@code scale} when joined).
+	 */
+	static float[] firstPart(float[] joined, int length, float scale) {
 		float[] part = new float[length];
 		for (int j = 0; j < length; j++) {
-			part[j] = joined[j] / this.scale;
+			part[j] = joined[j] / scale;
 		}
 		return part;
 	}

@@ -137,7 +137,10 @@ public final class ReasonClassifier {
 	 * @param embedding its vector from the encoder the model was trained with
 	 */
 	public Prediction predict(String text, float[] embedding) {
-		return predict(text, this.first == null ? null : meaningOf(embedding), () -> embedding);
+		return predict(text,
+				this.first == null ? null
+						: JoinedSentenceEncoder.firstPart(embedding, this.first.dimension, this.meaningScale),
+				() -> embedding);
 	}
 
 	/**
@@ -158,14 +161,6 @@ public final class ReasonClassifier {
 			}
 		}
 		return ownPrediction(text, embedding.get());
-	}
-
-	private float[] meaningOf(float[] embedding) {
-		float[] meaning = new float[this.first.dimension];
-		for (int j = 0; j < meaning.length; j++) {
-			meaning[j] = embedding[j] / this.meaningScale;
-		}
-		return meaning;
 	}
 
 	private Prediction ownPrediction(String text, float[] embedding) {

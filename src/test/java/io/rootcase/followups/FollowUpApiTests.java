@@ -116,7 +116,7 @@ class FollowUpApiTests {
 		assertThat(first.kind()).isEqualTo(FollowUpKind.UNKNOWN_CAUSE);
 
 		this.clock.advance(Duration.ofDays(8));
-		assertThat(this.followUps.open(null, 500)).filteredOn(f -> f.id().equals(first.id()))
+		assertThat(this.followUps.open(null, null, 500)).filteredOn(f -> f.id().equals(first.id()))
 			.singleElement()
 			.satisfies(f -> assertThat(f.overdue()).isTrue());
 		this.mvc
