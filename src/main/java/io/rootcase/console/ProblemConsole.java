@@ -39,6 +39,9 @@ class ProblemConsole {
 
 	private static final int PAGE_SIZE = 200;
 
+	/** Verified problems are history: the latest are enough to find one again. */
+	private static final int VERIFIED_SHOWN = 20;
+
 	private final Problems problems;
 
 	private final Staff staff;
@@ -61,7 +64,8 @@ class ProblemConsole {
 			model.addAttribute("view", this.problems.teamView(chosen));
 		}
 		else {
-			model.addAttribute("all", this.problems.list(null, null, PAGE_SIZE));
+			model.addAttribute("ranked", this.problems.byCost(null));
+			model.addAttribute("verified", this.problems.list(null, ProblemStatus.VERIFIED, VERIFIED_SHOWN));
 		}
 		return ConsoleResponses.isHtmx(hx) ? "problems/list :: problems" : "problems/list";
 	}

@@ -65,6 +65,12 @@ class ProblemApi {
 		return this.problems.list(team, status, Limits.within(limit, MAX_LIMIT));
 	}
 
+	@Operation(summary = "Problems whose fix is not verified yet, costliest first, with their impact; all teams or one")
+	@GetMapping("/api/problems/by-cost")
+	List<Problems.RankedProblem> byCost(@RequestParam(required = false) String team) {
+		return this.problems.byCost(team == null || team.isBlank() ? null : team);
+	}
+
 	@Operation(summary = "Open a problem (managers, or agents of the owning team)")
 	@PostMapping("/api/problems")
 	@ResponseStatus(HttpStatus.CREATED)

@@ -116,6 +116,15 @@ class ProblemRepository {
 			.list();
 	}
 
+	/** Problems whose fix is not verified yet, of one team or of all (null). */
+	List<Problem> unverified(String team, int limit) {
+		return this.jdbc.sql("""
+				select * from problems
+				where (cast(:team as varchar(40)) is null or team = :team) and status <> 'VERIFIED'
+				order by problem_number desc limit :limit
+				""").param("team", team).param("limit", limit).query((rs, n) -> problem(rs)).list();
+	}
+
 	/**
 	 * Known errors (root cause known, fix not verified yet) about the root cause or
 	 * reason.

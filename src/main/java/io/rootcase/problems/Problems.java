@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +40,12 @@ public class Problems {
 
 	/** The data cannot speak for a fix before it has been out this long. */
 	private static final Duration MIN_OBSERVATION = Duration.ofDays(1);
+
+	/**
+	 * The newest unverified problems ranked; an organisation with more open problems than
+	 * this has a backlog no ranking helps with.
+	 */
+	private static final int MAX_RANKED = 500;
 
 	private final ProblemRepository problems;
 
@@ -377,12 +385,7 @@ public class Problems {
 	@Transactional(readOnly = true)
 	public TeamView teamView(String team) {
 		requireTeam(team);
-		List<RankedProblem> ranked = this.problems.list(team, null, 500)
-			.stream()
-			.filter(p -> p.status() != ProblemStatus.VERIFIED)
-			.map(p -> new RankedProblem(ProblemView.of(p), this.impacts.of(p.id())))
-			.sorted(java.util.Comparator.comparingDouble((RankedProblem r) -> r.impact().cost()).reversed())
-			.toList();
+		List<RankedProblem> ranked = byCost(team);
 		List<ActionItemView> items = this.analyses.openActionItemsOfTeam(team)
 			.stream()
 			.map(i -> i.view(
@@ -390,6 +393,23 @@ public class Problems {
 					today()))
 			.toList();
 		return new TeamView(team, ranked, items);
+	}
+
+	/**
+	 * Problems whose fix is not verified yet, costliest first, of one team or of all
+	 * (null): what hurts most across the organisation.
+	 */
+	@Transactional(readOnly = true)
+	public List<RankedProblem> byCost(String team) {
+		if (team != null) {
+			requireTeam(team);
+		}
+		List<Problem> open = this.problems.unverified(team, MAX_RANKED);
+		Map<UUID, ProblemImpact> impacts = this.impacts.of(open.stream().map(Problem::id).toList());
+		return open.stream()
+			.map(p -> new RankedProblem(ProblemView.of(p), impacts.get(p.id())))
+			.sorted(Comparator.comparingDouble((RankedProblem r) -> r.impact().cost()).reversed())
+			.toList();
 	}
 
 	private LocalDate today() {

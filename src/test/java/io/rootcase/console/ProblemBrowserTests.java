@@ -106,6 +106,10 @@ class ProblemBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "8 case(s) linked"));
 		assertThat(browser.findElement(By.id("impact-cases")).getText()).isEqualTo("8");
+		String problem = browser.findElement(By.id("problem-reference")).getText();
+		browser.findElement(By.linkText("Problems")).click();
+		assertThat(browser.findElement(By.id("ranked-" + problem)).getText()).contains("finance", " 8 ");
+		browser.findElement(By.linkText(problem)).click();
 
 		ProblemPage.describeRootCause(browser, "Proration uses the old plan's price", "Credit the difference");
 		ProblemPage.analyseAndPlan(browser, today);
@@ -117,6 +121,9 @@ class ProblemBrowserTests extends BrowserTest {
 		browser.findElement(By.id("verify-fix")).click();
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-status"), "verified"));
+		browser.findElement(By.linkText("Problems")).click();
+		assertThat(browser.findElements(By.id("ranked-" + problem))).isEmpty();
+		assertThat(browser.findElement(By.id("verified-" + problem)).getText()).contains("Upgrades are charged twice");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.rootcase.problems;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,6 +49,9 @@ class ProblemAnalysisApiTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Problems problems;
 
 	ResultActions asManager(MockHttpServletRequestBuilder request, String body) throws Exception {
 		return this.mvc.perform(request.header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN)
@@ -146,6 +151,58 @@ class ProblemAnalysisApiTests {
 			.andExpect(jsonPath("$.cost").value(25.0))
 			.andExpect(jsonPath("$.contactsPerDay[0].contacts").value(3));
 		asManager(get("/api/problems/" + p), "").andExpect(jsonPath("$.impact.cost").value(25.0));
+	}
+
+	@Test
+	void openProblemsOfEveryTeamAreRankedByWhatTheyCostAndVerifiedOnesLeaveTheRanking() throws Exception {
+		String cheap = problem("shipping");
+		contactOn(cheap, Channel.EMAIL);
+		String dear = problem("finance");
+		String phoneCase = contactOn(dear, Channel.PHONE);
+		this.cases.recordAction(phoneCase, ActionKind.DIAGNOSTIC, "Read the ledger", 10, "dana");
+		String done = problem("product");
+		contactOn(done, Channel.PHONE);
+		contactOn(done, Channel.PHONE);
+		Problems.Actor maria = new Problems.Actor("maria", true);
+		this.problems.describe(done,
+				new Problems.ProblemForm("Leaflet shows a grey port", null, "product", null, null,
+						"The leaflet was printed from an old draft", null, "Use the yellow port", null, null, null),
+				maria);
+		for (ProblemStatus step : List.of(ProblemStatus.INVESTIGATING, ProblemStatus.ROOT_CAUSE_KNOWN,
+				ProblemStatus.FIX_IN_PROGRESS, ProblemStatus.FIX_DEPLOYED)) {
+			this.problems.moveTo(done, step, "reprinted", maria);
+		}
+		this.problems.verify(done, "the new leaflets ship", maria);
+
+		String ranked = asManager(get("/api/problems/by-cost"), "").andExpect(status().isOk())
+			// 1 phone contact at 9 and 10 agent minutes at 0.8: 17.0; 1 e-mail at 4: 4.0
+			.andExpect(jsonPath("$[?(@.problem.reference == '" + dear + "')].impact.cost").value(17.0))
+			.andExpect(jsonPath("$[?(@.problem.reference == '" + dear + "')].impact.cases").value(1))
+			.andExpect(jsonPath("$[?(@.problem.reference == '" + cheap + "')].impact.cost").value(4.0))
+			.andExpect(jsonPath("$[?(@.problem.reference == '" + done + "')]").isEmpty())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> order = JsonPath.read(ranked, "$[*].problem.reference");
+		assertThat(order.indexOf(dear)).isNotNegative().isLessThan(order.indexOf(cheap));
+		List<Double> costs = JsonPath.read(ranked, "$[*].impact.cost");
+		assertThat(costs).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+		asManager(get("/api/problems/by-cost?team=finance"), "")
+			.andExpect(jsonPath("$[?(@.problem.team != 'finance')]").isEmpty())
+			.andExpect(jsonPath("$[?(@.problem.reference == '" + dear + "')]").isNotEmpty());
+		asManager(get("/api/problems/by-cost?team=nope"), "").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("nope")));
+	}
+
+	/**
+	 * A new customer's inbound contact on the channel, its case linked to the problem.
+	 */
+	String contactOn(String problem, Channel channel) throws Exception {
+		String reference = contact(channel, "rank-" + UUID.randomUUID() + "@example.com", null);
+		asManager(post("/api/problems/" + problem + "/cases"), """
+				{"caseReferences":["%s"]}""".formatted(reference)).andExpect(status().isOk());
+		return reference;
 	}
 
 }
