@@ -9,6 +9,7 @@ import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.problems.Problems;
@@ -52,12 +53,15 @@ class CasePage {
 
 	private final SimilarCases similarCases;
 
+	private final KnowledgeBases knowledgeBases;
+
 	private final Problems problems;
 
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
 			Diagnoses diagnoses, FollowUps followUps, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			SimilarCases similarCases, Problems problems) {
+			SimilarCases similarCases, Problems problems, KnowledgeBases knowledgeBases) {
 		this.problems = problems;
+		this.knowledgeBases = knowledgeBases;
 		this.reasons = reasons;
 		this.contactReasons = contactReasons;
 		this.similarCases = similarCases;
@@ -80,6 +84,7 @@ class CasePage {
 		model.addAttribute("reasons", taxonomy.stream().filter(ReasonView::isActive).toList());
 		model.addAttribute("reasonNames",
 				taxonomy.stream().collect(java.util.stream.Collectors.toMap(ReasonView::key, ReasonView::name)));
+		model.addAttribute("causeNames", this.knowledgeBases.causeNames());
 		model.addAttribute("reasonLabels", this.contactReasons.labelsOfCase(c.id()));
 		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
 		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))

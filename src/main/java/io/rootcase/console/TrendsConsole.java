@@ -3,6 +3,7 @@ package io.rootcase.console;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.rootcase.console.ConsoleResponses.Outcome;
 import io.rootcase.diagnosis.KnowledgeBases;
@@ -13,6 +14,8 @@ import io.rootcase.staff.Staff;
 import io.rootcase.trends.AlertState;
 import io.rootcase.trends.ClusterState;
 import io.rootcase.trends.EmergingProblems;
+import io.rootcase.trends.SeriesKey;
+import io.rootcase.trends.SurgeAlert;
 import io.rootcase.trends.SurgeAlerts;
 import io.rootcase.trends.TrendsOverview;
 
@@ -46,19 +49,33 @@ class TrendsConsole {
 
 	private final Staff staff;
 
-	TrendsConsole(SurgeAlerts alerts, EmergingProblems emerging, TrendsOverview overview, Staff staff) {
+	private final SeriesNames seriesNames;
+
+	TrendsConsole(SurgeAlerts alerts, EmergingProblems emerging, TrendsOverview overview, Staff staff,
+			SeriesNames seriesNames) {
 		this.alerts = alerts;
 		this.emerging = emerging;
 		this.overview = overview;
 		this.staff = staff;
+		this.seriesNames = seriesNames;
 	}
 
 	@GetMapping("/trends")
 	String dashboard(@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
-		model.addAttribute("alerts", this.alerts.list(List.of(AlertState.OPEN, AlertState.ACKNOWLEDGED), 50));
-		model.addAttribute("decided", this.alerts.list(List.of(AlertState.PROBLEM, AlertState.DISMISSED), 10));
+		List<SurgeAlert> open = this.alerts.list(List.of(AlertState.OPEN, AlertState.ACKNOWLEDGED), 50);
+		List<SurgeAlert> decided = this.alerts.list(List.of(AlertState.PROBLEM, AlertState.DISMISSED), 10);
+		List<TrendsOverview.Mover> movers = this.overview.movers(MOVERS);
+		model.addAttribute("alerts", open);
+		model.addAttribute("decided", decided);
 		model.addAttribute("evaluation", this.alerts.evaluation(EVALUATION_PERIOD));
-		model.addAttribute("movers", this.overview.movers(MOVERS));
+		model.addAttribute("movers", movers);
+		model.addAttribute("names",
+				this.seriesNames.of(
+						Stream
+							.of(open.stream().map(SurgeAlert::series), decided.stream().map(SurgeAlert::series),
+									movers.stream().map(m -> SeriesKey.parse(m.key())))
+							.flatMap(s -> s)
+							.toList()));
 		model.addAttribute("clusters", this.emerging.list(ClusterState.PROPOSED, 20));
 		return ConsoleResponses.isHtmx(hx) ? "trends/dashboard :: dashboard" : "trends/dashboard";
 	}
@@ -79,7 +96,9 @@ class TrendsConsole {
 
 	@GetMapping("/trends/alerts/{id}")
 	String alert(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
-		model.addAttribute("e", this.alerts.evidence(id));
+		SurgeAlerts.Evidence evidence = this.alerts.evidence(id);
+		model.addAttribute("e", evidence);
+		model.addAttribute("names", this.seriesNames.of(List.of(evidence.alert().series())));
 		model.addAttribute("teams", this.staff.teams());
 		return ConsoleResponses.isHtmx(hx) ? "trends/alert :: alert" : "trends/alert";
 	}

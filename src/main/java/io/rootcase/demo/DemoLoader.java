@@ -221,8 +221,9 @@ public class DemoLoader {
 	 * Problems in several states and teams: the billing surge under investigation with an
 	 * overdue action item, a tracking fix deployed three weeks ago that the data shows
 	 * did not work, and a guide fix verified by a manager.
+	 * @return the billing surge's problem
 	 */
-	public void loadProblems(Instant now) {
+	public String loadProblems(Instant now) {
 		Problems.Actor maria = new Problems.Actor("maria", true);
 		Instant from = now.minus(Duration.ofDays(120));
 		ProblemView surge = this.problems.open(
@@ -264,6 +265,7 @@ public class DemoLoader {
 		deployFix(guide.reference(), now.minus(Duration.ofDays(40)), maria);
 		this.problems.verify(guide.reference(),
 				"new leaflets ship since October; the remaining contacts come from old stock", maria);
+		return surge.reference();
 	}
 
 	/** Takes a demo problem from new to a fix deployed at the given time. */

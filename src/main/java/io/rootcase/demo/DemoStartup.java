@@ -135,7 +135,7 @@ class DemoStartup implements ApplicationRunner {
 		// Trends wait for the background work on the history (reason predictions among
 		// it), which the problems' matching of cases by reason needs.
 		this.trends.load();
-		this.loader.loadProblems(this.clock.instant());
+		this.trends.surgeHandledBy(this.loader.loadProblems(this.clock.instant()));
 		log.info("Demo follow-ups: {} done by the agents before the last week",
 				this.loader.catchUpFollowUps(this.clock.instant()));
 		this.loads.finished(this.clock.instant());

@@ -2,8 +2,12 @@ package io.rootcase.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import io.rootcase.problems.Problems;
+import io.rootcase.trends.AlertState;
 import io.rootcase.trends.EmergingProblems;
+import io.rootcase.trends.SeriesKey;
 import io.rootcase.trends.SurgeAlerts;
 import io.rootcase.trends.TrendSeries;
 import org.slf4j.Logger;
@@ -30,6 +34,9 @@ public class DemoTrends {
 	/** Give up waiting once nothing moved for this long: a listener keeps failing. */
 	private static final Duration STALL = Duration.ofSeconds(30);
 
+	/** More alerts than the demo ever raises. */
+	private static final int MAX_ALERTS = 100;
+
 	private final JdbcClient jdbc;
 
 	private final TrendSeries series;
@@ -52,6 +59,18 @@ public class DemoTrends {
 		int groups = this.emerging.find().size();
 		log.info("Demo trends: {} contacts counted, {} hours watched, {} open alert(s), {} emerging problem(s)",
 				contacts, hours, this.alerts.waiting(), groups);
+	}
+
+	/**
+	 * Links the billing surge's alert to the problem the demo's manager opened for it, as
+	 * she would have done; the surge's alerts for single segments stay open for whoever
+	 * tries the demo.
+	 */
+	public void surgeHandledBy(String problemReference) {
+		this.alerts.list(List.of(AlertState.OPEN), MAX_ALERTS)
+			.stream()
+			.filter(a -> SeriesKey.reason(DemoCatalog.SURGE_REASON).equals(a.series()))
+			.forEach(a -> this.alerts.linkProblem(a.id(), problemReference, new Problems.Actor("maria", true)));
 	}
 
 	private void awaitListeners() {

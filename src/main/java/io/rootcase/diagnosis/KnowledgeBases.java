@@ -160,6 +160,19 @@ public class KnowledgeBases {
 		}
 	}
 
+	/**
+	 * The names of the current knowledge base's root causes by key, for pages that show a
+	 * stored key; empty before the first import.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> causeNames() {
+		return current()
+			.map(v -> expert(v.id()).causes()
+				.stream()
+				.collect(Collectors.toUnmodifiableMap(KnowledgeBase.RootCause::key, KnowledgeBase.RootCause::name)))
+			.orElse(Map.of());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<KnowledgeBaseVersion> current() {
 		return this.jdbc.sql("select " + COLUMNS + " from kb_versions order by version_number desc limit 1")

@@ -97,7 +97,8 @@ class DiagnosisBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("diagnosis-finding")).getText()).contains("Owned by team product")
 			.contains("Remote router reset");
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("diagnostic action");
-		assertThat(browser.getPageSource()).contains("known: router_firmware_watchdog");
+		assertThat(browser.findElement(By.id("case-root-cause")).getText())
+			.isEqualTo("known: Router firmware reboots under evening load");
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class DiagnosisBrowserTests extends BrowserTest {
 
 		Chromium.open(browser, this.port, "/cases/" + back);
 		assertThat(browser.findElement(By.id("cure-did-not-hold-banner")).getText()).contains("came back after a cure")
-			.contains("router_firmware_watchdog")
+			.contains("Router firmware reboots under evening load")
 			.contains(cured);
 		assertThat(browser.findElements(By.id("recurrence-hint"))).as("the earlier case is found, so no hint")
 			.isEmpty();

@@ -86,8 +86,11 @@ class TrendsBrowserTests extends BrowserTest {
 		assertThat(clusters).as("an emerging problem about the phone line")
 			.anySatisfy(c -> assertThat(c.getText()).containsAnyOf(DemoDataset.emergingWords().toArray(String[]::new)));
 
-		browser.findElement(By.linkText("reason " + DemoDataset.surgeReason())).click();
+		String surge = this.taxonomy.find(DemoDataset.surgeReason()).orElseThrow().name();
+		assertThat(browser.findElement(By.id("movers")).getText()).as("series by their names").contains(surge);
+		browser.findElement(By.linkText(surge)).click();
 		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("alert-series")));
+		assertThat(browser.findElement(By.id("alert-series")).getText()).isEqualTo(surge);
 		assertThat(browser.findElement(By.id("alert-state")).getText()).isEqualTo("open");
 		assertThat(drawn("surge-chart")).isTrue();
 		int observed = Integer.parseInt(browser.findElement(By.id("alert-observed")).getText());
