@@ -431,15 +431,14 @@ class CaseRepository {
 
 	/**
 	 * Records that a case is a cured case's problem come back, unless it is recorded
-	 * already. Checked first rather than caught: on PostgreSQL a failed insert would end
-	 * the caller's transaction. Only the reason and root-cause listeners can race here,
-	 * and a listener that loses is retried and then finds the row.
+	 * already. The reason and root-cause listeners can race here; the one that loses
+	 * leaves the first record as it is, where a failed insert would have ended its
+	 * transaction (on PostgreSQL) and logged an error before its retry.
 	 */
 	void writeCureReturn(UUID caseId, UUID curedCaseId, RecurrenceSignal signal, Instant at) {
-		if (cureReturnOf(caseId).isPresent()) {
-			return;
-		}
-		this.jdbc.sql("insert into cure_returns (case_id, cured_case_id, signal, linked_at) values (?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into cure_returns (case_id, cured_case_id, signal, linked_at) values (?, ?, ?, ?)"
+					+ " on conflict do nothing")
 			.params(caseId, curedCaseId, signal.name(), DbTime.toDb(at))
 			.update();
 	}
