@@ -12,6 +12,7 @@ import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseDetails;
 import io.rootcase.cases.CaseEvents.CustomerThankedWithoutConfirming;
 import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseRuleViolation;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
@@ -162,6 +163,11 @@ public class Resolutions {
 		try {
 			this.transactions.executeWithoutResult(status -> work.run());
 			return 1;
+		}
+		catch (CaseRuleViolation ex) {
+			// Expected now and then (the customer answered meanwhile), so not a warning.
+			log.info("Confirmation timer skipped case {}: {}", due.reference(), ex.getMessage());
+			return 0;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Confirmation timer skipped case {}: {}", due.reference(), ex.getMessage());
