@@ -46,12 +46,26 @@ class DemoLoaderTests {
 		// messages are Rootcase's, not the history's.
 		String historyContacts = "select count(*) from contacts where author is null or author <> 'system'";
 		long contactsBefore = count(historyContacts);
-		DemoDataset dataset = new DemoDataset(new Spec(7, 60, 400, 20, Instant.now(), 4));
+		// 24 days: the first follow-ups (a fortnight after the first reliefs, which come
+		// some days in) are overdue at any time of day; with 20, just after midnight none
+		// was yet.
+		DemoDataset dataset = new DemoDataset(new Spec(7, 60, 400, 24, Instant.now(), 4));
 
-		this.loader.loadReasons(dataset);
+		// The model learns from a longer history than the one played: on the few dozen
+		// messages of this one alone it is calibrated on a handful, and how many contacts
+		// it then leaves to triage (so how many cases get a reason, and are linked as
+		// recurrences by it) swings from one start to the next.
+		this.loader.loadReasons(new DemoDataset(new Spec(8, 200, 1500, 20, Instant.now(), 4)));
 		assertThat(this.reasonModels.live()).isPresent();
 
 		DemoLoader.LoadReport report = this.loader.loadHistory(dataset);
+		// Reason predictions, recurrence links by reason and follow-ups are listeners'
+		// work after each step: wait until it is all done, however busy the machine.
+		long deadline = System.currentTimeMillis() + 180_000;
+		while (count("select count(*) from event_publication where completion_date is null") > 0
+				&& System.currentTimeMillis() < deadline) {
+			Thread.onSpinWait();
+		}
 
 		assertThat(count(historyContacts) - contactsBefore).isEqualTo(report.contacts());
 		assertThat(report.contacts()).isGreaterThan(300);
@@ -74,24 +88,12 @@ class DemoLoaderTests {
 		assertThat(count("select count(*) from cases where reopen_count > 0")).as("reopened").isPositive();
 		assertThat(count("select count(*) from cases where recurrence_of is not null")).as("recurrences").isPositive();
 		assertThat(count("select count(*) from cure_returns")).as("cures that did not hold").isPositive();
-		// Follow-ups are scheduled by listeners after each ending, so they arrive
-		// shortly.
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (count("select count(*) from follow_ups where due_at < current_timestamp") == 0
-				&& System.currentTimeMillis() < deadline) {
-			Thread.onSpinWait();
-		}
 		assertThat(count("select count(*) from follow_ups where due_at < current_timestamp")).as("overdue follow-ups")
 			.isPositive();
 		// The demo's agents kept up with follow-ups until the last week. This history is
-		// 20 days long and its first follow-ups fall due two days ago, so it is caught up
-		// as if eight more days had passed, once every ending is handled: what falls due
-		// before tomorrow is done, what falls due later waits.
-		deadline = System.currentTimeMillis() + 30_000;
-		while (count("select count(*) from event_publication where completion_date is null") > 0
-				&& System.currentTimeMillis() < deadline) {
-			Thread.onSpinWait();
-		}
+		// 24 days long and its first follow-ups fell due a few days ago, so it is caught
+		// up as if eight more days had passed: what falls due before tomorrow is done,
+		// what falls due later waits.
 		Instant later = Instant.now().plus(Duration.ofDays(8));
 		Instant cutoff = later.minus(Duration.ofDays(7));
 		assertThat(this.loader.catchUpFollowUps(later)).isPositive();
@@ -115,13 +117,7 @@ class DemoLoaderTests {
 		assertThat(count("select count(*) from customer_attributes where name = 'plan'")).isPositive();
 		assertThat(count("select count(*) from agents where username = 'maria' and role = 'MANAGER'")).isOne();
 		// Predictions run in the background while the history is played; they must
-		// neither
-		// fail the agents' changes nor be lost.
-		deadline = System.currentTimeMillis() + 30_000;
-		while (count("select count(*) from cases where contact_reason_source = 'PREDICTED'") == 0
-				&& System.currentTimeMillis() < deadline) {
-			Thread.onSpinWait();
-		}
+		// neither fail the agents' changes nor be lost.
 		assertThat(count("select count(*) from contact_labels where state = 'PREDICTED'")).isPositive();
 		assertThat(count("select count(*) from cases where contact_reason_source = 'PREDICTED'")).isPositive();
 		this.loader.loadProblems(Instant.now());
