@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -23,10 +24,10 @@ import de.bwaldvogel.liblinear.SolverType;
  * LIBLINEAR's multi-class SVM (Crammer and Singer), which measured more accurate and
  * several times faster than its logistic regression on these features (see
  * docs/benchmarks.md). Its scores become probabilities through a temperature fitted on a
- * calibration part of the examples, and the confidence below which a message goes to
- * triage is read off the same part; the model kept is then trained on all examples. Over
- * several joined encoders, a first stage over the meaning's encoder alone is trained the
- * same way.
+ * calibration part of the examples (on all of them, cross-validated, while they are few),
+ * and the confidence below which a message goes to triage is read off the same part; the
+ * model kept is then trained on all examples. Over several joined encoders, a first stage
+ * over the meaning's encoder alone is trained the same way.
  */
 public final class ReasonTrainer {
 
@@ -37,6 +38,19 @@ public final class ReasonTrainer {
 	 * it lost a tenth of a point on one (docs/benchmarks.md, reasons).
 	 */
 	static final double FIRST_STAGE_CONFIDENCE = 0.9;
+
+	/**
+	 * Below this many examples the calibration is cross-validated: each example is scored
+	 * by a fit that did not see it, so the thresholds are read off all of them. A
+	 * held-out tenth of a few hundred examples is a handful, and the least typical of a
+	 * handful sets each threshold: on the 80 messages of a small demo history, one
+	 * example more or less moved the share left to triage between a fifth and three
+	 * quarters. Above it a tenth is enough, and five fits of the whole file would cost
+	 * the training time its target leaves no room for.
+	 */
+	static final int CROSS_VALIDATE_BELOW = 1000;
+
+	private static final int FOLDS = 5;
 
 	private final SentenceEncoder encoder;
 
@@ -128,56 +142,84 @@ public final class ReasonTrainer {
 		if (labels.size() < 2) {
 			throw new IllegalArgumentException("training needs examples of at least two reasons");
 		}
-		List<Integer> calibration = calibrationPart(data, labels);
-		Set<Integer> held = new HashSet<>(calibration);
-		List<Integer> fit = new ArrayList<>();
-		for (int i = 0; i < data.examples().size(); i++) {
-			if (!held.contains(i)) {
-				fit.add(i);
+		boolean crossValidated = data.examples().size() < CROSS_VALIDATE_BELOW;
+		List<List<Integer>> heldOut = crossValidated ? folds(data, labels) : List.of(calibrationPart(data, labels));
+		List<double[]> scores = new ArrayList<>();
+		List<Double> similarity = new ArrayList<>();
+		List<Integer> truth = new ArrayList<>();
+		ReasonClassifier partial = null;
+		for (List<Integer> held : heldOut) {
+			if (held.isEmpty()) {
+				continue;
+			}
+			Set<Integer> out = new HashSet<>(held);
+			List<Integer> fit = IntStream.range(0, data.examples().size())
+				.filter(i -> !out.contains(i))
+				.boxed()
+				.toList();
+			partial = fit(data, fit, labels, 1, 0, -1);
+			for (int i : held) {
+				scores.add(
+						partial.scores(ReasonClassifier.clip(data.examples().get(i).text()), data.embeddings().get(i)));
+				similarity.add(partial.nearestSimilarity(data.embeddings().get(i)));
+				truth.add(labels.indexOf(data.examples().get(i).reasonKey()));
 			}
 		}
 		double temperature = 1;
 		double minConfidence = 0;
 		double minSimilarity = -1;
-		ReasonClassifier partial = null;
-		if (!calibration.isEmpty()) {
-			partial = fit(data, fit, labels, 1, 0, -1);
-			List<double[]> scores = new ArrayList<>();
-			double[] similarity = new double[calibration.size()];
-			int[] truth = new int[calibration.size()];
-			for (int k = 0; k < calibration.size(); k++) {
-				int i = calibration.get(k);
-				scores.add(
-						partial.scores(ReasonClassifier.clip(data.examples().get(i).text()), data.embeddings().get(i)));
-				similarity[k] = partial.nearestSimilarity(data.embeddings().get(i));
-				truth[k] = labels.indexOf(data.examples().get(i).reasonKey());
-			}
-			temperature = Calibration.temperature(scores, truth);
+		if (!scores.isEmpty()) {
+			temperature = Calibration.temperature(scores, truth.stream().mapToInt(Integer::intValue).toArray());
 			// Confidence separates out-of-scope messages better on real traffic (see
 			// docs/benchmarks.md); distance from every reason catches what is far off.
 			double share = this.settings.unclassifiedShare();
-			minSimilarity = Calibration.quantile(similarity, share / 5);
+			minSimilarity = Calibration.quantile(similarity.stream().mapToDouble(Double::doubleValue).toArray(),
+					share / 5);
 			minConfidence = Calibration.threshold(scores, temperature, share * 4 / 5);
 		}
-		if (!refit && partial != null) {
+		if (!refit && !crossValidated && partial != null) {
 			return partial.calibrated(temperature, minConfidence, minSimilarity);
 		}
-		List<Integer> all = new ArrayList<>(fit);
-		all.addAll(calibration);
-		Collections.sort(all);
-		return fit(data, all, labels, temperature, minConfidence, minSimilarity);
+		return fit(data, IntStream.range(0, data.examples().size()).boxed().toList(), labels, temperature,
+				minConfidence, minSimilarity);
 	}
 
-	private List<Integer> calibrationPart(Encoded data, List<String> labels) {
+	/**
+	 * Every example held out once, in one of {@link #FOLDS} parts, each reason spread
+	 * over them; a reason's only example stays in every fit, which could not do without
+	 * it.
+	 */
+	private List<List<Integer>> folds(Encoded data, List<String> labels) {
+		List<List<Integer>> folds = new ArrayList<>();
+		for (int f = 0; f < FOLDS; f++) {
+			folds.add(new ArrayList<>());
+		}
+		for (List<Integer> indices : byLabel(data, labels)) {
+			if (indices.size() >= 2) {
+				for (int k = 0; k < indices.size(); k++) {
+					folds.get(k % FOLDS).add(indices.get(k));
+				}
+			}
+		}
+		folds.forEach(Collections::sort);
+		return folds;
+	}
+
+	/** Each reason's examples, in an order shuffled the same way every time. */
+	private List<List<Integer>> byLabel(Encoded data, List<String> labels) {
 		Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
 		labels.forEach(l -> byLabel.put(l, new ArrayList<>()));
 		for (int i = 0; i < data.examples().size(); i++) {
 			byLabel.get(data.examples().get(i).reasonKey()).add(i);
 		}
 		Random random = new Random(this.settings.seed());
+		byLabel.values().forEach(indices -> Collections.shuffle(indices, random));
+		return List.copyOf(byLabel.values());
+	}
+
+	private List<Integer> calibrationPart(Encoded data, List<String> labels) {
 		List<Integer> part = new ArrayList<>();
-		for (List<Integer> indices : byLabel.values()) {
-			Collections.shuffle(indices, random);
+		for (List<Integer> indices : byLabel(data, labels)) {
 			// A reason with few examples keeps them all for fitting.
 			int take = (int) Math.floor(indices.size() * this.settings.calibrationShare());
 			part.addAll(indices.subList(0, indices.size() >= 5 ? take : 0));

@@ -176,6 +176,19 @@ class DemoDatasetTests {
 	}
 
 	@Test
+	void historiesOfDifferentSeedsHaveDifferentCustomersAndOneSeedNoAccountNumberTwice() {
+		DemoDataset other = new DemoDataset(Spec.standard(7, NOW));
+		Set<String> accounts = new HashSet<>();
+		for (int i = 0; i < 600; i++) {
+			accounts.add(dataset.customer(i).accountNumber());
+		}
+		assertThat(accounts).hasSize(600);
+		for (int i = 0; i < 600; i++) {
+			assertThat(accounts).doesNotContain(other.customer(i).accountNumber());
+		}
+	}
+
+	@Test
 	void largeDatasetsStreamWithoutGeneratingEverythingUpFront() {
 		DemoDataset big = new DemoDataset(new Spec(1, 100_000, 1_000_000, 365, NOW, 6));
 		Iterator<Step> stream = big.steps();

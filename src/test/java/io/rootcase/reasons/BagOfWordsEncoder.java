@@ -2,6 +2,7 @@ package io.rootcase.reasons;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A stand-in for the neural encoder in fast tests: hashed words, unit length. Messages
@@ -9,13 +10,22 @@ import java.util.Locale;
  */
 final class BagOfWordsEncoder implements SentenceEncoder {
 
-	static final int DIMENSION = 64;
+	static final int DIMENSION = 512;
+
+	/**
+	 * Words that carry no meaning, left out as a sentence encoder all but ignores them:
+	 * otherwise "what is the capital of france" shares "is" and "the" with "there is no
+	 * connection" and looks like a message about the network.
+	 */
+	private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "is", "are", "was", "of", "to", "in",
+			"on", "at", "for", "and", "or", "me", "my", "i", "it", "what", "how", "about", "there", "this", "good",
+			"can", "you");
 
 	@Override
 	public float[] encode(String text) {
 		float[] v = new float[DIMENSION];
 		for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) {
-			if (!word.isEmpty()) {
+			if (!word.isEmpty() && !FUNCTION_WORDS.contains(word)) {
 				v[Math.floorMod(word.hashCode(), DIMENSION)] += 1;
 			}
 		}

@@ -56,6 +56,22 @@ class ReasonClassifierTests {
 	}
 
 	@Test
+	void aModelLearnedFromFewExamplesLeavesFewOrdinaryMessagesToTriageWhicheverExampleIsInOrOut() {
+		// Twelve examples a reason: a held-out tenth would be one a reason, three in all,
+		// and the least typical of three would set each threshold.
+		Data data = generated(16, 3);
+		ReasonTrainer trainer = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1));
+		ReasonTrainer.Encoded test = trainer.encode(data.test);
+
+		double all = ReasonEvaluation.of(trainer.train(data.train), test).unclassifiedShare();
+		double oneLess = ReasonEvaluation.of(trainer.train(data.train.subList(1, data.train.size())), test)
+			.unclassifiedShare();
+
+		assertThat(all).isLessThan(0.25);
+		assertThat(oneLess).isLessThan(0.25);
+	}
+
+	@Test
 	void givesEmptyMessagesNoReason() {
 		ReasonClassifier model = new ReasonTrainer(this.encoder, ReasonTrainer.Settings.standard(1))
 			.train(generated(20, 3).train);
