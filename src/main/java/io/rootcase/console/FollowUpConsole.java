@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FollowUpConsole {
 
-	private static final int QUEUE_SIZE = 200;
+	private static final int PAGE_SIZE = 50;
 
 	private final FollowUps followUps;
 
@@ -53,29 +53,34 @@ class FollowUpConsole {
 	 */
 	@GetMapping("/follow-ups")
 	String queue(@RequestParam(defaultValue = "mine") String show, @RequestParam(defaultValue = "now") String when,
-			Principal principal, Model model) {
+			@RequestParam(required = false) Integer page, Principal principal, Model model) {
 		boolean mine = !"all".equals(show);
 		boolean now = !"all".equals(when);
 		String owner = mine ? principal.getName() : null;
 		Instant endOfToday = LocalDate.now(this.clock).plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
 		long dueNow = this.followUps.countOpen(owner, endOfToday);
+		long all = this.followUps.countOpen(owner, null);
+		Pager pager = Pager.of(page, now ? dueNow : all, PAGE_SIZE);
 		model.addAttribute("show", mine ? "mine" : "all");
 		model.addAttribute("when", now ? "now" : "all");
 		model.addAttribute("dueNow", dueNow);
 		model.addAttribute("overdue", this.followUps.countOpen(owner, this.clock.instant()));
-		model.addAttribute("later", this.followUps.countOpen(owner, null) - dueNow);
-		model.addAttribute("followUps", this.followUps.open(owner, now ? endOfToday : null, QUEUE_SIZE));
+		model.addAttribute("later", all - dueNow);
+		model.addAttribute("pager", pager);
+		model.addAttribute("followUps", this.followUps.open(owner, now ? endOfToday : null, PAGE_SIZE, pager.offset()));
 		return "follow-ups";
 	}
 
 	@PostMapping("/follow-ups/{id}/complete")
 	String complete(@PathVariable UUID id, CompleteForm form, @RequestParam(defaultValue = "mine") String show,
-			@RequestParam(defaultValue = "now") String when, Principal principal, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "now") String when, @RequestParam(required = false) Integer page,
+			Principal principal, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.followUps.complete(id, form.outcome(),
 				Boolean.TRUE.equals(form.tellCustomer()), principal.getName()));
 		ConsoleResponses.flash(redirect, error, "Follow-up done.");
+		// Back to the same page; past the last one (it held the last row) shows the last.
 		return "redirect:/follow-ups?show=" + ("all".equals(show) ? "all" : "mine") + "&when="
-				+ ("all".equals(when) ? "all" : "now");
+				+ ("all".equals(when) ? "all" : "now") + (page == null ? "" : "&page=" + Math.max(1, page));
 	}
 
 	@PostMapping("/cases/{reference}/follow-ups")

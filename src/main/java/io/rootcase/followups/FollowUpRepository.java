@@ -58,9 +58,10 @@ class FollowUpRepository {
 	}
 
 	/** Open follow-ups, soonest due first, optionally of one owner. */
-	List<FollowUp> open(String owner, Instant dueBefore, int limit) {
-		return openOnes("select " + COLUMNS, owner, dueBefore, " order by due_at, id limit :limit")
+	List<FollowUp> open(String owner, Instant dueBefore, int limit, long offset) {
+		return openOnes("select " + COLUMNS, owner, dueBefore, " order by due_at, id limit :limit offset :offset")
 			.param("limit", limit)
+			.param("offset", offset)
 			.query((rs, n) -> row(rs))
 			.list();
 	}

@@ -114,7 +114,16 @@ public class FollowUps {
 	 */
 	@Transactional(readOnly = true)
 	public List<FollowUpView> open(String owner, Instant dueBefore, int limit) {
-		return this.repository.open(Texts.blankToNull(owner), dueBefore, limit)
+		return open(owner, dueBefore, limit, 0);
+	}
+
+	/**
+	 * One page of the open follow-ups, in the same order: the rows after the first
+	 * skipped.
+	 */
+	@Transactional(readOnly = true)
+	public List<FollowUpView> open(String owner, Instant dueBefore, int limit, long skipped) {
+		return this.repository.open(Texts.blankToNull(owner), dueBefore, limit, skipped)
 			.stream()
 			.map(f -> view(f, this.cases.find(f.caseId()).orElseThrow()))
 			.toList();

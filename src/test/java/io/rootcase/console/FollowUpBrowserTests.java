@@ -87,4 +87,27 @@ class FollowUpBrowserTests extends BrowserTest {
 			.contains("follow-up (manual): Lights steady green since the push");
 	}
 
+	@Test
+	void anAgentWithManyFollowUpsDueTodayPagesThroughThem() {
+		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addAgent(agent, "Busy Agent", TestFixtures.PASSWORD, Role.AGENT, "support");
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, Instant.now(), "The box freezes",
+					Map.of(IdentityKind.EMAIL, agent + "@example.com"), null, null, null, null))
+			.caseReference();
+		Instant start = Instant.now().minus(Duration.ofDays(2));
+		for (int i = 0; i < 52; i++) {
+			this.followUps.schedule(reference, start.plus(Duration.ofMinutes(i)), agent, "Look " + i, agent);
+		}
+
+		Chromium.openAs(browser, this.port, "/follow-ups", agent);
+		assertThat(browser.findElement(By.id("follow-up-range")).getText()).isEqualTo("Follow-ups 1–50 of 52");
+		browser.findElement(By.id("next-page")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-up-range"), "51–52 of 52"));
+		assertThat(browser.findElements(By.cssSelector("#follow-up-table tbody tr"))).hasSize(2);
+		assertThat(browser.findElement(By.id("follow-up-table")).getText()).contains("Look 51")
+			.doesNotContain("Look 49");
+	}
+
 }

@@ -22,9 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @RootcaseIntegrationTest
@@ -65,6 +68,40 @@ class FollowUpConsoleTests {
 			.andExpect(content().string(containsString("Overdue look")))
 			.andExpect(content().string(containsString("Next week&#39;s look")))
 			.andExpect(content().string(containsString("Later look")));
+	}
+
+	@Test
+	void aLongQueueIsPagedFiftyAtATimeAndCompletingOneKeepsThePage() throws Exception {
+		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addAgent(agent, null, TestFixtures.PASSWORD, Role.AGENT, "support");
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now(), "Box reboots at night",
+					Map.of(IdentityKind.EMAIL, agent + "@example.com"), null, null, null, null))
+			.caseReference();
+		Instant start = Instant.now().minus(Duration.ofDays(3));
+		for (int i = 0; i < 55; i++) {
+			this.followUps.schedule(reference, start.plus(Duration.ofMinutes(i)), agent, "Look number " + i, agent);
+		}
+
+		this.mvc.perform(get("/follow-ups").with(user(agent).roles("AGENT")))
+			.andExpect(content().string(containsString("Follow-ups 1–50 of 55")))
+			.andExpect(content().string(containsString("Look number 49<")))
+			.andExpect(content().string(not(containsString("Look number 50<"))))
+			.andExpect(content().string(containsString("page=2")));
+		this.mvc.perform(get("/follow-ups").param("page", "2").with(user(agent).roles("AGENT")))
+			.andExpect(content().string(containsString("Follow-ups 51–55 of 55")))
+			.andExpect(content().string(containsString("Look number 54<")))
+			.andExpect(content().string(not(containsString("Look number 49<"))));
+		this.mvc.perform(get("/follow-ups").param("page", "9").with(user(agent).roles("AGENT")))
+			.andExpect(content().string(containsString("Follow-ups 51–55 of 55")));
+
+		UUID last = this.followUps.open(agent, null, 1, 54).get(0).id();
+		this.mvc
+			.perform(post("/follow-ups/" + last + "/complete").param("outcome", "done")
+				.param("page", "2")
+				.with(user(agent).roles("AGENT"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/follow-ups?show=mine&when=now&page=2"));
 	}
 
 }
