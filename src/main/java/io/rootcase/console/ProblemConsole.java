@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.rootcase.console.ConsoleResponses.Outcome;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.problems.ActionItemStatus;
 import io.rootcase.problems.ProblemStatus;
 import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
 import io.rootcase.problems.RootCauseAnalysis;
+import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.reasons.ReasonView;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.staff.Staff;
 
@@ -46,9 +51,27 @@ class ProblemConsole {
 
 	private final Staff staff;
 
-	ProblemConsole(Problems problems, Staff staff) {
+	private final ReasonTaxonomy reasons;
+
+	private final KnowledgeBases knowledgeBases;
+
+	ProblemConsole(Problems problems, Staff staff, ReasonTaxonomy reasons, KnowledgeBases knowledgeBases) {
 		this.problems = problems;
 		this.staff = staff;
+		this.reasons = reasons;
+		this.knowledgeBases = knowledgeBases;
+	}
+
+	/**
+	 * The reasons and root causes the key fields offer, by name: a manager should not
+	 * need to know that "Billing proration error" is {@code billing_proration_error}.
+	 */
+	private void keyChoices(Model model) {
+		model.addAttribute("reasonChoices",
+				this.reasons.active()
+					.stream()
+					.collect(Collectors.toMap(ReasonView::key, ReasonView::name, (a, b) -> a, TreeMap::new)));
+		model.addAttribute("causeChoices", new TreeMap<>(this.knowledgeBases.causeNames()));
 	}
 
 	record AnalysisForm(String timeline, String whys, String factors, String wentWell) {
@@ -60,6 +83,7 @@ class ProblemConsole {
 		String chosen = team == null || team.isBlank() ? null : team;
 		model.addAttribute("team", chosen);
 		model.addAttribute("teams", this.staff.teams());
+		keyChoices(model);
 		if (chosen != null) {
 			model.addAttribute("view", this.problems.teamView(chosen));
 		}
@@ -92,6 +116,7 @@ class ProblemConsole {
 		model.addAttribute("actionItems", this.problems.actionItems(reference));
 		model.addAttribute("linked", this.problems.cases(reference, PAGE_SIZE));
 		model.addAttribute("teams", this.staff.teams());
+		keyChoices(model);
 		model.addAttribute("factorCategories", RootCauseAnalysis.FactorCategory.values());
 		return ConsoleResponses.isHtmx(hx) ? "problems/page :: problem" : "problems/page";
 	}

@@ -37,6 +37,9 @@ class ConsoleTests {
 	MockMvc mvc;
 
 	@Autowired
+	io.rootcase.reasons.ReasonTaxonomy reasons;
+
+	@Autowired
 	ContactIntake intake;
 
 	ContactReceipt contact(String text) {
@@ -129,6 +132,24 @@ class ConsoleTests {
 		this.mvc.perform(get("/knowledge-base").with(user("maria").roles("AGENT", "MANAGER")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("format: rootcase-kb/1")));
+	}
+
+	@Test
+	void theProblemFormsOfferReasonsAndRootCausesByName() throws Exception {
+		String demo = io.rootcase.demo.DemoLoader.demoKnowledgeBase();
+		if (this.knowledgeBases.current().map(v -> !this.knowledgeBases.file(v.id()).equals(demo)).orElse(true)) {
+			this.knowledgeBases.importFile(demo, "test");
+		}
+		String key = "named_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		this.reasons
+			.add(new io.rootcase.reasons.ReasonTaxonomy.Definition(key, "Bills sent twice", null, "finance", null));
+
+		this.mvc.perform(get("/problems").with(user("maria").roles("AGENT", "MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"" + key + "\">Bills sent twice</option>")))
+			.andExpect(content().string(containsString(
+					"<option value=\"router_firmware_watchdog\">Router firmware reboots under evening load</option>")))
+			.andExpect(content().string(containsString("list=\"reason-keys\"")));
 	}
 
 	@Test
