@@ -4,18 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
-import io.rootcase.TestFixtures;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
-import io.rootcase.staff.Role;
 import io.rootcase.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,17 +35,14 @@ class FollowUpBrowserTests extends BrowserTest {
 	@Autowired
 	Staff staff;
 
+	FollowUpFixtures fixtures() {
+		return new FollowUpFixtures(this.staff, this.intake);
+	}
+
 	@Test
 	void anOverdueFollowUpIsDoneFromTheQueueAndLandsOnTheTimeline() {
-		// An agent of their own: the demo histories other tests play leave the demo's
-		// agents hundreds of follow-ups, more than the page lists.
-		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
-		this.staff.addAgent(agent, "Follow-up Agent", TestFixtures.PASSWORD, Role.AGENT, "support");
-		String reference = this.intake
-			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, Instant.now(), "Router lights blink orange",
-					Map.of(IdentityKind.EMAIL, "fu-browser-" + UUID.randomUUID() + "@example.com"), null, null, null,
-					null))
-			.caseReference();
+		String agent = fixtures().newAgent();
+		String reference = fixtures().newCase("Router lights blink orange");
 		Chromium.openAs(browser, this.port, "/cases/" + reference, agent);
 		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
@@ -89,12 +78,8 @@ class FollowUpBrowserTests extends BrowserTest {
 
 	@Test
 	void anAgentWithManyFollowUpsDueTodayPagesThroughThem() {
-		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
-		this.staff.addAgent(agent, "Busy Agent", TestFixtures.PASSWORD, Role.AGENT, "support");
-		String reference = this.intake
-			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, Instant.now(), "The box freezes",
-					Map.of(IdentityKind.EMAIL, agent + "@example.com"), null, null, null, null))
-			.caseReference();
+		String agent = fixtures().newAgent();
+		String reference = fixtures().newCase("The box freezes");
 		Instant start = Instant.now().minus(Duration.ofDays(2));
 		for (int i = 0; i < 52; i++) {
 			this.followUps.schedule(reference, start.plus(Duration.ofMinutes(i)), agent, "Look " + i, agent);

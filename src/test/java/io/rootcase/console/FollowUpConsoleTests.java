@@ -2,18 +2,11 @@ package io.rootcase.console;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
-import io.rootcase.TestFixtures;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
-import io.rootcase.staff.Role;
 import io.rootcase.staff.Staff;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +38,14 @@ class FollowUpConsoleTests {
 	@Autowired
 	Staff staff;
 
+	FollowUpFixtures fixtures() {
+		return new FollowUpFixtures(this.staff, this.intake);
+	}
+
 	@Test
 	void theQueueShowsWhatIsDueTodayAndCountsWhatComesLater() throws Exception {
-		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
-		this.staff.addAgent(agent, null, TestFixtures.PASSWORD, Role.AGENT, "support");
-		String reference = this.intake
-			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now(), "Box reboots at night",
-					Map.of(IdentityKind.EMAIL, agent + "@example.com"), null, null, null, null))
-			.caseReference();
+		String agent = fixtures().newAgent();
+		String reference = fixtures().newCase("Box reboots at night");
 		Instant now = Instant.now();
 		this.followUps.schedule(reference, now.minus(Duration.ofDays(2)), agent, "Overdue look", agent);
 		this.followUps.schedule(reference, now.plus(Duration.ofDays(9)), agent, "Next week's look", agent);
@@ -72,12 +65,8 @@ class FollowUpConsoleTests {
 
 	@Test
 	void aLongQueueIsPagedFiftyAtATimeAndCompletingOneKeepsThePage() throws Exception {
-		String agent = "fu-" + UUID.randomUUID().toString().substring(0, 8);
-		this.staff.addAgent(agent, null, TestFixtures.PASSWORD, Role.AGENT, "support");
-		String reference = this.intake
-			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now(), "Box reboots at night",
-					Map.of(IdentityKind.EMAIL, agent + "@example.com"), null, null, null, null))
-			.caseReference();
+		String agent = fixtures().newAgent();
+		String reference = fixtures().newCase("Box reboots at night");
 		Instant start = Instant.now().minus(Duration.ofDays(3));
 		for (int i = 0; i < 55; i++) {
 			this.followUps.schedule(reference, start.plus(Duration.ofMinutes(i)), agent, "Look number " + i, agent);
