@@ -209,10 +209,10 @@ public final class DemoDataset {
 		String phone = r.nextDouble() < 0.85 ? String.format("+1 %03d %03d %04d", 201 + r.nextInt(700),
 				200 + r.nextInt(700), (index * 7919) % 10_000) : null;
 		String social = r.nextDouble() < 0.3 ? (first + "_" + last.charAt(0) + index).toLowerCase(Locale.ROOT) : null;
-		// Numbered from a point the seed sets, so that histories of different seeds in
-		// one
-		// database (tests play several) are different customers: with the same numbers
-		// their customers merged and one history's contacts joined the other's cases.
+		// Numbered from a point the seed sets: histories of different seeds in one
+		// database (tests play several) are then different customers. With the same
+		// numbers their customers merged and one history's contacts joined the
+		// other's cases.
 		String account = String.format("NW-%07d",
 				1_000_000 + Math.floorMod(this.spec.seed() * 7_919L + index, 9_000_000L));
 		Map<String, String> attributes = new LinkedHashMap<>();
