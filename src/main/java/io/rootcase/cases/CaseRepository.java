@@ -165,6 +165,16 @@ class CaseRepository {
 		};
 	}
 
+	List<CaseSnapshot> byIds(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from cases where id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> snapshot(rs))
+			.list();
+	}
+
 	List<CaseSnapshot> activeOfCustomer(UUID customerId) {
 		return this.jdbc
 			.sql("select " + COLUMNS

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.rootcase.customers.CustomersMerged;
 import io.rootcase.shared.ConflictException;
@@ -552,6 +555,15 @@ public class Cases {
 	@Transactional(readOnly = true)
 	public Optional<CaseView> find(UUID id) {
 		return this.repository.find(new CaseReference.ById(id)).map(c -> CaseView.of(c.snapshot()));
+	}
+
+	/** The cases with these ids, by id; ids of no case are left out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, CaseView> find(Collection<UUID> ids) {
+		return this.repository.byIds(ids)
+			.stream()
+			.map(CaseView::of)
+			.collect(Collectors.toMap(CaseView::id, Function.identity()));
 	}
 
 	@Transactional(readOnly = true)

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.rootcase.cases.CaseEvents.CaseRootCauseFound;
 import io.rootcase.cases.CaseEvents.ResolutionClosedUnconfirmed;
@@ -123,10 +125,9 @@ public class FollowUps {
 	 */
 	@Transactional(readOnly = true)
 	public List<FollowUpView> open(String owner, Instant dueBefore, int limit, long skipped) {
-		return this.repository.open(Texts.blankToNull(owner), dueBefore, limit, skipped)
-			.stream()
-			.map(f -> view(f, this.cases.find(f.caseId()).orElseThrow()))
-			.toList();
+		List<FollowUp> page = this.repository.open(Texts.blankToNull(owner), dueBefore, limit, skipped);
+		Map<UUID, CaseView> of = this.cases.find(page.stream().map(FollowUp::caseId).collect(Collectors.toSet()));
+		return page.stream().map(f -> view(f, of.get(f.caseId()))).toList();
 	}
 
 	/** How many open follow-ups are due before a time (any time when {@code null}). */
@@ -161,10 +162,9 @@ public class FollowUps {
 			.filter(id -> !watched.contains(id))
 			.limit(limit)
 			.toList();
-		for (UUID id : due) {
-			this.cases.find(id)
-				.ifPresent(c -> insert(c, FollowUpKind.UNKNOWN_CAUSE, this.clock.instant().plus(this.unknownCauseEvery),
-						"The root cause is still unknown: look at new evidence and similar unknown cases."));
+		for (CaseView unknown : this.cases.find(due).values()) {
+			insert(unknown, FollowUpKind.UNKNOWN_CAUSE, this.clock.instant().plus(this.unknownCauseEvery),
+					"The root cause is still unknown: look at new evidence and similar unknown cases.");
 		}
 		return due.size();
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -384,12 +385,15 @@ public class Problems {
 
 	@Transactional(readOnly = true)
 	public TeamView teamView(String team) {
-		requireTeam(team);
 		List<RankedProblem> ranked = byCost(team);
+		// Most action items belong to the ranked problems; the others (of problems
+		// verified since) are looked up once each.
+		Map<UUID, String> references = new HashMap<>();
+		ranked.forEach(r -> references.put(r.problem().id(), r.problem().reference()));
 		List<ActionItemView> items = this.analyses.openActionItemsOfTeam(team)
 			.stream()
-			.map(i -> i.view(
-					this.problems.find(i.problemId().toString()).map(p -> ProblemView.of(p).reference()).orElse(null),
+			.map(i -> i.view(references.computeIfAbsent(i.problemId(),
+					id -> this.problems.find(id.toString()).map(p -> ProblemView.of(p).reference()).orElse(null)),
 					today()))
 			.toList();
 		return new TeamView(team, ranked, items);

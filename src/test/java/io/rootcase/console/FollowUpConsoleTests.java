@@ -76,7 +76,7 @@ class FollowUpConsoleTests {
 			.andExpect(content().string(containsString("Follow-ups 1–50 of 55")))
 			.andExpect(content().string(containsString("Look number 49<")))
 			.andExpect(content().string(not(containsString("Look number 50<"))))
-			.andExpect(content().string(containsString("page=2")));
+			.andExpect(content().string(containsString("&amp;page=2\" id=\"next-page\">")));
 		this.mvc.perform(get("/follow-ups").param("page", "2").with(user(agent).roles("AGENT")))
 			.andExpect(content().string(containsString("Follow-ups 51–55 of 55")))
 			.andExpect(content().string(containsString("Look number 54<")))

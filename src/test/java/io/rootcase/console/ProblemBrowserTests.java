@@ -109,6 +109,9 @@ class ProblemBrowserTests extends BrowserTest {
 		String problem = browser.findElement(By.id("problem-reference")).getText();
 		browser.findElement(By.linkText("Problems")).click();
 		assertThat(browser.findElement(By.id("ranked-" + problem)).getText()).contains("finance", " 8 ");
+		new Select(browser.findElement(By.id("team-select"))).selectByValue("finance");
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("team-problems")));
+		assertThat(browser.findElement(By.id("ranked-" + problem)).getText()).contains(" 8 ").doesNotContain("finance");
 		browser.findElement(By.linkText(problem)).click();
 
 		ProblemPage.describeRootCause(browser, "Proration uses the old plan's price", "Credit the difference");

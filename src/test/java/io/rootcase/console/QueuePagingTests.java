@@ -81,7 +81,8 @@ class QueuePagingTests {
 			.getContentAsString();
 		assertThat(first).contains(">" + this.references.get(0) + "<", ">" + this.references.get(49) + "<")
 			.doesNotContain(">" + this.references.get(50) + "<")
-			.contains("href=\"/cases?assigned=me&amp;page=2\"");
+			.contains("href=\"/cases?assigned=me&amp;page=2\"")
+			.contains("hx-get=\"/cases?assigned=me&amp;page=2\" hx-target=\"#queue\"");
 
 		String second = this.mvc
 			.perform(get("/cases").param("assigned", "me")
