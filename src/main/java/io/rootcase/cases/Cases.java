@@ -24,6 +24,7 @@ import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.staff.Staff;
 import io.rootcase.shared.Texts;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -49,6 +50,8 @@ public class Cases {
 
 	private final ThreadingPolicy threading;
 
+	private final ObjectProvider<MatterReader> matters;
+
 	private final String defaultTeam;
 
 	private final Duration recurrenceWindow;
@@ -56,6 +59,7 @@ public class Cases {
 	private final Recurrence recurrence;
 
 	Cases(CaseRepository repository, Staff staff, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<MatterReader> matters,
 			@Value("${rootcase.cases.threading-window:P14D}") Duration threadingWindow,
 			@Value("${rootcase.cases.default-team:support}") String defaultTeam,
 			@Value("${rootcase.cases.recurrence-window:P30D}") Duration recurrenceWindow) {
@@ -64,6 +68,7 @@ public class Cases {
 		this.events = events;
 		this.clock = clock;
 		this.threading = new ThreadingPolicy(threadingWindow);
+		this.matters = matters;
 		this.defaultTeam = defaultTeam;
 		this.recurrenceWindow = recurrenceWindow;
 		this.recurrence = new Recurrence(recurrenceWindow);
@@ -106,6 +111,14 @@ public class Cases {
 		return CaseView.of(target.snapshot());
 	}
 
+	private ThreadingPolicy.Matter matterOf(ContactOnCase contact) {
+		MatterReader reader = this.matters.getIfAvailable();
+		if (reader == null || contact.direction() != Direction.INBOUND) {
+			return ThreadingPolicy.Matter.UNREAD;
+		}
+		return new ThreadingPolicy.Matter(() -> reader.reasonOf(contact.text()), reader::sameMatter);
+	}
+
 	private SupportCase chooseCase(ContactOnCase contact) {
 		if (contact.caseReference() != null && !contact.caseReference().isBlank()) {
 			SupportCase named = this.repository.find(CaseReference.parse(contact.caseReference()))
@@ -119,7 +132,8 @@ public class Cases {
 			return SupportCase.open(contact.customerId(), contact.channel(), contact.text(), this.defaultTeam,
 					named.id(), contact.occurredAt());
 		}
-		return this.threading.caseFor(this.repository.activeOfCustomer(contact.customerId()), contact.occurredAt())
+		return this.threading
+			.caseFor(this.repository.activeOfCustomer(contact.customerId()), contact.occurredAt(), matterOf(contact))
 			.map(SupportCase::new)
 			.orElseGet(() -> SupportCase.open(contact.customerId(), contact.channel(), contact.text(), this.defaultTeam,
 					null, contact.occurredAt()));

@@ -4,6 +4,8 @@ import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.cases.MatterReader;
 import io.rootcase.intake.ContactReceived;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.InvalidRequestException;
@@ -31,12 +34,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * triage; takes agents' confirmations and corrections as training data.
  */
 @Service
-public class ContactReasons {
+public class ContactReasons implements MatterReader {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactReasons.class);
 
 	/** Contacts read per transaction when a model goes live. */
 	private static final int BATCH = 100;
+
+	/**
+	 * Readings made to thread a contact, kept until its label is written so the message
+	 * is not encoded twice; bounded, since a burst can run ahead of the labelling.
+	 */
+	private static final int KEPT_READINGS = 1024;
 
 	private final LabelRepository labels;
 
@@ -53,6 +62,14 @@ public class ContactReasons {
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
+
+	private final Map<String, Reading> threadingReadings = Collections
+		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Reading> eldest) {
+				return size() > KEPT_READINGS;
+			}
+		});
 
 	ContactReasons(LabelRepository labels, CaseVectors vectors, ReasonModels models, ReasonTaxonomy taxonomy,
 			JoinedSentenceEncoder encoder, Cases cases, TransactionTemplate transactions, Clock clock) {
@@ -84,8 +101,9 @@ public class ContactReasons {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		String clipped = text == null ? "" : ReasonClassifier.clip(text).strip();
-		Reading reading = read(clipped);
+		String clipped = clipped(text);
+		Reading kept = this.threadingReadings.remove(clipped);
+		Reading reading = kept != null ? kept : read(clipped);
 		ContactLabel label = reading.label(contactId, caseId, clipped, this.clock.instant());
 		this.labels.insertPrediction(label);
 		reading.reason().ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
@@ -93,6 +111,29 @@ public class ContactReasons {
 			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), reading.meaning(), this.clock.instant());
 		}
 		return label;
+	}
+
+	/**
+	 * Read while the contact is threaded, inside intake's transaction; the reading is
+	 * kept for the contact's label.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> reasonOf(String text) {
+		String clipped = clipped(text);
+		Reading reading = read(clipped);
+		this.threadingReadings.put(clipped, reading);
+		return reading.reason().map(ReasonView::key);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean sameMatter(String reasonKey, String otherReasonKey) {
+		return this.taxonomy.countsAs(reasonKey).equals(this.taxonomy.countsAs(otherReasonKey));
+	}
+
+	private static String clipped(String text) {
+		return text == null ? "" : ReasonClassifier.clip(text).strip();
 	}
 
 	/**
