@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
@@ -126,8 +127,26 @@ final class CaseDiagnosis {
 	}
 
 	Map<String, String> answerValues() {
+		return values(source -> true);
+	}
+
+	/** What asking and testing found: the answers the case did not already hold. */
+	Map<String, String> findings() {
+		return values(source -> source != Source.CASE_FACT);
+	}
+
+	/** The answers the case already held (customer attributes, channel, reason). */
+	Map<String, String> caseFacts() {
+		return values(source -> source == Source.CASE_FACT);
+	}
+
+	private Map<String, String> values(Predicate<Source> from) {
 		Map<String, String> values = new LinkedHashMap<>();
-		this.answers.forEach((q, a) -> values.put(q, a.answer()));
+		this.answers.forEach((q, a) -> {
+			if (from.test(a.source())) {
+				values.put(q, a.answer());
+			}
+		});
 		return values;
 	}
 

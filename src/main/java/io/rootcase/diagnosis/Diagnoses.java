@@ -2,8 +2,11 @@ package io.rootcase.diagnosis;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.rootcase.cases.ActionKind;
@@ -190,15 +193,17 @@ public class Diagnoses {
 	}
 
 	/**
-	 * The cases whose cause is still unknown, grouped by similar characterisation, the
-	 * biggest group first.
+	 * The cases whose cause is still unknown, grouped by similar findings, the biggest
+	 * group first. Facts the cases already held (the customer's device, plan, the
+	 * channel) are not what the diagnosis found: grouping on them would split one
+	 * unexplained fault by router model, so they are shown as a spread over each group.
 	 * @param limit how many of the latest unknown-cause cases to group
 	 */
 	@Transactional(readOnly = true)
 	public List<UnknownCauseGroup> unknownCauseGroups(int limit) {
 		List<CaseDiagnosis> unknown = this.repository.withStatus(CaseDiagnosis.Status.UNKNOWN, limit);
 		List<Characterisations.Group> groups = Characterisations.defaults()
-			.group(unknown.stream().map(CaseDiagnosis::answerValues).toList());
+			.group(unknown.stream().map(CaseDiagnosis::findings).toList());
 		return groups.stream().map(g -> {
 			List<UnknownCauseGroup.Member> members = g.members()
 				.stream()
@@ -213,8 +218,32 @@ public class Diagnoses {
 				.map(e -> new UnknownCauseGroup.SharedAnswer(e.getKey(),
 						kb.question(e.getKey()).map(Question::text).orElse(e.getKey()), e.getValue()))
 				.toList();
-			return new UnknownCauseGroup(shared, members);
+			List<Map<String, String>> facts = g.members()
+				.stream()
+				.map(unknown::get)
+				.map(CaseDiagnosis::caseFacts)
+				.toList();
+			return new UnknownCauseGroup(shared, spread(facts, kb), members);
 		}).filter(g -> !g.cases().isEmpty()).toList();
+	}
+
+	private static List<UnknownCauseGroup.FactSpread> spread(List<Map<String, String>> facts, KnowledgeBase kb) {
+		Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+		facts.forEach(f -> f.forEach((question, answer) -> counts.computeIfAbsent(question, q -> new LinkedHashMap<>())
+			.merge(answer, 1, Integer::sum)));
+		return counts.entrySet()
+			.stream()
+			.map(e -> new UnknownCauseGroup.FactSpread(e.getKey(),
+					kb.question(e.getKey()).map(Question::text).orElse(e.getKey()),
+					e.getValue()
+						.entrySet()
+						.stream()
+						.map(c -> new UnknownCauseGroup.Count(c.getKey(), c.getValue()))
+						.sorted(Comparator.comparingInt(UnknownCauseGroup.Count::cases)
+							.reversed()
+							.thenComparing(UnknownCauseGroup.Count::answer))
+						.toList()))
+			.toList();
 	}
 
 	private Optional<UnknownCauseGroup.Member> member(CaseDiagnosis d) {

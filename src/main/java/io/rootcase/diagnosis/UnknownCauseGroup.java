@@ -5,15 +5,29 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Cases whose cause is unknown and whose characterisations are alike: a candidate for one
+ * Cases whose cause is unknown and whose findings are alike: a candidate for one
  * not-yet-described cause.
  *
- * @param shared the answers most of the group's cases gave
+ * @param shared the findings most of the group's cases gave
+ * @param facts how the facts the cases already held (device, plan, channel, reason) are
+ * spread over the group: where it concentrates, or that it does not
  * @param cases the cases, latest declared first
  */
-public record UnknownCauseGroup(List<SharedAnswer> shared, List<Member> cases) {
+public record UnknownCauseGroup(List<SharedAnswer> shared, List<FactSpread> facts, List<Member> cases) {
 
 	public record SharedAnswer(String question, String text, String answer) {
+	}
+
+	/**
+	 * One fact over the group's cases.
+	 *
+	 * @param counts how many of the group's cases held each answer, most first (ties by
+	 * answer)
+	 */
+	public record FactSpread(String question, String text, List<Count> counts) {
+	}
+
+	public record Count(String answer, int cases) {
 	}
 
 	/**

@@ -10,7 +10,9 @@ import io.rootcase.customers.IdentityKind;
 import io.rootcase.demo.DemoLoader;
 import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
+import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
@@ -39,6 +41,9 @@ class KnowledgeBaseBrowserTests extends BrowserTest {
 
 	@Autowired
 	ContactIntake intake;
+
+	@Autowired
+	CustomerDirectory customers;
 
 	@BeforeEach
 	void theDemoKnowledgeBase() {
@@ -82,7 +87,7 @@ class KnowledgeBaseBrowserTests extends BrowserTest {
 
 	@Test
 	void aManagerSeesWhatDiagnosesTaughtTheKnowledgeBaseAndResetsIt() {
-		String reference = newCase();
+		String reference = newCase("HX-200 router");
 		this.diagnoses.start(reference, "alice");
 		this.diagnoses.answer(reference, "evening_only", "no", false, "alice");
 		this.diagnoses.confirm(reference, "router_firmware_watchdog", "alice");
@@ -100,7 +105,7 @@ class KnowledgeBaseBrowserTests extends BrowserTest {
 
 	@Test
 	void agentsSeeUnknownCausesGroupedByWhatTheirDiagnosesFound() {
-		List<String> alike = List.of(newCase(), newCase());
+		List<String> alike = List.of(newCase("HX-200 router"), newCase("MeshPro kit"));
 		for (String reference : alike) {
 			this.diagnoses.start(reference, "alice");
 			this.diagnoses.answer(reference, "ont_power_light", "off", false, "alice");
@@ -116,15 +121,19 @@ class KnowledgeBaseBrowserTests extends BrowserTest {
 			.filter(text -> text.contains(alike.get(0)))
 			.findFirst()
 			.orElseThrow();
-		assertThat(group).contains(alike.get(1)).contains("→ off").contains("→ yes");
+		assertThat(group).contains(alike.get(1))
+			.contains("→ off")
+			.contains("→ yes")
+			.contains("Where it happens:")
+			.contains("Which router does the customer have? hx200 1, mesh 1");
 	}
 
-	String newCase() {
-		return this.intake
-			.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND, Instant.now().minusSeconds(60),
-					"The box on the wall is dark and the street has no internet",
-					Map.of(IdentityKind.EMAIL, "kbb-" + UUID.randomUUID() + "@example.com"), "Kim", null, null, null))
-			.caseReference();
+	String newCase(String device) {
+		ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND,
+				Instant.now().minusSeconds(60), "The box on the wall is dark and the street has no internet",
+				Map.of(IdentityKind.EMAIL, "kbb-" + UUID.randomUUID() + "@example.com"), "Kim", null, null, null));
+		this.customers.describe(receipt.customerId(), Map.of("device", device));
+		return receipt.caseReference();
 	}
 
 }

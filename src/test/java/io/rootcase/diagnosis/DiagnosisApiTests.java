@@ -60,9 +60,12 @@ class DiagnosisApiTests {
 	}
 
 	String newCase() {
+		return newCase("HX-200 router");
+	}
+
+	String newCase(String device) {
 		return new DiagnosisFixtures(this.intake, this.customers).caseFrom("diag-" + UUID.randomUUID() + "@example.com",
-				"Dee", "My internet drops every evening", Instant.now().minusSeconds(60),
-				Map.of("device", "HX-200 router"));
+				"Dee", "My internet drops every evening", Instant.now().minusSeconds(60), Map.of("device", device));
 	}
 
 	ResultActions post(String path, String body, String token) throws Exception {
@@ -156,8 +159,8 @@ class DiagnosisApiTests {
 	}
 
 	@Test
-	void unknownCasesAreGroupedBySimilarCharacterisation() throws Exception {
-		String alike = newCase();
+	void unknownCasesAreGroupedBySimilarFindingsWithTheFactsTheyHeldSpreadOverTheGroup() throws Exception {
+		String alike = newCase("MeshPro kit");
 		String different = newCase();
 		for (String ref : java.util.List.of(this.reference, alike)) {
 			diagnoseUnknown(ref, Map.of("worse_when_rain", "yes", "evening_only", "no", "wired_also", "no"));
@@ -179,7 +182,13 @@ class DiagnosisApiTests {
 			.doesNotContain(different);
 		assertThat(group.get("shared")
 			.valueStream()
-			.map(a -> a.get("question").asString() + "=" + a.get("answer").asString())).contains("worse_when_rain=yes");
+			.map(a -> a.get("question").asString() + "=" + a.get("answer").asString())).contains("worse_when_rain=yes")
+			.doesNotContain("router_model=hx200");
+		assertThat(group.get("facts")
+			.valueStream()
+			.filter(f -> f.get("question").asString().equals("router_model"))
+			.flatMap(f -> f.get("counts").valueStream())
+			.map(c -> c.get("answer").asString() + ":" + c.get("cases").asInt())).contains("hx200:1", "mesh:1");
 	}
 
 	void diagnoseUnknown(String ref, Map<String, String> answers) throws Exception {
