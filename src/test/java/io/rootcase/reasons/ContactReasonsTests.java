@@ -84,7 +84,12 @@ class ContactReasonsTests {
 	}
 
 	ContactLabel labelOf(ContactReceipt receipt) {
-		return eventually(() -> this.contactReasons.labelsOfCase(receipt.caseId())
+		return labelOf(this.contactReasons, receipt);
+	}
+
+	/** A contact's label, once the reading after intake has written it. */
+	static ContactLabel labelOf(ContactReasons contactReasons, ContactReceipt receipt) {
+		return eventually(() -> contactReasons.labelsOfCase(receipt.caseId())
 			.stream()
 			.filter(l -> l.contactId().equals(receipt.contactId()))
 			.findFirst()

@@ -69,11 +69,7 @@ class MatterThreadingTests {
 	}
 
 	private ContactLabel labelOf(ContactReceipt receipt) {
-		return eventually(() -> this.contactReasons.labelsOfCase(receipt.caseId())
-			.stream()
-			.filter(l -> l.contactId().equals(receipt.contactId()))
-			.findFirst()
-			.orElse(null));
+		return ContactReasonsTests.labelOf(this.contactReasons, receipt);
 	}
 
 	@Test
