@@ -130,7 +130,16 @@ public class ContactReasons implements MatterReader {
 	@Transactional(readOnly = true)
 	public Optional<String> reasonOf(String text) {
 		String clipped = clipped(text);
-		Reading reading = read(clipped);
+		Reading reading;
+		try {
+			reading = read(clipped);
+		}
+		catch (RuntimeException ex) {
+			// Threading must not fail the intake: without a reading the contact threads
+			// by time, and the reading after intake tries again (and is retried).
+			log.warn("Could not read a contact to thread it by matter; it threads by time", ex);
+			return Optional.empty();
+		}
 		this.threadingReadings.put(clipped, reading);
 		return reading.reason()
 			.filter(r -> reading.prediction().confidence() >= MATTER_CONFIDENCE)
