@@ -77,7 +77,9 @@ record Characterisations(double minSimilarity, double sharedShare) {
 	}
 
 	/**
-	 * Jaccard similarity of two sets of (question, answer) pairs; 0 when both are empty.
+	 * Jaccard similarity of two sets of (question, answer) pairs; 1 when both are empty:
+	 * cases declared unknown before anything was found belong together, as the ones to
+	 * diagnose first, rather than each in a group of its own.
 	 */
 	static double similarity(Map<String, String> a, Map<String, String> b) {
 		int common = 0;
@@ -87,7 +89,7 @@ record Characterisations(double minSimilarity, double sharedShare) {
 			}
 		}
 		int union = a.size() + b.size() - common;
-		return union == 0 ? 0 : (double) common / union;
+		return union == 0 ? 1 : (double) common / union;
 	}
 
 	private static double averageLinkage(List<Integer> a, List<Integer> b, double[][] pair) {

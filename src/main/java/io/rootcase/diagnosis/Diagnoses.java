@@ -223,7 +223,8 @@ public class Diagnoses {
 				.map(unknown::get)
 				.map(CaseDiagnosis::caseFacts)
 				.toList();
-			return new UnknownCauseGroup(shared, spread(facts, kb), members);
+			boolean nothingFound = g.members().stream().allMatch(m -> unknown.get(m).findings().isEmpty());
+			return new UnknownCauseGroup(shared, spread(facts, kb), nothingFound, members);
 		}).filter(g -> !g.cases().isEmpty()).toList();
 	}
 

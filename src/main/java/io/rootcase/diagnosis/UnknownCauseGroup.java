@@ -11,9 +11,12 @@ import java.util.UUID;
  * @param shared the findings most of the group's cases gave
  * @param facts how the facts the cases already held (device, plan, channel, reason) are
  * spread over the group: where it concentrates, or that it does not
+ * @param nothingFound whether nothing was asked or tested on these cases before their
+ * cause was declared unknown: they need a diagnosis before an investigation
  * @param cases the cases, latest declared first
  */
-public record UnknownCauseGroup(List<SharedAnswer> shared, List<FactSpread> facts, List<Member> cases) {
+public record UnknownCauseGroup(List<SharedAnswer> shared, List<FactSpread> facts, boolean nothingFound,
+		List<Member> cases) {
 
 	public record SharedAnswer(String question, String text, String answer) {
 	}

@@ -20,7 +20,17 @@ class CharacterisationsTests {
 		// Two answers in common out of five distinct (question, answer) pairs.
 		assertThat(Characterisations.similarity(a, b)).isCloseTo(2.0 / 5, within(1e-12));
 		assertThat(Characterisations.similarity(a, a)).isEqualTo(1.0);
-		assertThat(Characterisations.similarity(Map.of(), Map.of())).isZero();
+		assertThat(Characterisations.similarity(Map.of(), Map.of())).isEqualTo(1.0);
+		assertThat(Characterisations.similarity(a, Map.of())).isZero();
+	}
+
+	@Test
+	void casesWithNothingFoundFormOneGroupApartFromTheRest() {
+		List<Map<String, String>> cases = List.of(Map.of(), Map.of("evening", "yes", "line_test", "fail"), Map.of(),
+				Map.of("evening", "yes", "line_test", "fail"), Map.of());
+		List<Group> groups = this.grouping.group(cases);
+		assertThat(groups).extracting(Group::members).containsExactly(List.of(0, 2, 4), List.of(1, 3));
+		assertThat(groups.get(0).shared()).isEmpty();
 	}
 
 	@Test

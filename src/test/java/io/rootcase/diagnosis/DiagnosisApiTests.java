@@ -191,6 +191,27 @@ class DiagnosisApiTests {
 			.map(c -> c.get("answer").asString() + ":" + c.get("cases").asInt())).contains("hx200:1", "mesh:1");
 	}
 
+	@Test
+	void casesDeclaredUnknownBeforeAnythingWasFoundAreOneGroupToDiagnoseFirst() throws Exception {
+		String other = newCase("MeshPro kit");
+		for (String ref : java.util.List.of(this.reference, other)) {
+			diagnoseUnknown(ref, Map.of());
+		}
+		JsonNode groups = this.json.readTree(this.mvc
+			.perform(get("/api/diagnoses/unknown/groups").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		JsonNode group = groups.valueStream()
+			.filter(g -> g.get("cases").valueStream().anyMatch(c -> c.get("caseReference").asString().equals(other)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(group.get("nothingFound").asBoolean()).isTrue();
+		assertThat(group.get("cases").valueStream().map(c -> c.get("caseReference").asString()))
+			.contains(this.reference);
+	}
+
 	void diagnoseUnknown(String ref, Map<String, String> answers) throws Exception {
 		post("/api/cases/" + ref + "/diagnosis", "", TestFixtures.AGENT_TOKEN).andExpect(status().isOk());
 		for (var answer : answers.entrySet()) {
