@@ -167,16 +167,7 @@ class DiagnosisApiTests {
 		}
 		diagnoseUnknown(different, Map.of("plan_changed", "yes", "bill_shows_both_plans", "yes", "evening_only", "yes",
 				"worse_when_rain", "no"));
-		JsonNode groups = this.json.readTree(this.mvc
-			.perform(get("/api/diagnoses/unknown/groups").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
-		JsonNode group = groups.valueStream()
-			.filter(g -> g.get("cases").valueStream().anyMatch(c -> c.get("caseReference").asString().equals(alike)))
-			.findFirst()
-			.orElseThrow();
+		JsonNode group = unknownCauseGroupOf(alike);
 		assertThat(group.get("cases").valueStream().map(c -> c.get("caseReference").asString()))
 			.contains(this.reference, alike)
 			.doesNotContain(different);
@@ -197,19 +188,26 @@ class DiagnosisApiTests {
 		for (String ref : java.util.List.of(this.reference, other)) {
 			diagnoseUnknown(ref, Map.of());
 		}
+		JsonNode group = unknownCauseGroupOf(other);
+		assertThat(group.get("nothingFound").asBoolean()).isTrue();
+		assertThat(group.get("cases").valueStream().map(c -> c.get("caseReference").asString()))
+			.contains(this.reference);
+	}
+
+	/** The group on the unknown-causes list that holds a case. */
+	JsonNode unknownCauseGroupOf(String reference) throws Exception {
 		JsonNode groups = this.json.readTree(this.mvc
 			.perform(get("/api/diagnoses/unknown/groups").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
-		JsonNode group = groups.valueStream()
-			.filter(g -> g.get("cases").valueStream().anyMatch(c -> c.get("caseReference").asString().equals(other)))
+		return groups.valueStream()
+			.filter(g -> g.get("cases")
+				.valueStream()
+				.anyMatch(c -> c.get("caseReference").asString().equals(reference)))
 			.findFirst()
 			.orElseThrow();
-		assertThat(group.get("nothingFound").asBoolean()).isTrue();
-		assertThat(group.get("cases").valueStream().map(c -> c.get("caseReference").asString()))
-			.contains(this.reference);
 	}
 
 	void diagnoseUnknown(String ref, Map<String, String> answers) throws Exception {
