@@ -202,8 +202,8 @@ public class Diagnoses {
 	@Transactional(readOnly = true)
 	public List<UnknownCauseGroup> unknownCauseGroups(int limit) {
 		List<CaseDiagnosis> unknown = this.repository.withStatus(CaseDiagnosis.Status.UNKNOWN, limit);
-		List<Characterisations.Group> groups = Characterisations.defaults()
-			.group(unknown.stream().map(CaseDiagnosis::findings).toList());
+		List<Map<String, String>> findings = unknown.stream().map(CaseDiagnosis::findings).toList();
+		List<Characterisations.Group> groups = Characterisations.defaults().group(findings);
 		return groups.stream().map(g -> {
 			List<UnknownCauseGroup.Member> members = g.members()
 				.stream()
@@ -223,7 +223,7 @@ public class Diagnoses {
 				.map(unknown::get)
 				.map(CaseDiagnosis::caseFacts)
 				.toList();
-			boolean nothingFound = g.members().stream().allMatch(m -> unknown.get(m).findings().isEmpty());
+			boolean nothingFound = g.members().stream().allMatch(m -> findings.get(m).isEmpty());
 			return new UnknownCauseGroup(shared, spread(facts, kb), nothingFound, members);
 		}).filter(g -> !g.cases().isEmpty()).toList();
 	}
