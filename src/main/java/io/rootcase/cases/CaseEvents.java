@@ -31,6 +31,13 @@ public final class CaseEvents {
 	public record CaseReasonPredicted(UUID caseId, String reasonKey, Instant occurredAt) {
 	}
 
+	/**
+	 * The contact the classifier took the case's reason from was moved to another case,
+	 * and no contact left on it has a reason.
+	 */
+	public record CaseReasonWithdrawn(UUID caseId, Instant occurredAt) {
+	}
+
 	/** An agent set what the case is about. */
 	public record CaseReasonChosen(UUID caseId, String reasonKey, String agent, Instant occurredAt) {
 	}

@@ -331,6 +331,12 @@ class CaseRepository {
 				""").params(reasonKey, source.name(), id, source.name()).update();
 	}
 
+	void withdrawPredictedReason(UUID id) {
+		this.jdbc.sql("""
+				update cases set contact_reason = null, contact_reason_source = null
+				where id = ? and contact_reason_source = 'PREDICTED'""").param(id).update();
+	}
+
 	/** A case as problem linking sees it. */
 	record ProblemLink(UUID id, long number, UUID problemId) {
 	}

@@ -90,25 +90,79 @@ public class Cases {
 			target.repliedToCustomer(contact.author() == null ? "system" : contact.author(), contact.occurredAt());
 		}
 		if (target.snapshot().number() == null) {
-			CaseSnapshot opened = target.snapshot();
-			List<Recurrence.Earlier> ended = this.repository.endedSince(contact.customerId(),
-					contact.occurredAt().minus(this.recurrenceWindow));
-			this.recurrence
-				.match(ended, opened.followsCaseId(), opened.diagnosis().contactReason(), null, contact.text(),
-						contact.occurredAt())
-				.ifPresent(link -> target.linkAsRecurrence(link.earlier(), link.signal(), contact.occurredAt()));
-			SupportCase stored = this.repository.insert(target);
-			this.recurrence
-				.cureThatDidNotHold(ended, opened.followsCaseId(), opened.diagnosis().contactReason(), null,
-						contact.text(), contact.occurredAt())
-				.ifPresent(link -> this.repository.writeCureReturn(opened.id(), link.earlier(), link.signal(),
-						contact.occurredAt()));
-			publish(target.drainEvents());
-			return CaseView.of(stored.snapshot());
+			return insertOpened(target, contact);
 		}
 		this.repository.update(target);
 		publish(target.drainEvents());
 		return CaseView.of(target.snapshot());
+	}
+
+	/**
+	 * Stores a case a contact has just opened, linked to the customer's earlier case when
+	 * the problem came back.
+	 */
+	private CaseView insertOpened(SupportCase target, ContactOnCase contact) {
+		CaseSnapshot opened = target.snapshot();
+		List<Recurrence.Earlier> ended = this.repository.endedSince(contact.customerId(),
+				contact.occurredAt().minus(this.recurrenceWindow));
+		this.recurrence
+			.match(ended, opened.followsCaseId(), opened.diagnosis().contactReason(), null, contact.text(),
+					contact.occurredAt())
+			.ifPresent(link -> target.linkAsRecurrence(link.earlier(), link.signal(), contact.occurredAt()));
+		SupportCase stored = this.repository.insert(target);
+		this.recurrence
+			.cureThatDidNotHold(ended, opened.followsCaseId(), opened.diagnosis().contactReason(), null, contact.text(),
+					contact.occurredAt())
+			.ifPresent(link -> this.repository.writeCureReturn(opened.id(), link.earlier(), link.signal(),
+					contact.occurredAt()));
+		publish(target.drainEvents());
+		return CaseView.of(stored.snapshot());
+	}
+
+	/**
+	 * Moves a customer's contact out of the case threading put it on: to another active
+	 * case of theirs, or to a new case of its own (when {@code toReference} is
+	 * {@code null}). A case left without contacts closes. Callers hold the customer's
+	 * lock and move the contact itself.
+	 * @param lastOnItsCase whether no other contact stays on the case it leaves
+	 * @return the case the contact now belongs to
+	 * @throws CaseRuleViolation when the target belongs to another customer, is closed,
+	 * or is the case the contact is on
+	 */
+	@Transactional
+	public CaseView moveContact(ContactOnCase contact, UUID fromCaseId, String toReference, boolean lastOnItsCase,
+			String why, String actor) {
+		SupportCase from = this.repository.find(new CaseReference.ById(fromCaseId))
+			.orElseThrow(() -> new CaseNotFoundException(fromCaseId.toString()));
+		String fromReference = CaseView.of(from.snapshot()).reference();
+		Instant now = this.clock.instant();
+		CaseView target;
+		if (toReference == null || toReference.isBlank()) {
+			SupportCase opened = SupportCase.openForMovedContact(contact.customerId(), contact.channel(),
+					contact.text(), this.defaultTeam, fromReference, why, actor, contact.occurredAt());
+			opened.customerContacted(contact.text(), contact.occurredAt());
+			target = insertOpened(opened, contact);
+		}
+		else {
+			SupportCase to = this.repository.find(CaseReference.parse(toReference))
+				.orElseThrow(() -> new CaseNotFoundException(toReference));
+			if (!to.customerId().equals(contact.customerId())) {
+				throw new CaseRuleViolation("case " + toReference + " belongs to another customer");
+			}
+			if (to.id().equals(fromCaseId)) {
+				throw new CaseRuleViolation("the contact is already on " + toReference);
+			}
+			to.contactMovedIn(fromReference, why, actor, now);
+			this.repository.update(to);
+			publish(to.drainEvents());
+			target = CaseView.of(to.snapshot());
+		}
+		if (lastOnItsCase) {
+			from.lastContactMovedOut(target.reference(), actor, now);
+			this.repository.update(from);
+			publish(from.drainEvents());
+		}
+		return target;
 	}
 
 	private ThreadingPolicy.Matter matterOf(ContactOnCase contact) {
@@ -313,6 +367,21 @@ public class Cases {
 			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
 		if (target.reasonPredicted(reasonKey, this.clock.instant())) {
 			this.repository.writeReason(caseId, reasonKey, ReasonSource.PREDICTED);
+			publish(target.drainEvents());
+		}
+		return CaseView.of(target.snapshot());
+	}
+
+	/**
+	 * The case's predicted reason goes: the contact it came from moved to another case
+	 * and no contact left on it has a reason. A reason an agent set stays.
+	 */
+	@Transactional
+	public CaseView reasonWithdrawn(UUID caseId) {
+		SupportCase target = this.repository.find(new CaseReference.ById(caseId))
+			.orElseThrow(() -> new CaseNotFoundException(caseId.toString()));
+		if (target.predictedReasonWithdrawn(this.clock.instant())) {
+			this.repository.withdrawPredictedReason(caseId);
 			publish(target.drainEvents());
 		}
 		return CaseView.of(target.snapshot());

@@ -101,14 +101,54 @@ final class SupportCase {
 	 */
 	static SupportCase open(UUID customerId, Channel channel, String firstWords, String team, UUID followsCaseId,
 			Instant at) {
+		return open(customerId, channel, firstWords, team, followsCaseId, CUSTOMER,
+				followsCaseId == null ? "first contact" : "customer referred to a closed case", at);
+	}
+
+	/**
+	 * Opens a case for a contact an agent moved out of a case it did not belong to: the
+	 * case dates from the contact, and its history says who moved it and why.
+	 */
+	static SupportCase openForMovedContact(UUID customerId, Channel channel, String text, String team,
+			String fromReference, String why, String actor, Instant at) {
+		return open(customerId, channel, text, team, null, actor,
+				movedWhy("contact moved here from " + fromReference, why), at);
+	}
+
+	private static SupportCase open(UUID customerId, Channel channel, String firstWords, String team,
+			UUID followsCaseId, String actor, String reason, Instant at) {
 		SupportCase opened = new SupportCase(new CaseSnapshot(Ids.next(), null, customerId, channel,
 				subjectFrom(firstWords), CaseStatus.NEW, team, null, at, at, null, followsCaseId, 0, 0,
 				CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE,
 				Recurrence.customerSaysItRecurs(firstWords) ? RecurrenceState.NONE.saidSo() : RecurrenceState.NONE));
-		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, CUSTOMER,
-				followsCaseId == null ? "first contact" : "customer referred to a closed case", at));
+		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, actor, reason, at));
 		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
 		return opened;
+	}
+
+	/**
+	 * An agent moved a customer's contact here from another case: a case waiting on the
+	 * customer now has their answer.
+	 */
+	void contactMovedIn(String fromReference, String why, String actor, Instant at) {
+		guardNotClosed("take a contact");
+		if (this.status == CaseStatus.WAITING_ON_CUSTOMER) {
+			moveTo(CaseStatus.OPEN, actor, movedWhy("customer's contact moved here from " + fromReference, why), at);
+		}
+	}
+
+	/**
+	 * An agent moved this case's last contact to another case: nothing is left to answer
+	 * here, so an active case closes.
+	 */
+	void lastContactMovedOut(String toReference, String actor, Instant at) {
+		if (this.status.isActive()) {
+			changeStatus(CaseStatus.CLOSED, "its only contact moved to " + toReference, actor, at);
+		}
+	}
+
+	private static String movedWhy(String what, String why) {
+		return why == null || why.isBlank() ? what : what + ": " + why.strip();
 	}
 
 	static String subjectFrom(String text) {
@@ -401,6 +441,20 @@ final class SupportCase {
 		}
 		this.diagnosis = this.diagnosis.withReason(reasonKey, ReasonSource.PREDICTED);
 		this.events.add(new CaseEvents.CaseReasonPredicted(this.id, reasonKey, at));
+		return true;
+	}
+
+	/**
+	 * The predicted reason goes when the contact it came from has left the case; a reason
+	 * an agent set stays.
+	 * @return whether the case lost its reason
+	 */
+	boolean predictedReasonWithdrawn(Instant at) {
+		if (this.diagnosis.reasonSource() != ReasonSource.PREDICTED) {
+			return false;
+		}
+		this.diagnosis = this.diagnosis.withReason(null, null);
+		this.events.add(new CaseEvents.CaseReasonWithdrawn(this.id, at));
 		return true;
 	}
 

@@ -22,6 +22,7 @@ import io.rootcase.cases.ResolutionKind;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.MoveReceipt;
 import io.rootcase.shared.Channel;
 import io.rootcase.staff.Staff;
 
@@ -99,6 +100,12 @@ class CaseConsole {
 	}
 
 	record StatusForm(CaseStatus status, String reason) {
+	}
+
+	/**
+	 * @param target the case to move to; blank for a new case
+	 */
+	record MoveForm(String target, String reason) {
 	}
 
 	@GetMapping("/")
@@ -196,6 +203,18 @@ class CaseConsole {
 		String error = ConsoleResponses
 			.attempt(() -> this.cases.handOver(reference, form.team(), form.agent(), form.note(), principal.getName()));
 		return this.page.respond(reference, error, "Case handed over.", hx, model, redirect);
+	}
+
+	@PostMapping("/cases/{reference}/contacts/{contactId}/move")
+	String moveContact(@PathVariable String reference, @PathVariable UUID contactId, MoveForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		ConsoleResponses.Outcome<MoveReceipt> moved = ConsoleResponses
+			.outcome(() -> this.intake.move(contactId, form.target(), form.reason(), principal.getName()));
+		String done = moved.refused() ? null
+				: "Contact moved to " + moved.value().caseReference()
+						+ (moved.value().caseOpened() ? ", a new case" : "")
+						+ (moved.value().fromCaseClosed() ? "; this case had nothing left and is closed." : ".");
+		return this.page.respond(reference, moved.error(), done, hx, model, redirect);
 	}
 
 	@PostMapping("/cases/{reference}/status")

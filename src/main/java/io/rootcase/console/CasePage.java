@@ -94,6 +94,11 @@ class CasePage {
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
 		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
+		model.addAttribute("moveTargets",
+				this.cases.ofCustomer(c.customerId())
+					.stream()
+					.filter(other -> other.status().isActive() && !other.id().equals(c.id()))
+					.toList());
 		model.addAttribute("actionKinds", ActionKind.values());
 		model.addAttribute("nextStatuses", c.status().settableByHand());
 		model.addAttribute("teams", this.staff.teams());

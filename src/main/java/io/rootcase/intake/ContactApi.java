@@ -114,6 +114,20 @@ class ContactApi {
 		return this.intake.find(id).orElseThrow(() -> new NotFoundException("no contact " + id));
 	}
 
+	record MoveRequest(@Schema(
+			description = "RC-<number> of another active case of the customer; omit to open a new case") String caseReference,
+			@Schema(description = "Why the contact belongs elsewhere; at most 1000 characters") String reason) {
+	}
+
+	@Operation(summary = "Move an inbound contact to another case",
+			description = "To another active case of the same customer, or to a new case of its own when caseReference is omitted. "
+					+ "Its reason and trend counts follow it; a case left without contacts closes. "
+					+ "409 for a reply, another customer's case, a closed case or the case it is on.")
+	@PostMapping("/api/contacts/{id}/move")
+	MoveReceipt move(@PathVariable UUID id, @RequestBody MoveRequest request, Principal principal) {
+		return this.intake.move(id, request.caseReference(), request.reason(), principal.getName());
+	}
+
 	@GetMapping("/api/cases/{reference}/contacts")
 	List<Contact> contactsOfCase(@PathVariable String reference) {
 		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));

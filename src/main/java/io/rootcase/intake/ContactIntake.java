@@ -2,6 +2,7 @@ package io.rootcase.intake;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.ContactOnCase;
@@ -21,8 +23,12 @@ import io.rootcase.customers.IdentityKind;
 import io.rootcase.customers.InvalidIdentityException;
 import io.rootcase.intake.InvalidContactException.ItemViolations;
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.Ids;
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +54,8 @@ public class ContactIntake {
 	 * databases.
 	 */
 	static final int ATTEMPTS = 5;
+
+	static final int MAX_MOVE_REASON = 1000;
 
 	private final ContactRepository contacts;
 
@@ -205,6 +213,51 @@ public class ContactIntake {
 		customer.identities().forEach(i -> identities.putIfAbsent(i.kind(), i.value()));
 		return receive(new IncomingContact(target.channel(), Direction.OUTBOUND, this.clock.instant(), text, identities,
 				null, null, target.reference(), author));
+	}
+
+	/**
+	 * Moves a customer's contact to another of their cases, or to a new case of its own
+	 * when {@code toCaseReference} is blank: the remedy when threading guessed the matter
+	 * wrong. The contact's reason, meaning and trend counts follow it (listeners of
+	 * {@link ContactMoved}); a case left without contacts closes.
+	 * @throws NotFoundException when there is no such contact or case
+	 * @throws ConflictException for a reply (it stays where it was written), another
+	 * customer's case, a closed case, or the case the contact is on
+	 */
+	@Transactional
+	public MoveReceipt move(UUID contactId, String toCaseReference, String why, String actor) {
+		String reason = Texts.blankToNull(why);
+		if (reason != null && reason.length() > MAX_MOVE_REASON) {
+			throw InvalidRequestException.of("reason", "a reason is at most " + MAX_MOVE_REASON + " characters");
+		}
+		Contact found = this.contacts.find(contactId)
+			.orElseThrow(() -> new NotFoundException("no contact " + contactId));
+		if (found.direction() != Direction.INBOUND) {
+			throw new ConflictException("a reply stays on the case it was written on; move the customer's contacts");
+		}
+		this.customers.lockForUpdate(found.customerId());
+		// Read again under the lock: another agent may have just moved it.
+		Contact contact = this.contacts.find(contactId).orElseThrow();
+		boolean last = this.contacts.countOfCase(contact.caseId()) == 1;
+		CaseView target = this.cases.moveContact(
+				new ContactOnCase(contact.customerId(), contact.channel(), contact.direction(), contact.occurredAt(),
+						contact.text(), null, null),
+				contact.caseId(), Texts.blankToNull(toCaseReference), last, reason, actor);
+		Instant now = this.clock.instant();
+		this.contacts.moveToCase(
+				new ContactMove(contactId, contact.customerId(), contact.caseId(), target.id(), actor, now, reason),
+				Ids.next());
+		this.events.publishEvent(new ContactMoved(contactId, contact.caseId(), target.id(), contact.customerId(),
+				contact.channel(), contact.direction(), contact.occurredAt(), contact.text(), actor, now));
+		CaseView from = this.cases.find(contact.caseId()).orElseThrow();
+		return new MoveReceipt(contactId, from.id(), from.reference(), target.id(), target.reference(),
+				toCaseReference == null || toCaseReference.isBlank(), last && from.status() == CaseStatus.CLOSED);
+	}
+
+	/** Where the customer's contacts were moved by agents, oldest first. */
+	@Transactional(readOnly = true)
+	public List<ContactMove> movesOfCustomer(UUID customerId) {
+		return this.contacts.movesOfCustomer(customerId);
 	}
 
 	@Transactional(readOnly = true)

@@ -65,7 +65,40 @@ class ContactRepository {
 	}
 
 	int moveCustomer(UUID from, UUID to) {
+		this.jdbc.sql("update contact_moves set customer_id = ? where customer_id = ?").params(to, from).update();
 		return this.jdbc.sql("update contacts set customer_id = ? where customer_id = ?").params(to, from).update();
+	}
+
+	long countOfCase(UUID caseId) {
+		return this.jdbc.sql("select count(*) from contacts where case_id = ?")
+			.param(caseId)
+			.query(Long.class)
+			.single();
+	}
+
+	void moveToCase(ContactMove move, UUID id) {
+		this.jdbc.sql("update contacts set case_id = ? where id = ?")
+			.params(move.toCaseId(), move.contactId())
+			.update();
+		this.jdbc.sql("""
+				insert into contact_moves (id, contact_id, customer_id, from_case_id, to_case_id, moved_by, moved_at,
+				  reason)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, move.contactId(), move.customerId(), move.fromCaseId(), move.toCaseId(), move.movedBy(),
+					DbTime.toDb(move.movedAt()), move.reason())
+			.update();
+	}
+
+	List<ContactMove> movesOfCustomer(UUID customerId) {
+		return this.jdbc.sql("""
+				select contact_id, customer_id, from_case_id, to_case_id, moved_by, moved_at, reason
+				from contact_moves where customer_id = ? order by moved_at, id""")
+			.param(customerId)
+			.query((rs, n) -> new ContactMove(rs.getObject("contact_id", UUID.class),
+					rs.getObject("customer_id", UUID.class), rs.getObject("from_case_id", UUID.class),
+					rs.getObject("to_case_id", UUID.class), rs.getString("moved_by"), DbTime.fromDb(rs, "moved_at"),
+					rs.getString("reason")))
+			.list();
 	}
 
 	long count() {

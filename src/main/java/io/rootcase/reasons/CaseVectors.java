@@ -32,7 +32,7 @@ class CaseVectors {
 
 	void putIfAbsent(UUID caseId, String encoder, float[] vector, Instant at) {
 		if (find(caseId, encoder).isEmpty()) {
-			this.jdbc.sql("delete from case_vectors where case_id = ?").param(caseId).update();
+			remove(caseId);
 			// Two messages of one case read at once may both find none: one of them stays
 			// rather than the second failing its listener on the key.
 			this.jdbc
@@ -41,6 +41,15 @@ class CaseVectors {
 				.params(caseId, encoder, bytes(vector), DbTime.toDb(at))
 				.update();
 		}
+	}
+
+	void replace(UUID caseId, String encoder, float[] vector, Instant at) {
+		remove(caseId);
+		putIfAbsent(caseId, encoder, vector, at);
+	}
+
+	void remove(UUID caseId) {
+		this.jdbc.sql("delete from case_vectors where case_id = ?").param(caseId).update();
 	}
 
 	Optional<float[]> find(UUID caseId, String encoder) {

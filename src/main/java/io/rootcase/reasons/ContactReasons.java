@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.MatterReader;
+import io.rootcase.cases.ReasonSource;
+import io.rootcase.intake.ContactMoved;
 import io.rootcase.intake.ContactReceived;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.InvalidRequestException;
@@ -99,6 +102,79 @@ public class ContactReasons implements MatterReader {
 	void on(ContactReceived contact) {
 		if (contact.direction() == Direction.INBOUND) {
 			classify(contact.contactId(), contact.caseId(), contact.text());
+		}
+	}
+
+	/**
+	 * A contact an agent moved takes its reason and meaning to the case it went to; the
+	 * case it left is read again from the contacts it keeps. A contact not read yet is
+	 * read now, on its new case.
+	 */
+	@ApplicationModuleListener
+	void on(ContactMoved moved) {
+		if (moved.direction() != Direction.INBOUND) {
+			return;
+		}
+		Optional<ContactLabel> existing = this.labels.find(moved.contactId());
+		if (existing.isEmpty()) {
+			classify(moved.contactId(), moved.toCaseId(), moved.text());
+		}
+		else {
+			ContactLabel label = existing.get();
+			this.labels.moveToCase(label.contactId(), moved.toCaseId());
+			giveReason(moved.toCaseId(), label);
+			if (!label.text().isEmpty()) {
+				this.vectors.putIfAbsent(moved.toCaseId(), this.encoder.meaning().name(),
+						this.encoder.read(label.text()).meaning(), this.clock.instant());
+			}
+		}
+		reread(moved.fromCaseId(), existing.map(ContactLabel::predictedAt).orElse(null));
+	}
+
+	private void giveReason(UUID caseId, ContactLabel label) {
+		if (label.reasonKey() == null) {
+			return;
+		}
+		if (label.state().byAgent()) {
+			this.cases.find(caseId)
+				.ifPresent(c -> this.cases.chooseReason(c.reference(), label.reasonKey(), label.labelledBy()));
+		}
+		else {
+			this.cases.reasonPredicted(caseId, label.reasonKey());
+		}
+	}
+
+	/**
+	 * A case that lost a contact: its predicted reason is its newest remaining reasoned
+	 * contact's, as if that one had come last, or none; its meaning is its opening
+	 * message's.
+	 * @param movedReadAt when the moved contact was read, {@code null} if it was not
+	 */
+	private void reread(UUID caseId, Instant movedReadAt) {
+		List<ContactLabel> left = this.labels.ofCase(caseId);
+		Optional<String> reason = left.reversed()
+			.stream()
+			.map(ContactLabel::reasonKey)
+			.filter(Objects::nonNull)
+			.findFirst();
+		CaseView kase = this.cases.find(caseId).orElseThrow();
+		if (kase.contactReasonSource() == ReasonSource.PREDICTED) {
+			if (reason.isPresent()) {
+				this.cases.reasonPredicted(caseId, reason.get());
+			}
+			else {
+				this.cases.reasonWithdrawn(caseId);
+			}
+		}
+		if (left.isEmpty()) {
+			this.vectors.remove(caseId);
+		}
+		else if (movedReadAt != null && !movedReadAt.isAfter(left.get(0).predictedAt())
+				&& !left.get(0).text().isEmpty()) {
+			// The moved contact was the case's opening message, whose meaning stood for
+			// it.
+			this.vectors.replace(caseId, this.encoder.meaning().name(), this.encoder.read(left.get(0).text()).meaning(),
+					this.clock.instant());
 		}
 	}
 

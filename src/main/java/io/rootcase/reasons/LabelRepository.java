@@ -51,6 +51,10 @@ class LabelRepository {
 			.optional();
 	}
 
+	void moveToCase(UUID contactId, UUID caseId) {
+		this.jdbc.sql("update contact_labels set case_id = ? where contact_id = ?").params(caseId, contactId).update();
+	}
+
 	List<ContactLabel> ofCase(UUID caseId) {
 		return this.jdbc.sql("select * from contact_labels where case_id = ? order by predicted_at, contact_id")
 			.param(caseId)

@@ -19,6 +19,7 @@ import io.rootcase.followups.FollowUpView;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.Contact;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactMove;
 import io.rootcase.shared.Texts;
 import io.rootcase.timeline.TimelineEntry.Kind;
 
@@ -33,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerTimeline {
 
 	private static final int SUMMARY = 160;
+
+	/** How much of a moved contact's text names it on the timeline. */
+	private static final int MOVED_QUOTE = 60;
 
 	private final CustomerDirectory customers;
 
@@ -65,11 +69,23 @@ public class CustomerTimeline {
 			.map(CaseDetails::summary)
 			.collect(Collectors.toMap(CaseView::id, Function.identity()));
 		List<TimelineEntry> entries = new ArrayList<>();
+		Map<UUID, Contact> contactsById = new java.util.HashMap<>();
 		for (Contact c : this.contacts.ofCustomer(customer.id())) {
+			contactsById.put(c.id(), c);
 			CaseView on = byId.get(c.caseId());
 			entries.add(new TimelineEntry(c.occurredAt(), Kind.CONTACT, c.channel(), c.caseId(),
 					on == null ? null : on.reference(), c.direction().wireName(), null,
 					c.author() != null ? c.author() : "customer", summary(c.text()), c.text()));
+		}
+		for (ContactMove m : this.contacts.movesOfCustomer(customer.id())) {
+			Contact moved = contactsById.get(m.contactId());
+			// Right after a merge the cases may not have followed the contacts yet.
+			String from = referenceOf(byId.get(m.fromCaseId()));
+			String to = referenceOf(byId.get(m.toCaseId()));
+			entries.add(new TimelineEntry(m.movedAt(), Kind.CONTACT_MOVED, moved.channel(), m.toCaseId(),
+					byId.containsKey(m.toCaseId()) ? to : null, null, null, m.movedBy(),
+					"contact \"" + clip(moved.text(), MOVED_QUOTE) + "\" moved from " + from + " to " + to,
+					m.reason()));
 		}
 		for (CaseDetails details : history) {
 			CaseView c = details.summary();
@@ -104,6 +120,10 @@ public class CustomerTimeline {
 		return new Timeline(customer.id(), customer.label(), entries);
 	}
 
+	private static String referenceOf(CaseView kase) {
+		return kase == null ? "another case" : kase.reference();
+	}
+
 	private static String transitionSummary(CaseView c, io.rootcase.cases.CaseHistory.Transition t) {
 		if (t.from() == null) {
 			return "case " + c.reference() + " opened: " + c.subject();
@@ -123,8 +143,12 @@ public class CustomerTimeline {
 	}
 
 	static String summary(String text) {
+		return clip(text, SUMMARY);
+	}
+
+	private static String clip(String text, int length) {
 		String oneLine = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-		return oneLine.length() <= SUMMARY ? oneLine : oneLine.substring(0, SUMMARY - 1) + "…";
+		return oneLine.length() <= length ? oneLine : oneLine.substring(0, length - 1) + "…";
 	}
 
 }

@@ -69,6 +69,10 @@ class SeriesStore {
 			.update();
 	}
 
+	void moveToCase(UUID contactId, UUID caseId) {
+		this.jdbc.sql("update trend_contacts set case_id = ? where contact_id = ?").params(caseId, contactId).update();
+	}
+
 	void reclassify(TrendFact fact) {
 		this.jdbc.sql("update trend_contacts set reason_key = ?, cause_key = ? where contact_id = ?")
 			.params(fact.reason(), fact.cause(), fact.contactId())

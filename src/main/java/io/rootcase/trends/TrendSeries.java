@@ -1,5 +1,6 @@
 package io.rootcase.trends;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,12 +11,14 @@ import java.util.UUID;
 
 import io.rootcase.cases.CaseEvents.CaseReasonChosen;
 import io.rootcase.cases.CaseEvents.CaseReasonPredicted;
+import io.rootcase.cases.CaseEvents.CaseReasonWithdrawn;
 import io.rootcase.cases.CaseEvents.CaseRootCauseFound;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.RootCauseState;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerView;
+import io.rootcase.intake.ContactMoved;
 import io.rootcase.intake.ContactReceived;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.reasons.ReasonsMerged;
@@ -71,21 +74,48 @@ public class TrendSeries {
 			return;
 		}
 		this.store.lockCase(contact.caseId());
-		if (this.store.has(contact.contactId())) {
+		if (!this.store.has(contact.contactId())) {
+			count(contact.contactId(), contact.caseId(), contact.customerId(), contact.occurredAt());
+		}
+	}
+
+	/**
+	 * A contact an agent moved counts as its new case's reason and root cause from now
+	 * on; one not counted yet is counted on its new case.
+	 */
+	@ApplicationModuleListener
+	void on(ContactMoved moved) {
+		if (moved.direction() != Direction.INBOUND) {
 			return;
 		}
-		CaseView kase = this.cases.find(contact.caseId()).orElse(null);
-		Map<String, String> segments = this.customers.find(contact.customerId())
+		// Both cases, always in the same order, so two moves between them cannot
+		// deadlock.
+		List.of(moved.fromCaseId(), moved.toCaseId()).stream().sorted().forEach(this.store::lockCase);
+		if (!this.store.has(moved.contactId())) {
+			count(moved.contactId(), moved.toCaseId(), moved.customerId(), moved.occurredAt());
+			return;
+		}
+		this.store.moveToCase(moved.contactId(), moved.toCaseId());
+		reclassify(moved.toCaseId());
+	}
+
+	private void count(UUID contactId, UUID caseId, UUID customerId, Instant occurredAt) {
+		CaseView kase = this.cases.find(caseId).orElse(null);
+		Map<String, String> segments = this.customers.find(customerId)
 			.map(CustomerView::attributes)
 			.map(this.settings::segmentsOf)
 			.orElse(Map.of());
-		TrendFact fact = new TrendFact(contact.contactId(), contact.caseId(),
-				contact.occurredAt().truncatedTo(ChronoUnit.HOURS), kase == null ? null : reasonOf(kase),
-				kase == null ? null : knownCause(kase), segments);
+		TrendFact fact = new TrendFact(contactId, caseId, occurredAt.truncatedTo(ChronoUnit.HOURS),
+				kase == null ? null : reasonOf(kase), kase == null ? null : knownCause(kase), segments);
 		this.store.insert(fact);
 		Map<SeriesKey, Integer> deltas = new HashMap<>();
 		fact.series().forEach(k -> deltas.put(k, 1));
 		this.store.add(deltas, fact.hour());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseReasonWithdrawn event) {
+		reclassify(event.caseId());
 	}
 
 	@ApplicationModuleListener

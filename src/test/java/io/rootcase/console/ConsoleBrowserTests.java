@@ -93,6 +93,48 @@ class ConsoleBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void anAgentMovesAContactAboutSomethingElseToACaseOfItsOwn() {
+		String email = "browser-move-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		ContactReceipt router = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(600), "My router restarts every night", Map.of(IdentityKind.EMAIL, email),
+				"Moving Customer", null, null, null));
+		ContactReceipt bill = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(300), "Separate thing: my bill doubled this month",
+				Map.of(IdentityKind.EMAIL, email), null, null, router.caseReference(), null));
+
+		Chromium.open(browser, this.port, "/cases/" + router.caseReference());
+		By move = By.id("move-contact-" + bill.contactId());
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(move));
+		assertThat(browser.findElements(By.id("move-contact-" + router.contactId()))).hasSize(1);
+		browser.findElement(move).findElement(By.tagName("summary")).click();
+		browser.findElement(move).findElement(By.name("reason")).sendKeys("a billing question");
+		browser.findElement(move).findElement(By.className("move-button")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Contact moved to RC-"));
+
+		String message = browser.findElement(By.id("message")).getText();
+		String opened = message.replaceAll(".*(RC-\\d+).*", "$1");
+		assertThat(message).isEqualTo("Contact moved to " + opened + ", a new case.");
+		assertThat(browser.findElements(By.cssSelector("#case-contacts pre.body"))).extracting(WebElement::getText)
+			.containsExactly("My router restarts every night");
+		assertThat(browser.findElement(By.id("timeline")).getText())
+			.contains("moved from " + router.caseReference() + " to " + opened)
+			.contains("a billing question");
+
+		Chromium.open(browser, this.port, "/cases/" + opened);
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("case-contacts")));
+		assertThat(browser.findElements(By.cssSelector("#case-contacts pre.body"))).extracting(WebElement::getText)
+			.containsExactly("Separate thing: my bill doubled this month");
+		// Moving it back empties the case it opened, which closes.
+		Select target = new Select(browser.findElement(move).findElement(By.name("target")));
+		browser.findElement(move).findElement(By.tagName("summary")).click();
+		target.selectByValue(router.caseReference());
+		browser.findElement(move).findElement(By.className("move-button")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+				"Contact moved to " + router.caseReference() + "; this case had nothing left and is closed."));
+		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("closed");
+	}
+
+	@Test
 	void anAgentPagesThroughTheirOwnCases() {
 		String agent = "browser-pager-" + UUID.randomUUID().toString().substring(0, 8);
 		this.staff.addAgent(agent, "Browser Pager", TestFixtures.PASSWORD, Role.AGENT, "support");

@@ -99,6 +99,28 @@ class ConsoleTests {
 	}
 
 	@Test
+	void movingAContactRedirectsWithWhereItWentAndARefusedMoveIsExplainedInTheFragment() throws Exception {
+		ContactReceipt r = contact("move check");
+		this.mvc
+			.perform(post("/cases/" + r.caseReference() + "/contacts/" + r.contactId() + "/move")
+				.param("target", r.caseReference())
+				.header("HX-Request", "true")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("the contact is already on " + r.caseReference())))
+			.andExpect(content().string(not(containsString("<html"))));
+		this.mvc
+			.perform(post("/cases/" + r.caseReference() + "/contacts/" + r.contactId() + "/move").param("target", "")
+				.param("reason", "wrong case")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + r.caseReference()))
+			.andExpect(flash().attribute("message", org.hamcrest.Matchers
+				.matchesPattern("Contact moved to RC-\\d+, a new case; this case had nothing left and is closed\\.")));
+	}
+
+	@Test
 	void aRefusedCommandIsExplainedOnThePageInsteadOfFailing() throws Exception {
 		ContactReceipt r = contact("refusal check");
 		this.mvc

@@ -1,0 +1,101 @@
+package io.rootcase.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseHistory.Transition;
+import io.rootcase.shared.Channel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a case does when an agent moves a contact in or out of it.
+ */
+class MovedContactCaseTests {
+
+	private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+	private final UUID customer = UUID.randomUUID();
+
+	private SupportCase opened() {
+		SupportCase c = SupportCase.open(this.customer, Channel.EMAIL, "My router restarts", "support", null, T0);
+		c.drainRecorded();
+		c.drainEvents();
+		return c;
+	}
+
+	@Test
+	void aCaseOpenedForAMovedContactSaysWhoMovedItFromWhereAndWhy() {
+		SupportCase c = SupportCase.openForMovedContact(this.customer, Channel.CHAT, "My bill doubled\nsince May",
+				"support", "RC-12", " a billing matter ", "alice", T0);
+
+		assertThat(c.snapshot().subject()).isEqualTo("My bill doubled");
+		assertThat(c.snapshot().openedAt()).isEqualTo(T0);
+		assertThat(c.drainRecorded()).singleElement().isInstanceOfSatisfying(Transition.class, t -> {
+			assertThat(t.actor()).isEqualTo("alice");
+			assertThat(t.reason()).isEqualTo("contact moved here from RC-12: a billing matter");
+			assertThat(t.to()).isEqualTo(CaseStatus.NEW);
+		});
+	}
+
+	@Test
+	void aCaseWaitingOnTheCustomerOpensWhenTheirContactIsMovedInAndOthersKeepTheirStatus() {
+		SupportCase waiting = opened();
+		waiting.repliedToCustomer("alice", T0.plusSeconds(60));
+		SupportCase fresh = opened();
+
+		waiting.contactMovedIn("RC-7", null, "bob", T0.plusSeconds(120));
+		fresh.contactMovedIn("RC-7", null, "bob", T0.plusSeconds(120));
+
+		assertThat(waiting.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(waiting.drainRecorded()).last()
+			.isInstanceOfSatisfying(Transition.class,
+					t -> assertThat(t.reason()).isEqualTo("customer's contact moved here from RC-7"));
+		assertThat(fresh.status()).isEqualTo(CaseStatus.NEW);
+		assertThat(fresh.drainRecorded()).isEmpty();
+	}
+
+	@Test
+	void aClosedCaseTakesNoMovedContact() {
+		SupportCase c = opened();
+		c.changeStatus(CaseStatus.CLOSED, "spam", "alice", T0);
+
+		assertThatThrownBy(() -> c.contactMovedIn("RC-7", null, "bob", T0)).isInstanceOf(CaseRuleViolation.class)
+			.hasMessageContaining("closed case");
+	}
+
+	@Test
+	void anActiveCaseLeftWithoutContactsClosesAndAnEndedOneStaysAsItIs() {
+		SupportCase active = opened();
+		SupportCase resolved = opened();
+		resolved.proposeResolution("router reset", "alice", T0.plusSeconds(60));
+		resolved.confirmResolution(T0.plusSeconds(90));
+
+		active.lastContactMovedOut("RC-9", "bob", T0.plusSeconds(120));
+		resolved.lastContactMovedOut("RC-9", "bob", T0.plusSeconds(120));
+
+		assertThat(active.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(active.drainRecorded()).last()
+			.isInstanceOfSatisfying(Transition.class,
+					t -> assertThat(t.reason()).isEqualTo("its only contact moved to RC-9"));
+		assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
+	}
+
+	@Test
+	void aPredictedReasonIsWithdrawnAndOneAnAgentChoseStays() {
+		SupportCase predicted = opened();
+		predicted.reasonPredicted("billing", T0);
+		SupportCase chosen = opened();
+		chosen.reasonChosen("billing", "alice", T0);
+
+		assertThat(predicted.predictedReasonWithdrawn(T0)).isTrue();
+		assertThat(chosen.predictedReasonWithdrawn(T0)).isFalse();
+
+		assertThat(predicted.snapshot().diagnosis().contactReason()).isNull();
+		assertThat(predicted.drainEvents()).last().isInstanceOf(CaseEvents.CaseReasonWithdrawn.class);
+		assertThat(chosen.snapshot().diagnosis().contactReason()).isEqualTo("billing");
+	}
+
+}

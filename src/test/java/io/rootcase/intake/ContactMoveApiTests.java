@@ -1,0 +1,236 @@
+package io.rootcase.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.TestFixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static io.rootcase.intake.ContactApiTests.contact;
+import static io.rootcase.intake.ContactApiTests.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Agents move a contact that threading put on the wrong case: to a case of its own or to
+ * another case of the customer.
+ */
+@RootcaseIntegrationTest
+class ContactMoveApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final String email = unique("move") + "@example.com";
+
+	private JsonNode send(String text, String caseReference, String externalId) throws Exception {
+		Map<String, Object> body = new HashMap<>(contact("email", Map.of("email", this.email), text, externalId));
+		if (caseReference != null) {
+			body.put("caseReference", caseReference);
+		}
+		return this.json.readTree(
+				this.mvc
+					.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(this.json.writeValueAsString(body)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+	}
+
+	private ResultActions move(String contactId, String body) throws Exception {
+		return this.mvc.perform(post("/api/contacts/" + contactId + "/move")
+			.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	private JsonNode moveOk(String contactId, String body) throws Exception {
+		return this.json
+			.readTree(move(contactId, body).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	private JsonNode get(String path) throws Exception {
+		return this.json.readTree(this.mvc
+			.perform(MockMvcRequestBuilders.get(path).header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private String caseOfContact(String contactId) {
+		return this.jdbc.sql("select case_id from contacts where id = cast(? as uuid)")
+			.param(contactId)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void aContactMovedOutOpensACaseOfItsOwnAndTheCaseItLeftKeepsTheRest() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String first = router.get("caseReference").asString();
+		JsonNode bill = send("Also, my bill doubled this month", first, unique("msg"));
+
+		JsonNode moved = moveOk(bill.get("contactId").asString(),
+				"{\"reason\":\"a billing question, not the router\"}");
+
+		String opened = moved.get("caseReference").asString();
+		assertThat(opened).isNotEqualTo(first);
+		assertThat(moved.get("caseOpened").asBoolean()).isTrue();
+		assertThat(moved.get("fromCaseReference").asString()).isEqualTo(first);
+		assertThat(moved.get("fromCaseClosed").asBoolean()).isFalse();
+		JsonNode newCase = get("/api/cases/" + opened);
+		assertThat(newCase.get("summary").get("subject").asString()).isEqualTo("Also, my bill doubled this month");
+		assertThat(newCase.get("transitions").get(0).get("actor").asString()).isEqualTo("api:test agent integration");
+		assertThat(newCase.get("transitions").get(0).get("reason").asString())
+			.isEqualTo("contact moved here from " + first + ": a billing question, not the router");
+		assertThat(get("/api/cases/" + opened + "/contacts").valueStream().map(c -> c.get("text").asString()))
+			.containsExactly("Also, my bill doubled this month");
+		assertThat(get("/api/cases/" + first + "/contacts").valueStream().map(c -> c.get("text").asString()))
+			.containsExactly("My router restarts every night");
+		assertThat(get("/api/cases/" + first).get("summary").get("status").asString()).isEqualTo("new");
+	}
+
+	@Test
+	void aCaseLeftWithoutContactsClosesAndTheTimelineShowsEveryMove() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String routerCase = router.get("caseReference").asString();
+		String externalId = unique("msg");
+		JsonNode again = send("It restarted again at 3 am", routerCase, externalId);
+		JsonNode split = moveOk(again.get("contactId").asString(), "{}");
+
+		JsonNode back = moveOk(again.get("contactId").asString(),
+				"{\"caseReference\":\"" + routerCase + "\",\"reason\":\"same router problem after all\"}");
+
+		assertThat(back.get("caseReference").asString()).isEqualTo(routerCase);
+		assertThat(back.get("caseOpened").asBoolean()).isFalse();
+		assertThat(back.get("fromCaseClosed").asBoolean()).isTrue();
+		JsonNode emptied = get("/api/cases/" + split.get("caseReference").asString());
+		assertThat(emptied.get("summary").get("status").asString()).isEqualTo("closed");
+		assertThat(emptied.get("transitions").get(1).get("reason").asString())
+			.isEqualTo("its only contact moved to " + routerCase);
+		JsonNode timeline = get("/api/customers/" + router.get("customerId").asString() + "/timeline");
+		assertThat(timeline.get("entries")
+			.valueStream()
+			.filter(e -> e.get("kind").asString().equals("contact_moved"))
+			.map(e -> e.get("summary").asString() + " | "
+					+ (e.path("text").isString() ? e.get("text").asString() : "")))
+			.containsExactly(
+					"contact \"It restarted again at 3 am\" moved from " + routerCase + " to "
+							+ split.get("caseReference").asString() + " | ",
+					"contact \"It restarted again at 3 am\" moved from " + split.get("caseReference").asString()
+							+ " to " + routerCase + " | same router problem after all");
+		// A retry of the message answers with the case it is on now.
+		assertThat(send("It restarted again at 3 am", null, externalId).get("caseReference").asString())
+			.isEqualTo(routerCase);
+	}
+
+	@Test
+	void aCaseWaitingOnTheCustomerIsOpenAgainWhenTheirContactIsMovedToIt() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String routerCase = router.get("caseReference").asString();
+		JsonNode answer = send("It is an HX300", routerCase, null);
+		String elsewhere = moveOk(answer.get("contactId").asString(), "{}").get("caseReference").asString();
+		changeStatus(routerCase, "waiting_on_customer", "asked for the router model");
+
+		moveOk(answer.get("contactId").asString(), "{\"caseReference\":\"" + routerCase + "\"}");
+
+		JsonNode details = get("/api/cases/" + routerCase);
+		assertThat(details.get("summary").get("status").asString()).isEqualTo("open");
+		assertThat(details.get("transitions").valueStream().map(t -> t.get("reason").asString()))
+			.contains("customer's contact moved here from " + elsewhere);
+	}
+
+	private void changeStatus(String reference, String status, String reason) throws Exception {
+		this.mvc
+			.perform(post("/api/cases/" + reference + "/status")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"status\":\"" + status + "\",\"reason\":\"" + reason + "\"}"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void movesThatCannotBeMadeAreRefusedAndChangeNothing() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String contactId = router.get("contactId").asString();
+		String routerCase = router.get("caseReference").asString();
+		String caseId = caseOfContact(contactId);
+		JsonNode stranger = this.json.readTree(this.mvc
+			.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(contact("email",
+						Map.of("email", unique("stranger") + "@example.com"), "Where is my parcel?", null))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		Map<String, Object> outbound = new HashMap<>(
+				contact("email", Map.of("email", this.email), "Which router do you have?", null));
+		outbound.put("direction", "outbound");
+		outbound.put("caseReference", routerCase);
+		JsonNode reply = this.json.readTree(
+				this.mvc
+					.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(this.json.writeValueAsString(outbound)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+
+		move(contactId, "{\"caseReference\":\"" + stranger.get("caseReference").asString() + "\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("belongs to another customer")));
+		move(contactId, "{\"caseReference\":\"" + routerCase + "\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("already on")));
+		move(contactId, "{\"caseReference\":\"RC-999999999\"}").andExpect(status().isNotFound());
+		move("00000000-0000-0000-0000-000000000000", "{}").andExpect(status().isNotFound());
+		move("not-a-uuid", "{}").andExpect(status().isBadRequest());
+		move(contactId, "{\"reason\":\"" + "x".repeat(1001) + "\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("at most 1000")));
+		move(contactId, "{\"caseRef\":\"RC-1\"}").andExpect(status().isBadRequest());
+		move(reply.get("contactId").asString(), "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("reply stays")));
+
+		assertThat(caseOfContact(contactId)).isEqualTo(caseId);
+		assertThat(this.jdbc.sql("select count(*) from contact_moves where contact_id = cast(? as uuid)")
+			.param(contactId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aClosedCaseTakesNoMovedContact() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String routerCase = router.get("caseReference").asString();
+		JsonNode bill = send("My bill doubled", routerCase, null);
+		changeStatus(routerCase, "closed", "duplicate");
+		JsonNode later = send("Any news on my bill?", null, null);
+
+		move(later.get("contactId").asString(), "{\"caseReference\":\"" + routerCase + "\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("closed case")));
+		assertThat(caseOfContact(bill.get("contactId").asString()))
+			.isEqualTo(caseOfContact(router.get("contactId").asString()));
+	}
+
+}
