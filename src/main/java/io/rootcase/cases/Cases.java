@@ -131,11 +131,11 @@ public class Cases {
 	 */
 	@Transactional
 	public CaseView moveContact(ContactOnCase contact, UUID fromCaseId, String toReference, boolean lastOnItsCase,
-			String why, String actor) {
+			String why, String actor, Instant at) {
 		SupportCase from = this.repository.find(new CaseReference.ById(fromCaseId))
 			.orElseThrow(() -> new CaseNotFoundException(fromCaseId.toString()));
 		String fromReference = CaseView.of(from.snapshot()).reference();
-		Instant now = this.clock.instant();
+		Instant now = notFuture(at);
 		CaseView target;
 		if (toReference == null || toReference.isBlank()) {
 			SupportCase opened = SupportCase.openForMovedContact(contact.customerId(), contact.channel(),

@@ -276,6 +276,9 @@ public class DemoLoader {
 		}
 	}
 
+	/** The agents who move a contact that joined another story's case. */
+	private static final List<String> MOVERS = List.of("alice", "bruno", "chen");
+
 	/** Plays the whole history. */
 	public LoadReport loadHistory(DemoDataset dataset) {
 		long began = System.nanoTime();
@@ -377,7 +380,18 @@ public class DemoLoader {
 				ContactReceipt receipt = this.intake
 					.receive(new IncomingContact(c.channel(), c.direction(), c.at(), c.text(), identities(customer),
 							customer.name(), c.externalId(), c.onStoryCase() ? caseReference : null, c.author()));
-				storyCases.putIfAbsent(step.story(), receipt.caseReference());
+				String storyCase = receipt.caseReference();
+				if (caseReference == null && c.direction() == Direction.INBOUND
+						&& storyCases.containsValue(storyCase)) {
+					// A new matter threaded onto the customer's case about another one (a
+					// message the model could not read): the agent who read it moved it
+					// as it came in.
+					storyCase = this.intake
+						.move(receipt.contactId(), null, "a different matter",
+								MOVERS.get((int) (step.story() % MOVERS.size())), c.at())
+						.caseReference();
+				}
+				storyCases.putIfAbsent(step.story(), storyCase);
 				if (!described.get(c.customer())) {
 					this.customers.describe(receipt.customerId(), customer.attributes());
 					described.set(c.customer());

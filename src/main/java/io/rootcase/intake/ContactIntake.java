@@ -226,6 +226,12 @@ public class ContactIntake {
 	 */
 	@Transactional
 	public MoveReceipt move(UUID contactId, String toCaseReference, String why, String actor) {
+		return move(contactId, toCaseReference, why, actor, this.clock.instant());
+	}
+
+	/** Moves a contact at a given time, for histories played back (the demo). */
+	@Transactional
+	public MoveReceipt move(UUID contactId, String toCaseReference, String why, String actor, Instant at) {
 		String reason = Texts.blankToNull(why);
 		if (reason != null && reason.length() > MAX_MOVE_REASON) {
 			throw InvalidRequestException.of("reason", "a reason is at most " + MAX_MOVE_REASON + " characters");
@@ -242,13 +248,12 @@ public class ContactIntake {
 		CaseView target = this.cases.moveContact(
 				new ContactOnCase(contact.customerId(), contact.channel(), contact.direction(), contact.occurredAt(),
 						contact.text(), null, null),
-				contact.caseId(), Texts.blankToNull(toCaseReference), last, reason, actor);
-		Instant now = this.clock.instant();
+				contact.caseId(), Texts.blankToNull(toCaseReference), last, reason, actor, at);
 		this.contacts.moveToCase(
-				new ContactMove(contactId, contact.customerId(), contact.caseId(), target.id(), actor, now, reason),
+				new ContactMove(contactId, contact.customerId(), contact.caseId(), target.id(), actor, at, reason),
 				Ids.next());
 		this.events.publishEvent(new ContactMoved(contactId, contact.caseId(), target.id(), contact.customerId(),
-				contact.channel(), contact.direction(), contact.occurredAt(), contact.text(), actor, now));
+				contact.channel(), contact.direction(), contact.occurredAt(), contact.text(), actor, at));
 		CaseView from = this.cases.find(contact.caseId()).orElseThrow();
 		return new MoveReceipt(contactId, from.id(), from.reference(), target.id(), target.reference(),
 				toCaseReference == null || toCaseReference.isBlank(), last && from.status() == CaseStatus.CLOSED);

@@ -18,6 +18,8 @@ import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.MatterReader;
 import io.rootcase.cases.ReasonSource;
+import io.rootcase.intake.Contact;
+import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactMoved;
 import io.rootcase.intake.ContactReceived;
 import io.rootcase.shared.Direction;
@@ -70,6 +72,8 @@ public class ContactReasons implements MatterReader {
 
 	private final Cases cases;
 
+	private final ContactIntake intake;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -83,7 +87,9 @@ public class ContactReasons implements MatterReader {
 		});
 
 	ContactReasons(LabelRepository labels, CaseVectors vectors, ReasonModels models, ReasonTaxonomy taxonomy,
-			JoinedSentenceEncoder encoder, Cases cases, TransactionTemplate transactions, Clock clock) {
+			JoinedSentenceEncoder encoder, Cases cases, ContactIntake intake, TransactionTemplate transactions,
+			Clock clock) {
+		this.intake = intake;
 		this.labels = labels;
 		this.vectors = vectors;
 		this.models = models;
@@ -115,20 +121,23 @@ public class ContactReasons implements MatterReader {
 		if (moved.direction() != Direction.INBOUND) {
 			return;
 		}
-		Optional<ContactLabel> existing = this.labels.find(moved.contactId());
-		if (existing.isEmpty()) {
-			classify(moved.contactId(), moved.toCaseId(), moved.text());
-		}
-		else {
-			ContactLabel label = existing.get();
-			this.labels.moveToCase(label.contactId(), moved.toCaseId());
-			giveReason(moved.toCaseId(), label);
+		// Where it is now: moves of one contact in quick succession may be heard in any
+		// order.
+		UUID caseId = this.intake.find(moved.contactId()).map(Contact::caseId).orElse(moved.toCaseId());
+		// Read on that case unless it was read on another, also by a listener of its
+		// arrival running at the same moment.
+		ContactLabel label = classify(moved.contactId(), caseId, moved.text());
+		if (!label.caseId().equals(caseId)) {
+			this.labels.moveToCase(label.contactId(), caseId);
+			giveReason(caseId, label);
 			if (!label.text().isEmpty()) {
-				this.vectors.putIfAbsent(moved.toCaseId(), this.encoder.meaning().name(),
+				this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(),
 						this.encoder.read(label.text()).meaning(), this.clock.instant());
 			}
 		}
-		reread(moved.fromCaseId(), existing.map(ContactLabel::predictedAt).orElse(null));
+		if (!moved.fromCaseId().equals(caseId)) {
+			reread(moved.fromCaseId(), label.predictedAt());
+		}
 	}
 
 	private void giveReason(UUID caseId, ContactLabel label) {
@@ -148,7 +157,7 @@ public class ContactReasons implements MatterReader {
 	 * A case that lost a contact: its predicted reason is its newest remaining reasoned
 	 * contact's, as if that one had come last, or none; its meaning is its opening
 	 * message's.
-	 * @param movedReadAt when the moved contact was read, {@code null} if it was not
+	 * @param movedReadAt when the moved contact was read
 	 */
 	private void reread(UUID caseId, Instant movedReadAt) {
 		List<ContactLabel> left = this.labels.ofCase(caseId);
@@ -169,8 +178,7 @@ public class ContactReasons implements MatterReader {
 		if (left.isEmpty()) {
 			this.vectors.remove(caseId);
 		}
-		else if (movedReadAt != null && !movedReadAt.isAfter(left.get(0).predictedAt())
-				&& !left.get(0).text().isEmpty()) {
+		else if (!movedReadAt.isAfter(left.get(0).predictedAt()) && !left.get(0).text().isEmpty()) {
 			// The moved contact was the case's opening message, whose meaning stood for
 			// it.
 			this.vectors.replace(caseId, this.encoder.meaning().name(), this.encoder.read(left.get(0).text()).meaning(),
@@ -189,7 +197,9 @@ public class ContactReasons implements MatterReader {
 		Reading kept = this.threadingReadings.remove(clipped);
 		Reading reading = kept != null ? kept : read(clipped);
 		ContactLabel label = reading.label(contactId, caseId, clipped, this.clock.instant());
-		this.labels.insertPrediction(label);
+		if (!this.labels.insertPrediction(label)) {
+			return this.labels.find(contactId).orElseThrow();
+		}
 		reading.reason().ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
 		if (reading.meaning() != null) {
 			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), reading.meaning(), this.clock.instant());

@@ -32,16 +32,21 @@ class LabelRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insertPrediction(ContactLabel label) {
-		this.jdbc.sql("""
+	/**
+	 * @return whether it was stored: {@code false} when the contact was labelled
+	 * meanwhile (the listeners of its arrival and of its move read it at once)
+	 */
+	boolean insertPrediction(ContactLabel label) {
+		return this.jdbc.sql("""
 				insert into contact_labels (contact_id, case_id, state, body, predicted_key, confidence, model_version,
 				  reason_key, predicted_at, doubt)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing
 				""")
 			.params(label.contactId(), label.caseId(), label.state().name(), label.text(), label.predictedKey(),
 					label.confidence(), label.modelVersion(), label.reasonKey(), DbTime.toDb(label.predictedAt()),
 					name(label.doubt()))
-			.update();
+			.update() > 0;
 	}
 
 	Optional<ContactLabel> find(UUID contactId) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.rootcase.cases.CaseEvents.CaseReasonChosen;
 import io.rootcase.cases.CaseEvents.CaseReasonPredicted;
@@ -18,6 +19,8 @@ import io.rootcase.cases.Cases;
 import io.rootcase.cases.RootCauseState;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerView;
+import io.rootcase.intake.Contact;
+import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactMoved;
 import io.rootcase.intake.ContactReceived;
 import io.rootcase.reasons.ReasonTaxonomy;
@@ -49,6 +52,8 @@ public class TrendSeries {
 
 	private final Cases cases;
 
+	private final ContactIntake intake;
+
 	private final CustomerDirectory customers;
 
 	private final TrendSettings settings;
@@ -57,9 +62,10 @@ public class TrendSeries {
 
 	private final TransactionTemplate eachCase;
 
-	TrendSeries(SeriesStore store, Cases cases, CustomerDirectory customers, TrendSettings settings,
-			ReasonTaxonomy taxonomy, PlatformTransactionManager transactions) {
+	TrendSeries(SeriesStore store, Cases cases, ContactIntake intake, CustomerDirectory customers,
+			TrendSettings settings, ReasonTaxonomy taxonomy, PlatformTransactionManager transactions) {
 		this.store = store;
+		this.intake = intake;
 		this.cases = cases;
 		this.customers = customers;
 		this.settings = settings;
@@ -88,15 +94,18 @@ public class TrendSeries {
 		if (moved.direction() != Direction.INBOUND) {
 			return;
 		}
+		// Where it is now: moves of one contact in quick succession may be heard in any
+		// order.
+		UUID caseId = this.intake.find(moved.contactId()).map(Contact::caseId).orElse(moved.toCaseId());
 		// Both cases, always in the same order, so two moves between them cannot
 		// deadlock.
-		List.of(moved.fromCaseId(), moved.toCaseId()).stream().sorted().forEach(this.store::lockCase);
+		Stream.of(moved.fromCaseId(), caseId).sorted().distinct().forEach(this.store::lockCase);
 		if (!this.store.has(moved.contactId())) {
-			count(moved.contactId(), moved.toCaseId(), moved.customerId(), moved.occurredAt());
+			count(moved.contactId(), caseId, moved.customerId(), moved.occurredAt());
 			return;
 		}
-		this.store.moveToCase(moved.contactId(), moved.toCaseId());
-		reclassify(moved.toCaseId());
+		this.store.moveToCase(moved.contactId(), caseId);
+		reclassify(caseId);
 	}
 
 	private void count(UUID contactId, UUID caseId, UUID customerId, Instant occurredAt) {

@@ -38,7 +38,8 @@ class MatterReadingTests {
 	void aContactThatCannotBeReadWhileThreadedHasNoReasonInsteadOfFailingTheIntake() {
 		// Reading fails at the encoder, before any of the other collaborators is needed.
 		ContactReasons reasons = new ContactReasons(null, null, null, null,
-				new JoinedSentenceEncoder(List.of(new BrokenEncoder()), Runnable::run), null, null, Clock.systemUTC());
+				new JoinedSentenceEncoder(List.of(new BrokenEncoder()), Runnable::run), null, null, null,
+				Clock.systemUTC());
 
 		assertThat(reasons.reasonOf("I was charged twice this month")).isEmpty();
 	}
