@@ -1,6 +1,9 @@
 package io.rootcase.console;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseDetails;
@@ -13,6 +16,7 @@ import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.problems.Problems;
+import io.rootcase.reasons.ContactLabel;
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.reasons.ReasonView;
@@ -85,7 +89,9 @@ class CasePage {
 		model.addAttribute("reasonNames",
 				taxonomy.stream().collect(java.util.stream.Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("causeNames", this.knowledgeBases.causeNames());
-		model.addAttribute("reasonLabels", this.contactReasons.labelsOfCase(c.id()));
+		List<ContactLabel> labels = this.contactReasons.labelsOfCase(c.id());
+		model.addAttribute("reasonLabels", labels);
+		model.addAttribute("otherMatters", otherMatters(c, labels));
 		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
 		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))
 				: this.problems.knownErrorsMatching(c.rootCauseKey(), c.contactReason()));
@@ -107,6 +113,24 @@ class CasePage {
 		model.addAttribute("diagnosis", diagnosis);
 		model.addAttribute("choices", diagnosis != null && "in_progress".equals(diagnosis.status())
 				? this.diagnoses.choices(reference) : java.util.List.of());
+	}
+
+	/**
+	 * The contacts the model reads surely as another matter than the case's reason, by
+	 * contact: the ones an agent may want to move (a customer who answered an old thread
+	 * about something new, say).
+	 */
+	private Map<UUID, String> otherMatters(CaseView c, List<ContactLabel> labels) {
+		if (c.contactReason() == null) {
+			return Map.of();
+		}
+		Map<UUID, String> others = new HashMap<>();
+		for (ContactLabel label : labels) {
+			if (label.reasonKey() != null && !this.contactReasons.sameMatter(label.reasonKey(), c.contactReason())) {
+				others.put(label.contactId(), label.reasonKey());
+			}
+		}
+		return others;
 	}
 
 	String respond(String reference, String error, String done, String hx, Model model, RedirectAttributes redirect) {

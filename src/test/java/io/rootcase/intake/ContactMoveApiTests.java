@@ -47,6 +47,10 @@ class ContactMoveApiTests {
 		if (caseReference != null) {
 			body.put("caseReference", caseReference);
 		}
+		return receive(body);
+	}
+
+	private JsonNode receive(Map<String, Object> body) throws Exception {
 		return this.json.readTree(
 				this.mvc
 					.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
@@ -176,26 +180,13 @@ class ContactMoveApiTests {
 		String contactId = router.get("contactId").asString();
 		String routerCase = router.get("caseReference").asString();
 		String caseId = caseOfContact(contactId);
-		JsonNode stranger = this.json.readTree(this.mvc
-			.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(this.json.writeValueAsString(contact("email",
-						Map.of("email", unique("stranger") + "@example.com"), "Where is my parcel?", null))))
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		JsonNode stranger = receive(
+				contact("email", Map.of("email", unique("stranger") + "@example.com"), "Where is my parcel?", null));
 		Map<String, Object> outbound = new HashMap<>(
 				contact("email", Map.of("email", this.email), "Which router do you have?", null));
 		outbound.put("direction", "outbound");
 		outbound.put("caseReference", routerCase);
-		JsonNode reply = this.json.readTree(
-				this.mvc
-					.perform(post("/api/contacts").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(this.json.writeValueAsString(outbound)))
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
+		JsonNode reply = receive(outbound);
 
 		move(contactId, "{\"caseReference\":\"" + stranger.get("caseReference").asString() + "\"}")
 			.andExpect(status().isConflict())

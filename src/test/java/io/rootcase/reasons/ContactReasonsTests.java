@@ -1,6 +1,7 @@
 package io.rootcase.reasons;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -79,8 +80,13 @@ class ContactReasonsTests {
 	}
 
 	ContactReceipt send(String text) {
-		return this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(), text,
-				Map.of(IdentityKind.EMAIL, "cr-" + UUID.randomUUID() + "@example.com"), null, null, null, null));
+		return this.intake.receive(email("cr-" + UUID.randomUUID() + "@example.com", this.clock.instant(), text));
+	}
+
+	/** An inbound e-mail from the customer at that address, threaded by Rootcase. */
+	static IncomingContact email(String address, Instant at, String text) {
+		return new IncomingContact(Channel.EMAIL, Direction.INBOUND, at, text, Map.of(IdentityKind.EMAIL, address),
+				null, null, null, null);
 	}
 
 	ContactLabel labelOf(ContactReceipt receipt) {

@@ -1,18 +1,13 @@
 package io.rootcase.reasons;
 
-import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +49,7 @@ class MatterThreadingTests {
 	}
 
 	private ContactReceipt send(String text) {
-		return this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(), text,
-				Map.of(IdentityKind.EMAIL, this.customer), null, null, null, null));
+		return this.intake.receive(ContactReasonsTests.email(this.customer, this.clock.instant(), text));
 	}
 
 	/** Sends a contact and waits until its case has taken the contact's reason. */

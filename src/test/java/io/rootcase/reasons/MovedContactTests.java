@@ -7,8 +7,8 @@ import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.intake.MoveReceipt;
@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static io.rootcase.reasons.ContactReasonsTests.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * A contact an agent moves takes what was made of it (its reason, its meaning, its trend
@@ -50,6 +53,9 @@ class MovedContactTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	MockMvc mvc;
+
+	@Autowired
 	TestClock clock;
 
 	private final String customer = "moved-" + UUID.randomUUID() + "@example.com";
@@ -60,8 +66,7 @@ class MovedContactTests {
 	}
 
 	private ContactReceipt send(String text) {
-		return this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(), text,
-				Map.of(IdentityKind.EMAIL, this.customer), null, null, null, null));
+		return this.intake.receive(ContactReasonsTests.email(this.customer, this.clock.instant(), text));
 	}
 
 	private String reasonOf(UUID caseId) {
@@ -110,6 +115,30 @@ class MovedContactTests {
 			.containsExactly(offTopic.contactId());
 		assertThat(hasMeaning(opened)).isTrue();
 		assertThat(hasMeaning(offTopic.caseId())).isTrue();
+	}
+
+	@Test
+	void theCasePageSaysWhichContactReadsAsAnotherMatterAndOffersToMoveIt() throws Exception {
+		ContactReceipt billing = send("Hello, I was charged twice on my bill this month, please refund it");
+		eventually(() -> "billing".equals(reasonOf(billing.caseId())) ? true : null);
+		// The customer answers the old thread about something else: the reference keeps
+		// it
+		// on the case, and the case now reads as what came last.
+		ContactReceipt delivery = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				this.clock.instant(), "Hello, where is my delivery? The tracking number shows nothing",
+				Map.of(IdentityKind.EMAIL, this.customer), null, null, billing.caseReference(), null));
+		eventually(() -> "delivery".equals(reasonOf(billing.caseId())) ? true : null);
+
+		String page = this.mvc.perform(get("/cases/" + billing.caseReference()).with(user("alice").roles("AGENT")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).containsOnlyOnce("class=\"hint other-matter\"")
+			.contains("Reads as <strong>Billing</strong>")
+			.contains("not this case's <strong>Delivery</strong>")
+			.containsPattern("id=\"move-contact-" + billing.contactId() + "\"[^>]*open")
+			.doesNotContainPattern("id=\"move-contact-" + delivery.contactId() + "\"[^>]*open");
 	}
 
 	@Test
