@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.rootcase.cases.CaseStatus;
@@ -283,6 +284,8 @@ public class DemoLoader {
 	public LoadReport loadHistory(DemoDataset dataset) {
 		long began = System.nanoTime();
 		Map<Long, String> storyCases = new HashMap<>();
+		// What each story's case is about, as the story tells it (null: no known reason).
+		Map<String, String> caseReasons = new HashMap<>();
 		BitSet described = new BitSet();
 		long contacts = 0;
 		long steps = 0;
@@ -291,7 +294,7 @@ public class DemoLoader {
 		while (history.hasNext()) {
 			Step step = history.next();
 			steps++;
-			if (!applyRetrying(dataset, step, storyCases, described)) {
+			if (!applyRetrying(dataset, step, storyCases, caseReasons, described)) {
 				skipped++;
 			}
 			if (step instanceof ContactStep) {
@@ -359,10 +362,11 @@ public class DemoLoader {
 	 * Plays a step, again if a listener (a reason predicted, a recurrence linked) changed
 	 * the case meanwhile, as an agent would reload and retry.
 	 */
-	private boolean applyRetrying(DemoDataset dataset, Step step, Map<Long, String> storyCases, BitSet described) {
+	private boolean applyRetrying(DemoDataset dataset, Step step, Map<Long, String> storyCases,
+			Map<String, String> caseReasons, BitSet described) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return apply(dataset, step, storyCases, described);
+				return apply(dataset, step, storyCases, caseReasons, described);
 			}
 			catch (OptimisticLockingFailureException ex) {
 				if (attempt == 5) {
@@ -372,7 +376,8 @@ public class DemoLoader {
 		}
 	}
 
-	private boolean apply(DemoDataset dataset, Step step, Map<Long, String> storyCases, BitSet described) {
+	private boolean apply(DemoDataset dataset, Step step, Map<Long, String> storyCases, Map<String, String> caseReasons,
+			BitSet described) {
 		String caseReference = storyCases.get(step.story());
 		switch (step) {
 			case ContactStep c -> {
@@ -381,17 +386,19 @@ public class DemoLoader {
 					.receive(new IncomingContact(c.channel(), c.direction(), c.at(), c.text(), identities(customer),
 							customer.name(), c.externalId(), c.onStoryCase() ? caseReference : null, c.author()));
 				String storyCase = receipt.caseReference();
-				if (caseReference == null && c.direction() == Direction.INBOUND
-						&& storyCases.containsValue(storyCase)) {
+				if (caseReference == null && c.direction() == Direction.INBOUND && storyCases.containsValue(storyCase)
+						&& !Objects.equals(caseReasons.get(storyCase), c.reason())) {
 					// A new matter threaded onto the customer's case about another one (a
 					// message the model could not read): the agent who read it moved it
-					// as it came in.
+					// as it came in. One on the same matter (the problem is back) stays.
 					storyCase = this.intake
 						.move(receipt.contactId(), null, "a different matter",
 								MOVERS.get((int) (step.story() % MOVERS.size())), c.at())
 						.caseReference();
 				}
-				storyCases.putIfAbsent(step.story(), storyCase);
+				if (storyCases.putIfAbsent(step.story(), storyCase) == null) {
+					caseReasons.putIfAbsent(storyCase, c.reason());
+				}
 				if (!described.get(c.customer())) {
 					this.customers.describe(receipt.customerId(), customer.attributes());
 					described.set(c.customer());
