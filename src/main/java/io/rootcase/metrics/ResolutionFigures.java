@@ -23,6 +23,8 @@ import java.time.Instant;
  * @param reopenRate share of the period's proposed resolutions that the customer rejected
  * or answered by reopening
  * @param meanHandovers handovers per case
+ * @param threadingCorrectionRate share of the cases an agent moved a contact off because
+ * threading had put it on the wrong case
  * @param meanContactsPerResolvedProblem contacts, over a problem's whole recurrence
  * chain, per problem resolved or closed
  * @param recurrenceMinutes agent minutes spent on cases that are recurrences
@@ -30,5 +32,6 @@ import java.time.Instant;
 public record ResolutionFigures(Instant from, Instant to, long cases, Double repeatContactRate,
 		Double recurrenceAfterPalliativeRate, Double cureNotHeldRate, long cured, long relieved, long unexplained,
 		long confirmedResolutions, long unconfirmedClosures, long resolvedOnBehalf, Double reopenRate,
-		Double meanHandovers, Double meanContactsPerResolvedProblem, long recurrenceMinutes) {
+		Double meanHandovers, Double threadingCorrectionRate, Double meanContactsPerResolvedProblem,
+		long recurrenceMinutes) {
 }

@@ -52,6 +52,9 @@ public class ResolutionMetrics {
 		long repeated = count("""
 				select count(*) from cases c where %s and (select count(*) from contacts k
 				  where k.case_id = c.id and k.direction = 'INBOUND') > 1""", cohort);
+		long corrected = count("""
+				select count(*) from cases c where %s
+				  and exists (select 1 from contact_moves m where m.from_case_id = c.id)""", cohort);
 		long relievedCases = counts[2];
 		long relievedThatCameBack = count("""
 				select count(*) from cases c where %s and c.resolution_kind = 'RELIEVED'
@@ -94,7 +97,7 @@ public class ResolutionMetrics {
 		return new ResolutionFigures(filter.from(), filter.to(), cases, share(repeated, cases),
 				share(relievedThatCameBack, relievedCases), share(curedThatCameBack, counts[1]), counts[1], counts[2],
 				counts[3], confirmed, unconfirmed, onBehalf, share(reopened, proposed), share(counts[4], cases),
-				share(problems[1], problems[0]), recurrenceMinutes);
+				share(corrected, cases), share(problems[1], problems[0]), recurrenceMinutes);
 	}
 
 	/** The figures bucket by bucket (e.g. one per week) over the filter's period. */

@@ -14,6 +14,7 @@ import io.rootcase.cases.Cases;
 import io.rootcase.cases.RootCauseState;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
@@ -62,6 +63,27 @@ class MetricsApiTests {
 	}
 
 	@Test
+	void theCasesAContactWasMovedOffAreTheShareThreadingGotWrong() throws Exception {
+		// Further ahead than the other tests here go, so their cases stay out of the
+		// period.
+		this.clock.advance(Duration.ofDays(1700));
+		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		String dan = "metrics-dan-" + UUID.randomUUID() + "@example.com";
+		String router = contact(dan, "My router restarts every night");
+		ContactReceipt bill = this.intake
+			.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND, this.clock.instant(), "Also my bill doubled",
+					Map.of(IdentityKind.EMAIL, dan), null, null, router, null));
+		contact("metrics-eve-" + UUID.randomUUID() + "@example.com", "TV has no signal");
+
+		this.intake.move(bill.contactId(), null, "a billing matter", "alice");
+
+		figures(from, this.clock.instant().plus(Duration.ofHours(1)), TestFixtures.MANAGER_TOKEN)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cases").value(3))
+			.andExpect(jsonPath("$.threadingCorrectionRate").value(1.0 / 3));
+	}
+
+	@Test
 	void theFiguresOfAKnownHistory() throws Exception {
 		this.clock.advance(Duration.ofDays(800));
 		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
@@ -102,6 +124,7 @@ class MetricsApiTests {
 			.andExpect(jsonPath("$.recurrenceAfterPalliativeRate").value(0.5))
 			.andExpect(jsonPath("$.repeatContactRate").value(0.25))
 			.andExpect(jsonPath("$.meanHandovers").value(0.0))
+			.andExpect(jsonPath("$.threadingCorrectionRate").value(0.0))
 			.andExpect(jsonPath("$.meanContactsPerResolvedProblem").value(1.0))
 			.andExpect(jsonPath("$.recurrenceMinutes").value(15));
 
