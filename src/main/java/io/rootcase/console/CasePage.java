@@ -126,9 +126,9 @@ class CasePage {
 		}
 		Map<UUID, String> others = new HashMap<>();
 		for (ContactLabel label : labels) {
-			if (label.reasonKey() != null && !this.contactReasons.sameMatter(label.reasonKey(), c.contactReason())) {
-				others.put(label.contactId(), label.reasonKey());
-			}
+			this.contactReasons.matterOf(label)
+				.filter(matter -> !this.contactReasons.sameMatter(matter, c.contactReason()))
+				.ifPresent(matter -> others.put(label.contactId(), matter));
 		}
 		return others;
 	}

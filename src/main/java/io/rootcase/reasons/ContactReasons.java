@@ -232,6 +232,16 @@ public class ContactReasons implements MatterReader {
 			.map(ReasonView::key);
 	}
 
+	/**
+	 * What a labelled contact is about, as surely as threading asks: an agent's label, or
+	 * a prediction at least {@link #MATTER_CONFIDENCE} sure; else nothing.
+	 */
+	public Optional<String> matterOf(ContactLabel label) {
+		boolean sure = label.state().byAgent()
+				|| (label.confidence() != null && label.confidence() >= MATTER_CONFIDENCE);
+		return sure ? Optional.ofNullable(label.reasonKey()) : Optional.empty();
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public boolean sameMatter(String reasonKey, String otherReasonKey) {
