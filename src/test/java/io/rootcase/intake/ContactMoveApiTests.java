@@ -194,6 +194,7 @@ class ContactMoveApiTests {
 		move(contactId, "{\"caseReference\":\"" + routerCase + "\"}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("already on")));
 		move(contactId, "{\"caseReference\":\"RC-999999999\"}").andExpect(status().isNotFound());
+		move(contactId, "{\"caseReference\":\"the router case\"}").andExpect(status().isBadRequest());
 		move("00000000-0000-0000-0000-000000000000", "{}").andExpect(status().isNotFound());
 		move("not-a-uuid", "{}").andExpect(status().isBadRequest());
 		move(contactId, "{\"reason\":\"" + "x".repeat(1001) + "\"}").andExpect(status().isBadRequest())
