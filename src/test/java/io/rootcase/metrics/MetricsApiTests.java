@@ -62,12 +62,19 @@ class MetricsApiTests {
 			.header("Authorization", "Bearer " + token));
 	}
 
+	/**
+	 * Moves the clock ahead, far enough that no other test's cases fall in the period
+	 * that starts just before then.
+	 */
+	Instant periodAfter(Duration ahead) {
+		this.clock.advance(ahead);
+		return this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+	}
+
 	@Test
 	void theCasesAContactWasMovedOffAreTheShareThreadingGotWrong() throws Exception {
-		// Further ahead than the other tests here go, so their cases stay out of the
-		// period.
-		this.clock.advance(Duration.ofDays(1700));
-		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		// Further ahead than the other tests here go.
+		Instant from = periodAfter(Duration.ofDays(1700));
 		String dan = "metrics-dan-" + UUID.randomUUID() + "@example.com";
 		String router = contact(dan, "My router restarts every night");
 		ContactReceipt bill = this.intake
@@ -85,8 +92,7 @@ class MetricsApiTests {
 
 	@Test
 	void theFiguresOfAKnownHistory() throws Exception {
-		this.clock.advance(Duration.ofDays(800));
-		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		Instant from = periodAfter(Duration.ofDays(800));
 		String ana = "metrics-ana-" + UUID.randomUUID() + "@example.com";
 		String relievedAndBack = contact(ana, "My internet keeps dropping every evening");
 		this.cases.recordAction(relievedAndBack, ActionKind.PALLIATIVE, "Router reset", 5, "alice");
@@ -157,8 +163,7 @@ class MetricsApiTests {
 
 	@Test
 	void aCuredCaseWhoseProblemCameBackCountsAgainstTheCures() throws Exception {
-		this.clock.advance(Duration.ofDays(900));
-		Instant from = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		Instant from = periodAfter(Duration.ofDays(900));
 		String dan = "metrics-dan-" + UUID.randomUUID() + "@example.com";
 		String back = cure(dan, "Charged twice for my October bill");
 		cure("metrics-eve-" + UUID.randomUUID() + "@example.com", "Charged twice for my October bill");
