@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.rootcase.shared.DbTime;
 
@@ -30,22 +31,25 @@ class CaseVectors {
 		this.jdbc = jdbc;
 	}
 
-	void putIfAbsent(UUID caseId, String encoder, float[] vector, Instant at) {
+	/**
+	 * Keeps the case's vector from this encoder, unless it has one already.
+	 * @param vector made only when the case has none, since encoding costs milliseconds
+	 */
+	void putIfAbsent(UUID caseId, String encoder, Supplier<float[]> vector, Instant at) {
 		if (find(caseId, encoder).isEmpty()) {
-			remove(caseId);
-			// Two messages of one case read at once may both find none: one of them stays
-			// rather than the second failing its listener on the key.
-			this.jdbc
-				.sql("insert into case_vectors (case_id, encoder, vector, created_at) values (?, ?, ?, ?) "
-						+ "on conflict do nothing")
-				.params(caseId, encoder, bytes(vector), DbTime.toDb(at))
-				.update();
+			replace(caseId, encoder, vector.get(), at);
 		}
 	}
 
 	void replace(UUID caseId, String encoder, float[] vector, Instant at) {
 		remove(caseId);
-		putIfAbsent(caseId, encoder, vector, at);
+		// Two messages of one case read at once may both find none: one of them stays
+		// rather than the second failing its listener on the key.
+		this.jdbc
+			.sql("insert into case_vectors (case_id, encoder, vector, created_at) values (?, ?, ?, ?) "
+					+ "on conflict do nothing")
+			.params(caseId, encoder, bytes(vector), DbTime.toDb(at))
+			.update();
 	}
 
 	void remove(UUID caseId) {

@@ -132,7 +132,7 @@ public class ContactReasons implements MatterReader {
 			giveReason(caseId, label);
 			if (!label.text().isEmpty()) {
 				this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(),
-						this.encoder.read(label.text()).meaning(), this.clock.instant());
+						() -> this.encoder.read(label.text()).meaning(), this.clock.instant());
 			}
 		}
 		if (!moved.fromCaseId().equals(caseId)) {
@@ -202,7 +202,7 @@ public class ContactReasons implements MatterReader {
 		}
 		reading.reason().ifPresent(r -> this.cases.reasonPredicted(caseId, r.key()));
 		if (reading.meaning() != null) {
-			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), reading.meaning(), this.clock.instant());
+			this.vectors.putIfAbsent(caseId, this.encoder.meaning().name(), reading::meaning, this.clock.instant());
 		}
 		return label;
 	}
