@@ -125,19 +125,19 @@ public class Cases {
 	 * {@code null}). A case left without contacts closes. Callers hold the customer's
 	 * lock and move the contact itself.
 	 * @param lastOnItsCase whether no other contact stays on the case it leaves
-	 * @return the case the contact now belongs to
 	 * @throws CaseRuleViolation when the target belongs to another customer, is closed,
 	 * or is the case the contact is on
 	 */
 	@Transactional
-	public CaseView moveContact(ContactOnCase contact, UUID fromCaseId, String toReference, boolean lastOnItsCase,
+	public MovedContact moveContact(ContactOnCase contact, UUID fromCaseId, String toReference, boolean lastOnItsCase,
 			String why, String actor, Instant at) {
 		SupportCase from = this.repository.find(new CaseReference.ById(fromCaseId))
 			.orElseThrow(() -> new CaseNotFoundException(fromCaseId.toString()));
 		String fromReference = CaseView.of(from.snapshot()).reference();
 		Instant now = notFuture(at);
 		CaseView target;
-		if (toReference == null || toReference.isBlank()) {
+		boolean ownCase = toReference == null || toReference.isBlank();
+		if (ownCase) {
 			SupportCase opened = SupportCase.openForMovedContact(contact.customerId(), contact.channel(),
 					contact.text(), this.defaultTeam, fromReference, why, actor, contact.occurredAt());
 			opened.customerContacted(contact.text(), contact.occurredAt());
@@ -157,12 +157,12 @@ public class Cases {
 			publish(to.drainEvents());
 			target = CaseView.of(to.snapshot());
 		}
-		if (lastOnItsCase) {
-			from.lastContactMovedOut(target.reference(), actor, now);
+		boolean closed = lastOnItsCase && from.lastContactMovedOut(target.reference(), actor, now);
+		if (closed) {
 			this.repository.update(from);
 			publish(from.drainEvents());
 		}
-		return target;
+		return new MovedContact(CaseView.of(from.snapshot()), target, ownCase, closed);
 	}
 
 	private ThreadingPolicy.Matter matterOf(ContactOnCase contact) {

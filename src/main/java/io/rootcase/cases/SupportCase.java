@@ -140,11 +140,14 @@ final class SupportCase {
 	/**
 	 * An agent moved this case's last contact to another case: nothing is left to answer
 	 * here, so an active case closes.
+	 * @return whether it closed
 	 */
-	void lastContactMovedOut(String toReference, String actor, Instant at) {
-		if (this.status.isActive()) {
-			changeStatus(CaseStatus.CLOSED, "its only contact moved to " + toReference, actor, at);
+	boolean lastContactMovedOut(String toReference, String actor, Instant at) {
+		if (!this.status.isActive()) {
+			return false;
 		}
+		changeStatus(CaseStatus.CLOSED, "its only contact moved to " + toReference, actor, at);
+		return true;
 	}
 
 	private static String movedWhy(String what, String why) {

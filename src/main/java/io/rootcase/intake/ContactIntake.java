@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.ContactOnCase;
+import io.rootcase.cases.MovedContact;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerNotFoundException;
 import io.rootcase.customers.CustomerView;
@@ -245,18 +245,18 @@ public class ContactIntake {
 		// Read again under the lock: another agent may have just moved it.
 		Contact contact = this.contacts.find(contactId).orElseThrow();
 		boolean last = this.contacts.countOfCase(contact.caseId()) == 1;
-		CaseView target = this.cases.moveContact(
+		MovedContact moved = this.cases.moveContact(
 				new ContactOnCase(contact.customerId(), contact.channel(), contact.direction(), contact.occurredAt(),
 						contact.text(), null, null),
 				contact.caseId(), Texts.blankToNull(toCaseReference), last, reason, actor, at);
+		CaseView target = moved.to();
 		this.contacts.moveToCase(
 				new ContactMove(contactId, contact.customerId(), contact.caseId(), target.id(), actor, at, reason),
 				Ids.next());
 		this.events.publishEvent(new ContactMoved(contactId, contact.caseId(), target.id(), contact.customerId(),
 				contact.channel(), contact.direction(), contact.occurredAt(), contact.text(), actor, at));
-		CaseView from = this.cases.find(contact.caseId()).orElseThrow();
-		return new MoveReceipt(contactId, from.id(), from.reference(), target.id(), target.reference(),
-				toCaseReference == null || toCaseReference.isBlank(), last && from.status() == CaseStatus.CLOSED);
+		return new MoveReceipt(contactId, moved.from().id(), moved.from().reference(), target.id(), target.reference(),
+				moved.caseOpened(), moved.fromCaseClosed());
 	}
 
 	/** Where the customer's contacts were moved by agents, oldest first. */

@@ -73,8 +73,8 @@ class MovedContactCaseTests {
 		resolved.proposeResolution("router reset", "alice", T0.plusSeconds(60));
 		resolved.confirmResolution(T0.plusSeconds(90));
 
-		active.lastContactMovedOut("RC-9", "bob", T0.plusSeconds(120));
-		resolved.lastContactMovedOut("RC-9", "bob", T0.plusSeconds(120));
+		assertThat(active.lastContactMovedOut("RC-9", "bob", T0.plusSeconds(120))).isTrue();
+		assertThat(resolved.lastContactMovedOut("RC-9", "bob", T0.plusSeconds(120))).isFalse();
 
 		assertThat(active.status()).isEqualTo(CaseStatus.CLOSED);
 		assertThat(active.drainRecorded()).last()

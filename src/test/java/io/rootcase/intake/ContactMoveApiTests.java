@@ -211,6 +211,21 @@ class ContactMoveApiTests {
 	}
 
 	@Test
+	void theLastContactMovedOutOfACaseClosedEarlierDoesNotCloseItAgain() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String routerCase = router.get("caseReference").asString();
+		changeStatus(routerCase, "closed", "closed before anyone read it");
+
+		JsonNode moved = moveOk(router.get("contactId").asString(), "{\"reason\":\"never answered\"}");
+
+		assertThat(moved.get("caseOpened").asBoolean()).isTrue();
+		assertThat(moved.get("fromCaseClosed").asBoolean()).isFalse();
+		assertThat(
+				get("/api/cases/" + routerCase).get("transitions").valueStream().map(t -> t.get("reason").asString()))
+			.containsExactly("first contact", "closed before anyone read it");
+	}
+
+	@Test
 	void aClosedCaseTakesNoMovedContact() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String routerCase = router.get("caseReference").asString();
