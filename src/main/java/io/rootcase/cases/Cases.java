@@ -165,6 +165,35 @@ public class Cases {
 		return new MovedContact(CaseView.of(from.snapshot()), target, ownCase, closed);
 	}
 
+	/**
+	 * Merges one case of a customer into another of theirs: the first closes, the second
+	 * takes its conversation. Callers hold the customer's lock and move the contacts.
+	 * @throws CaseRuleViolation when the cases belong to different customers, are the
+	 * same case, the first is not new, open or waiting on the customer, or the second is
+	 * closed
+	 */
+	@Transactional
+	public MergedCases merge(String fromReference, String intoReference, String why, String actor, Instant at) {
+		SupportCase from = load(fromReference);
+		SupportCase into = load(intoReference);
+		if (!into.customerId().equals(from.customerId())) {
+			throw new CaseRuleViolation("case " + intoReference + " belongs to another customer");
+		}
+		if (into.id().equals(from.id())) {
+			throw new CaseRuleViolation("a case cannot be merged into itself");
+		}
+		Instant now = notFuture(at);
+		String fromRef = CaseView.of(from.snapshot()).reference();
+		String intoRef = CaseView.of(into.snapshot()).reference();
+		into.caseMergedIn(fromRef, from.lastActivityAt(), why, actor, now);
+		from.mergedInto(intoRef, why, actor, now);
+		this.repository.update(from);
+		this.repository.update(into);
+		publish(from.drainEvents());
+		publish(into.drainEvents());
+		return new MergedCases(CaseView.of(from.snapshot()), CaseView.of(into.snapshot()));
+	}
+
 	private ThreadingPolicy.Matter matterOf(ContactOnCase contact) {
 		MatterReader reader = this.matters.getIfAvailable();
 		if (reader == null || contact.direction() != Direction.INBOUND) {

@@ -150,6 +150,33 @@ final class SupportCase {
 		return true;
 	}
 
+	/**
+	 * An agent merges another case of the same customer into this one: its conversation
+	 * continues here, so a case waiting on the customer has their words to answer, and
+	 * the other case's latest activity counts as this one's (threading goes by it).
+	 */
+	void caseMergedIn(String fromReference, Instant mergedLastActivity, String why, String actor, Instant at) {
+		guardNotClosed("take another case");
+		if (this.status == CaseStatus.WAITING_ON_CUSTOMER) {
+			moveTo(CaseStatus.OPEN, actor, movedWhy("customer's contacts moved here with " + fromReference, why), at);
+		}
+		touch(mergedLastActivity);
+	}
+
+	/**
+	 * An agent merges this case into another of the same customer's: its contacts go
+	 * there and it closes. What was done on it (actions, diagnosis, links) stays on it. A
+	 * case awaiting the customer's confirmation is refused: closing it would count its
+	 * proposed resolution as unconfirmed, and the customer is still being asked.
+	 */
+	void mergedInto(String intoReference, String why, String actor, Instant at) {
+		if (!this.status.isActive() || this.status == CaseStatus.AWAITING_CONFIRMATION) {
+			throw new CaseRuleViolation("only a case that is new, open or waiting on the customer can be merged; "
+					+ "this one is " + label(this.status));
+		}
+		changeStatus(CaseStatus.CLOSED, movedWhy("merged into " + intoReference, why), actor, at);
+	}
+
 	private static String movedWhy(String what, String why) {
 		return why == null || why.isBlank() ? what : what + ": " + why.strip();
 	}

@@ -22,9 +22,11 @@ import io.rootcase.cases.ResolutionKind;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.intake.MergeReceipt;
 import io.rootcase.intake.MoveReceipt;
 import io.rootcase.shared.Channel;
 import io.rootcase.staff.Staff;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,6 +108,12 @@ class CaseConsole {
 	 * @param target the case to move to; blank for a new case
 	 */
 	record MoveForm(String target, String reason) {
+	}
+
+	/**
+	 * @param into the case to merge this one into
+	 */
+	record MergeForm(String into, String reason) {
 	}
 
 	@GetMapping("/")
@@ -215,6 +223,31 @@ class CaseConsole {
 						+ (moved.value().caseOpened() ? ", a new case" : "")
 						+ (moved.value().fromCaseClosed() ? "; this case had nothing left and is closed." : ".");
 		return this.page.respond(reference, moved.error(), done, hx, model, redirect);
+	}
+
+	@PostMapping("/cases/{reference}/merge")
+	String merge(@PathVariable String reference, MergeForm form, Principal principal,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		ConsoleResponses.Outcome<MergeReceipt> merged = ConsoleResponses
+			.outcome(() -> this.intake.merge(reference, form.into(), form.reason(), principal.getName()));
+		if (merged.refused()) {
+			return this.page.respond(reference, merged.error(), null, hx, model, redirect);
+		}
+		MergeReceipt receipt = merged.value();
+		if (ConsoleResponses.isHtmx(hx)) {
+			// The page now shows the case merged into, so the address says so too.
+			response.setHeader("HX-Push-Url",
+					ServletUriComponentsBuilder.fromCurrentContextPath()
+						.path("/cases/{reference}")
+						.buildAndExpand(receipt.caseReference())
+						.getPath());
+		}
+		return this.page.respond(receipt.caseReference(), null,
+				receipt.fromCaseReference() + " merged into this case: " + receipt.contactsMoved()
+						+ (receipt.contactsMoved() == 1 ? " contact" : " contacts") + " moved here, "
+						+ receipt.fromCaseReference() + " closed.",
+				hx, model, redirect);
 	}
 
 	@PostMapping("/cases/{reference}/status")

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseDetails;
 import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
@@ -100,11 +101,14 @@ class CasePage {
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
 		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
-		model.addAttribute("moveTargets",
-				this.cases.ofCustomer(c.customerId())
-					.stream()
-					.filter(other -> other.status().isActive() && !other.id().equals(c.id()))
-					.toList());
+		List<CaseView> others = this.cases.ofCustomer(c.customerId())
+			.stream()
+			.filter(other -> other.status().isActive() && !other.id().equals(c.id()))
+			.toList();
+		model.addAttribute("moveTargets", others);
+		model.addAttribute("mergeable", c.status().isActive() && c.status() != CaseStatus.AWAITING_CONFIRMATION);
+		model.addAttribute("sameMatterCases", c.contactReason() == null ? List.of()
+				: others.stream().filter(other -> c.contactReason().equals(other.contactReason())).toList());
 		model.addAttribute("actionKinds", ActionKind.values());
 		model.addAttribute("nextStatuses", c.status().settableByHand());
 		model.addAttribute("teams", this.staff.teams());

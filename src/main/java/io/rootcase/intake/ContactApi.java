@@ -128,6 +128,22 @@ class ContactApi {
 		return this.intake.move(id, request.caseReference(), request.reason(), principal.getName());
 	}
 
+	record MergeRequest(
+			@Schema(description = "RC-<number> of another case of the same customer, not closed",
+					requiredMode = Schema.RequiredMode.REQUIRED) String into,
+			@Schema(description = "Why the cases are one matter; at most 1000 characters") String reason) {
+	}
+
+	@Operation(summary = "Merge a case into another case of the same customer",
+			description = "Every contact of the case, the customer's and the replies, moves to the other case, whose "
+					+ "reason and trend counts follow them; the merged case closes and keeps what was done on it. "
+					+ "404 for an unknown case; 409 for another customer's case, the same case, a merged case that is "
+					+ "not new, open or waiting on the customer, or a closed case to merge into.")
+	@PostMapping("/api/cases/{reference}/merge")
+	MergeReceipt merge(@PathVariable String reference, @RequestBody MergeRequest request, Principal principal) {
+		return this.intake.merge(reference, request.into(), request.reason(), principal.getName());
+	}
+
 	@GetMapping("/api/cases/{reference}/contacts")
 	List<Contact> contactsOfCase(@PathVariable String reference) {
 		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));

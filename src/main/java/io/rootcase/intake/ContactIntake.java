@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rootcase.cases.CaseNotFoundException;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.ContactOnCase;
+import io.rootcase.cases.MergedCases;
 import io.rootcase.cases.MovedContact;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerNotFoundException;
@@ -232,10 +234,7 @@ public class ContactIntake {
 	/** Moves a contact at a given time, for histories played back (the demo). */
 	@Transactional
 	public MoveReceipt move(UUID contactId, String toCaseReference, String why, String actor, Instant at) {
-		String reason = Texts.blankToNull(why);
-		if (reason != null && reason.length() > MAX_MOVE_REASON) {
-			throw InvalidRequestException.of("reason", "a reason is at most " + MAX_MOVE_REASON + " characters");
-		}
+		String reason = moveReason(why);
 		Contact found = this.contacts.find(contactId)
 			.orElseThrow(() -> new NotFoundException("no contact " + contactId));
 		if (found.direction() != Direction.INBOUND) {
@@ -250,13 +249,50 @@ public class ContactIntake {
 						contact.text(), null, null),
 				contact.caseId(), Texts.blankToNull(toCaseReference), last, reason, actor, at);
 		CaseView target = moved.to();
-		this.contacts.moveToCase(
-				new ContactMove(contactId, contact.customerId(), contact.caseId(), target.id(), actor, at, reason),
-				Ids.next());
-		this.events.publishEvent(new ContactMoved(contactId, contact.caseId(), target.id(), contact.customerId(),
-				contact.channel(), contact.direction(), contact.occurredAt(), contact.text(), actor, at));
+		moveToCase(contact, target.id(), reason, actor, at);
 		return new MoveReceipt(contactId, moved.from().id(), moved.from().reference(), target.id(), target.reference(),
 				moved.caseOpened(), moved.fromCaseClosed());
+	}
+
+	/**
+	 * Merges one case of a customer into another of theirs, now: every contact of the
+	 * first, the customer's and the replies, moves to the second, and the first closes.
+	 */
+	@Transactional
+	public MergeReceipt merge(String fromReference, String intoReference, String why, String actor) {
+		return merge(fromReference, intoReference, why, actor, this.clock.instant());
+	}
+
+	/** Merges two cases at a given time, for histories played back (the demo). */
+	@Transactional
+	public MergeReceipt merge(String fromReference, String intoReference, String why, String actor, Instant at) {
+		String reason = moveReason(why);
+		if (Texts.blankToNull(intoReference) == null) {
+			throw InvalidRequestException.of("into", "name the case to merge into (RC-<number>)");
+		}
+		CaseView named = this.cases.find(fromReference).orElseThrow(() -> new CaseNotFoundException(fromReference));
+		this.customers.lockForUpdate(named.customerId());
+		MergedCases merged = this.cases.merge(fromReference, intoReference.strip(), reason, actor, at);
+		List<Contact> moving = this.contacts.ofCase(merged.from().id());
+		moving.forEach(contact -> moveToCase(contact, merged.into().id(), reason, actor, at));
+		return new MergeReceipt(merged.from().id(), merged.from().reference(), merged.into().id(),
+				merged.into().reference(), moving.size(), merged.into().status());
+	}
+
+	private static String moveReason(String why) {
+		String reason = Texts.blankToNull(why);
+		if (reason != null && reason.length() > MAX_MOVE_REASON) {
+			throw InvalidRequestException.of("reason", "a reason is at most " + MAX_MOVE_REASON + " characters");
+		}
+		return reason;
+	}
+
+	private void moveToCase(Contact contact, UUID toCaseId, String reason, String actor, Instant at) {
+		this.contacts.moveToCase(
+				new ContactMove(contact.id(), contact.customerId(), contact.caseId(), toCaseId, actor, at, reason),
+				Ids.next());
+		this.events.publishEvent(new ContactMoved(contact.id(), contact.caseId(), toCaseId, contact.customerId(),
+				contact.channel(), contact.direction(), contact.occurredAt(), contact.text(), actor, at));
 	}
 
 	/** Where the customer's contacts were moved by agents, oldest first. */

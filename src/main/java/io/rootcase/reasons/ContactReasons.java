@@ -149,8 +149,15 @@ public class ContactReasons implements MatterReader {
 				.ifPresent(c -> this.cases.chooseReason(c.reference(), label.reasonKey(), label.labelledBy()));
 		}
 		else {
-			this.cases.reasonPredicted(caseId, label.reasonKey());
+			// As for arrivals, the case carries its newest reasoned contact's reason: a
+			// contact moved in that is older than the case's own leaves the reason as it
+			// is, and contacts of a merged case heard in any order agree.
+			newestReason(this.labels.ofCase(caseId)).ifPresent(r -> this.cases.reasonPredicted(caseId, r));
 		}
+	}
+
+	private static Optional<String> newestReason(List<ContactLabel> labelsOfCase) {
+		return labelsOfCase.reversed().stream().map(ContactLabel::reasonKey).filter(Objects::nonNull).findFirst();
 	}
 
 	/**
@@ -161,11 +168,7 @@ public class ContactReasons implements MatterReader {
 	 */
 	private void reread(UUID caseId, Instant movedReadAt) {
 		List<ContactLabel> left = this.labels.ofCase(caseId);
-		Optional<String> reason = left.reversed()
-			.stream()
-			.map(ContactLabel::reasonKey)
-			.filter(Objects::nonNull)
-			.findFirst();
+		Optional<String> reason = newestReason(left);
 		CaseView kase = this.cases.find(caseId).orElseThrow();
 		if (kase.contactReasonSource() == ReasonSource.PREDICTED) {
 			if (reason.isPresent()) {

@@ -1,6 +1,7 @@
 package io.rootcase.cases;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.rootcase.cases.CaseHistory.Transition;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What a case does when an agent moves a contact in or out of it.
+ * What a case does when an agent moves a contact in or out of it, or merges it with
+ * another case of the customer.
  */
 class MovedContactCaseTests {
 
@@ -96,6 +98,64 @@ class MovedContactCaseTests {
 		assertThat(predicted.snapshot().diagnosis().contactReason()).isNull();
 		assertThat(predicted.drainEvents()).last().isInstanceOf(CaseEvents.CaseReasonWithdrawn.class);
 		assertThat(chosen.snapshot().diagnosis().contactReason()).isEqualTo("billing");
+	}
+
+	@Test
+	void aMergedCaseClosesSayingWhereItWentWhoMergedItAndWhy() {
+		SupportCase c = opened();
+
+		c.mergedInto("RC-3", " same router fault ", "alice", T0.plusSeconds(60));
+
+		assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(c.drainRecorded()).last().isInstanceOfSatisfying(Transition.class, t -> {
+			assertThat(t.actor()).isEqualTo("alice");
+			assertThat(t.reason()).isEqualTo("merged into RC-3: same router fault");
+		});
+	}
+
+	@Test
+	void onlyACaseThatIsNewOpenOrWaitingOnTheCustomerCanBeMerged() {
+		SupportCase awaiting = opened();
+		awaiting.proposeResolution("router reset", "alice", T0.plusSeconds(60));
+		SupportCase resolved = opened();
+		resolved.proposeResolution("router reset", "alice", T0.plusSeconds(60));
+		resolved.confirmResolution(T0.plusSeconds(90));
+		SupportCase closed = opened();
+		closed.changeStatus(CaseStatus.CLOSED, "spam", "alice", T0.plusSeconds(60));
+
+		for (SupportCase c : List.of(awaiting, resolved, closed)) {
+			CaseStatus before = c.status();
+			assertThatThrownBy(() -> c.mergedInto("RC-3", null, "bob", T0.plusSeconds(120)))
+				.isInstanceOf(CaseRuleViolation.class)
+				.hasMessageContaining("can be merged");
+			assertThat(c.status()).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void aCaseWaitingOnTheCustomerOpensWhenAnotherIsMergedIntoItAndTakesItsLatestActivity() {
+		SupportCase waiting = opened();
+		waiting.repliedToCustomer("alice", T0.plusSeconds(60));
+		waiting.drainRecorded();
+
+		waiting.caseMergedIn("RC-8", T0.plusSeconds(600), "same fault", "bob", T0.plusSeconds(700));
+		waiting.caseMergedIn("RC-9", T0, null, "bob", T0.plusSeconds(800));
+
+		assertThat(waiting.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(waiting.drainRecorded()).singleElement()
+			.isInstanceOfSatisfying(Transition.class,
+					t -> assertThat(t.reason()).isEqualTo("customer's contacts moved here with RC-8: same fault"));
+		// The earlier case's older activity does not take the latest back.
+		assertThat(waiting.lastActivityAt()).isEqualTo(T0.plusSeconds(600));
+	}
+
+	@Test
+	void aClosedCaseTakesNoMergedCase() {
+		SupportCase c = opened();
+		c.changeStatus(CaseStatus.CLOSED, "spam", "alice", T0);
+
+		assertThatThrownBy(() -> c.caseMergedIn("RC-7", T0, null, "bob", T0)).isInstanceOf(CaseRuleViolation.class)
+			.hasMessageContaining("closed case");
 	}
 
 }

@@ -135,6 +135,40 @@ class ConsoleBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void anAgentMergesACaseIntoAnotherOfTheSameMatterAndLandsOnIt() {
+		String email = "browser-merge-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		ContactReceipt router = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(600), "My router restarts every night", Map.of(IdentityKind.EMAIL, email),
+				"Merging Customer", null, null, null));
+		ContactReceipt again = this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+				Instant.now().minusSeconds(300), "It restarted again at 3 am", Map.of(IdentityKind.EMAIL, email), null,
+				null, router.caseReference(), null));
+		String second = this.intake.move(again.contactId(), null, null, "alice").caseReference();
+		this.intake.reply(second, "Which router model do you have?", "alice");
+
+		Chromium.open(browser, this.port, "/cases/" + second);
+		By merge = By.id("merge-case");
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(merge));
+		// Already open when a live model read both cases as one reason.
+		if (!"true".equals(browser.findElement(merge).getDomProperty("open"))) {
+			browser.findElement(merge).findElement(By.tagName("summary")).click();
+		}
+		new Select(browser.findElement(merge).findElement(By.name("into"))).selectByValue(router.caseReference());
+		browser.findElement(merge).findElement(By.name("reason")).sendKeys("the same restarts");
+		browser.findElement(merge).findElement(By.className("merge-button")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+				second + " merged into this case: 2 contacts moved here, " + second + " closed."));
+
+		assertThat(browser.getCurrentUrl()).endsWith("/cases/" + router.caseReference());
+		assertThat(browser.findElements(By.cssSelector("#case-contacts pre.body"))).extracting(WebElement::getText)
+			.containsExactly("My router restarts every night", "It restarted again at 3 am",
+					"Which router model do you have?");
+		assertThat(browser.findElement(By.id("timeline")).getText())
+			.contains("moved from " + second + " to " + router.caseReference())
+			.contains("merged into " + router.caseReference() + ": the same restarts");
+	}
+
+	@Test
 	void anAgentPagesThroughTheirOwnCases() {
 		String agent = "browser-pager-" + UUID.randomUUID().toString().substring(0, 8);
 		this.staff.addAgent(agent, "Browser Pager", TestFixtures.PASSWORD, Role.AGENT, "support");

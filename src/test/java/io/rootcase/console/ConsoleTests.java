@@ -42,10 +42,16 @@ class ConsoleTests {
 	@Autowired
 	ContactIntake intake;
 
+	@Autowired
+	io.rootcase.cases.Cases cases;
+
 	ContactReceipt contact(String text) {
+		return contact(text, "console-" + UUID.randomUUID() + "@example.com", null);
+	}
+
+	ContactReceipt contact(String text, String email, String caseReference) {
 		return this.intake.receive(new IncomingContact(Channel.WEB, Direction.INBOUND, Instant.now().minusSeconds(5),
-				text, Map.of(IdentityKind.EMAIL, "console-" + UUID.randomUUID() + "@example.com"), "Console Tester",
-				null, null, null));
+				text, Map.of(IdentityKind.EMAIL, email), "Console Tester", null, caseReference, null));
 	}
 
 	@Test
@@ -118,6 +124,35 @@ class ConsoleTests {
 			.andExpect(redirectedUrl("/cases/" + r.caseReference()))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers
 				.matchesPattern("Contact moved to RC-\\d+, a new case; this case had nothing left and is closed\\.")));
+	}
+
+	@Test
+	void mergingACaseRedirectsToTheCaseItJoinedAndARefusedMergeIsExplainedInTheFragment() throws Exception {
+		String email = "console-merge-" + UUID.randomUUID() + "@example.com";
+		ContactReceipt r = contact("merge check", email, null);
+		ContactReceipt again = contact("merge check again", email, r.caseReference());
+		String second = this.intake.move(again.contactId(), null, null, "alice").caseReference();
+		this.cases.chooseReason(r.caseReference(), "billing", "alice");
+		this.cases.chooseReason(second, "billing", "alice");
+		this.mvc.perform(get("/cases/" + second).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(containsString("class=\"hint same-matter\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"merge-case\"[^>]*open.*")));
+		this.mvc
+			.perform(post("/cases/" + second + "/merge").param("into", second)
+				.header("HX-Request", "true")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("a case cannot be merged into itself")))
+			.andExpect(content().string(not(containsString("<html"))));
+		this.mvc
+			.perform(post("/cases/" + second + "/merge").param("into", r.caseReference())
+				.param("reason", "one matter")
+				.with(user("alice").roles("AGENT"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + r.caseReference()))
+			.andExpect(flash().attribute("message",
+					second + " merged into this case: 1 contact moved here, " + second + " closed."));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.rootcase.intake;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.rootcase.RootcaseIntegrationTest;
@@ -25,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Agents move a contact that threading put on the wrong case: to a case of its own or to
- * another case of the customer.
+ * Agents move a contact that threading put on the wrong case, to a case of its own or to
+ * another case of the customer, or merge two cases of a customer that are one matter.
  */
 @RootcaseIntegrationTest
 class ContactMoveApiTests {
@@ -238,6 +239,108 @@ class ContactMoveApiTests {
 			.andExpect(jsonPath("$.detail", containsString("closed case")));
 		assertThat(caseOfContact(bill.get("contactId").asString()))
 			.isEqualTo(caseOfContact(router.get("contactId").asString()));
+	}
+
+	private ResultActions merge(String reference, String body) throws Exception {
+		return this.mvc.perform(
+				post("/api/cases/" + reference + "/merge").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body));
+	}
+
+	private static String into(String reference, String reason) {
+		return "{\"into\":\"" + reference + "\",\"reason\":\"" + reason + "\"}";
+	}
+
+	private List<String> textsOnCase(String reference) throws Exception {
+		return get("/api/cases/" + reference + "/contacts").valueStream().map(c -> c.get("text").asString()).toList();
+	}
+
+	@Test
+	void aMergedCaseHandsOverEveryContactRepliesIncludedClosesAndTheCaseItJoinedOpensAgain() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String routerCase = router.get("caseReference").asString();
+		JsonNode again = send("The router restarted again at 3 am", routerCase, null);
+		// Two cases of one matter, as threading makes when it reads a follow-up wrongly.
+		String second = moveOk(again.get("contactId").asString(), "{}").get("caseReference").asString();
+		Map<String, Object> reply = new HashMap<>(
+				contact("email", Map.of("email", this.email), "Which router model do you have?", null));
+		reply.put("direction", "outbound");
+		reply.put("caseReference", second);
+		receive(reply);
+		changeStatus(routerCase, "waiting_on_customer", "asked for a photo of the router");
+
+		JsonNode merged = this.json
+			.readTree(merge(second, into(routerCase, "the same restarts")).andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+
+		assertThat(merged.get("fromCaseReference").asString()).isEqualTo(second);
+		assertThat(merged.get("caseReference").asString()).isEqualTo(routerCase);
+		assertThat(merged.get("contactsMoved").asInt()).isEqualTo(2);
+		assertThat(merged.get("status").asString()).isEqualTo("open");
+		assertThat(textsOnCase(routerCase)).containsExactlyInAnyOrder("My router restarts every night",
+				"The router restarted again at 3 am", "Which router model do you have?");
+		assertThat(textsOnCase(second)).isEmpty();
+		JsonNode closed = get("/api/cases/" + second);
+		assertThat(closed.get("summary").get("status").asString()).isEqualTo("closed");
+		assertThat(closed.get("transitions").get(closed.get("transitions").size() - 1).get("reason").asString())
+			.isEqualTo("merged into " + routerCase + ": the same restarts");
+		assertThat(
+				get("/api/cases/" + routerCase).get("transitions").valueStream().map(t -> t.get("reason").asString()))
+			.contains("customer's contacts moved here with " + second + ": the same restarts");
+		JsonNode timeline = get("/api/customers/" + router.get("customerId").asString() + "/timeline");
+		assertThat(timeline.get("entries")
+			.valueStream()
+			.filter(e -> e.get("kind").asString().equals("contact_moved"))
+			.map(e -> e.get("summary").asString())
+			.filter(m -> m.endsWith("moved from " + second + " to " + routerCase))).hasSize(2);
+	}
+
+	@Test
+	void mergesThatCannotBeMadeAreRefusedAndChangeNothing() throws Exception {
+		JsonNode router = send("My router restarts every night", null, null);
+		String routerCase = router.get("caseReference").asString();
+		JsonNode again = send("The router restarted again at 3 am", routerCase, null);
+		String contactId = again.get("contactId").asString();
+		String second = moveOk(contactId, "{}").get("caseReference").asString();
+		JsonNode stranger = receive(
+				contact("email", Map.of("email", unique("stranger") + "@example.com"), "Where is my parcel?", null));
+
+		merge(second, into(stranger.get("caseReference").asString(), "")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("belongs to another customer")));
+		merge(second, into(second, "")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("into itself")));
+		merge(second, into("RC-999999999", "")).andExpect(status().isNotFound());
+		merge("RC-999999999", into(routerCase, "")).andExpect(status().isNotFound());
+		merge(second, into("the router case", "")).andExpect(status().isBadRequest());
+		merge(second, "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("name the case to merge into")));
+		merge(second, into(routerCase, "x".repeat(1001))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("at most 1000")));
+		merge(second, "{\"into\":\"" + routerCase + "\",\"why\":\"typo\"}").andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/api/cases/" + second + "/resolution")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"note\":\"The router firmware was updated\"}"))
+			.andExpect(status().isOk());
+		merge(second, into(routerCase, "")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("can be merged")));
+		changeStatus(routerCase, "closed", "answered by phone");
+		merge(second, into(routerCase, "")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("closed case")));
+
+		assertThat(textsOnCase(routerCase)).containsExactly("My router restarts every night");
+		assertThat(textsOnCase(second)).first().isEqualTo("The router restarted again at 3 am");
+		assertThat(textsOnCase(second)).hasSize(2); // and the proposed resolution sent
+		assertThat(get("/api/cases/" + second).get("summary").get("status").asString())
+			.isEqualTo("awaiting_confirmation");
+		assertThat(this.jdbc.sql("select count(*) from contact_moves where contact_id = cast(? as uuid)")
+			.param(contactId)
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 }

@@ -11,6 +11,7 @@ import io.rootcase.intake.ContactIntake;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.intake.MergeReceipt;
 import io.rootcase.intake.MoveReceipt;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
@@ -155,6 +156,29 @@ class MovedContactTests {
 		eventually(() -> (moved.caseId() + " billing").equals(countedAs(second.contactId())) ? true : null);
 		assertThat(reasonOf(first.caseId())).isEqualTo("billing");
 		assertThat(countedAs(first.contactId())).isEqualTo(first.caseId() + " billing");
+	}
+
+	@Test
+	void aMergedCasesContactsTakeTheirLabelsAndCountsAlongAndTheCaseKeepsItsNewestContactsReason() {
+		ContactReceipt billing = send("Hello, I was charged twice on my bill this month, please refund it");
+		eventually(() -> "billing".equals(reasonOf(billing.caseId())) ? true : null);
+		ContactReceipt delivery = send("Hello, where is my delivery? The tracking number shows nothing");
+		assertThat(delivery.caseId()).isNotEqualTo(billing.caseId());
+		eventually(() -> "delivery".equals(reasonOf(delivery.caseId())) ? true : null);
+		eventually(() -> countedAs(billing.contactId()) != null ? true : null);
+
+		MergeReceipt merged = this.intake.merge(billing.caseReference(), delivery.caseReference(),
+				"the charge is for the parcel that never came", "alice");
+
+		assertThat(merged.contactsMoved()).isEqualTo(1);
+		eventually(() -> (delivery.caseId() + " delivery").equals(countedAs(billing.contactId())) ? true : null);
+		eventually(() -> reasonOf(billing.caseId()) == null ? true : null);
+		assertThat(this.contactReasons.labelsOfCase(delivery.caseId())).extracting(ContactLabel::contactId)
+			.containsExactly(billing.contactId(), delivery.contactId());
+		// The billing message was older than the delivery case's own, so it did not
+		// change what the case is about.
+		assertThat(reasonOf(delivery.caseId())).isEqualTo("delivery");
+		assertThat(hasMeaning(billing.caseId())).isFalse();
 	}
 
 }
