@@ -77,15 +77,18 @@ public class CustomerTimeline {
 					on == null ? null : on.reference(), c.direction().wireName(), null,
 					c.author() != null ? c.author() : "customer", summary(c.text()), c.text()));
 		}
-		for (ContactMove m : this.contacts.movesOfCustomer(customer.id())) {
+		for (List<ContactMove> together : movedTogether(this.contacts.movesOfCustomer(customer.id()))) {
+			ContactMove m = together.get(0);
 			Contact moved = contactsById.get(m.contactId());
-			// Right after a merge the cases may not have followed the contacts yet.
+			// Right after a merge of customers the cases may not have followed the
+			// contacts yet.
 			String from = referenceOf(byId.get(m.fromCaseId()));
 			String to = referenceOf(byId.get(m.toCaseId()));
+			String what = together.size() == 1 ? "contact \"" + clip(moved.text(), MOVED_QUOTE) + "\""
+					: together.size() + " contacts";
 			entries.add(new TimelineEntry(m.movedAt(), Kind.CONTACT_MOVED, moved.channel(), m.toCaseId(),
 					byId.containsKey(m.toCaseId()) ? to : null, null, null, m.movedBy(),
-					"contact \"" + clip(moved.text(), MOVED_QUOTE) + "\" moved from " + from + " to " + to,
-					m.reason()));
+					what + " moved from " + from + " to " + to, m.reason()));
 		}
 		for (CaseDetails details : history) {
 			CaseView c = details.summary();
@@ -144,6 +147,30 @@ public class CustomerTimeline {
 
 	static String summary(String text) {
 		return clip(text, SUMMARY);
+	}
+
+	/**
+	 * Moves made in one go (a case merged into another moves all its contacts at once),
+	 * each group one entry: the timeline says the case's conversation moved, not each
+	 * message again.
+	 */
+	static List<List<ContactMove>> movedTogether(List<ContactMove> moves) {
+		List<List<ContactMove>> groups = new ArrayList<>();
+		for (ContactMove m : moves) {
+			List<ContactMove> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+			if (last != null && sameGo(last.get(0), m)) {
+				last.add(m);
+			}
+			else {
+				groups.add(new ArrayList<>(List.of(m)));
+			}
+		}
+		return groups;
+	}
+
+	private static boolean sameGo(ContactMove a, ContactMove b) {
+		return a.movedAt().equals(b.movedAt()) && a.fromCaseId().equals(b.fromCaseId())
+				&& a.toCaseId().equals(b.toCaseId()) && a.movedBy().equals(b.movedBy());
 	}
 
 	private static String clip(String text, int length) {

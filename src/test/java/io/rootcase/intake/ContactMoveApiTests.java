@@ -291,11 +291,15 @@ class ContactMoveApiTests {
 				get("/api/cases/" + routerCase).get("transitions").valueStream().map(t -> t.get("reason").asString()))
 			.contains("customer's contacts moved here with " + second + ": the same restarts");
 		JsonNode timeline = get("/api/customers/" + router.get("customerId").asString() + "/timeline");
+		// One entry for the contacts the merge moved.
 		assertThat(timeline.get("entries")
 			.valueStream()
 			.filter(e -> e.get("kind").asString().equals("contact_moved"))
-			.map(e -> e.get("summary").asString())
-			.filter(m -> m.endsWith("moved from " + second + " to " + routerCase))).hasSize(2);
+			.map(e -> e.get("summary").asString() + " | "
+					+ (e.path("text").isString() ? e.get("text").asString() : "")))
+			.containsExactly(
+					"contact \"The router restarted again at 3 am\" moved from " + routerCase + " to " + second + " | ",
+					"2 contacts moved from " + second + " to " + routerCase + " | the same restarts");
 	}
 
 	@Test
