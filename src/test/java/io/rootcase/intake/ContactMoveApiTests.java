@@ -83,6 +83,38 @@ class ContactMoveApiTests {
 			.getContentAsString());
 	}
 
+	/** The timeline's moves, each as its summary and, after a bar, why. */
+	private static List<String> movesOn(JsonNode timeline) {
+		return timeline.get("entries")
+			.valueStream()
+			.filter(e -> e.get("kind").asString().equals("contact_moved"))
+			.map(e -> e.get("summary").asString() + " | " + (e.path("text").isString() ? e.get("text").asString() : ""))
+			.toList();
+	}
+
+	/** A follow-up on a case, moved to a case of its own. */
+	private record Split(String contactId, String caseReference) {
+	}
+
+	/**
+	 * Sends a follow-up on the case and moves it to a case of its own: two cases of one
+	 * matter, as threading makes when it reads a follow-up wrongly.
+	 */
+	private Split followUpOnItsOwnCase(String caseReference, String text) throws Exception {
+		String contactId = send(text, caseReference, null).get("contactId").asString();
+		return new Split(contactId, moveOk(contactId, "{}").get("caseReference").asString());
+	}
+
+	/**
+	 * An agent's reply on a case, sent through the contacts API as an integration would.
+	 */
+	private JsonNode reply(String text, String caseReference) throws Exception {
+		Map<String, Object> reply = new HashMap<>(contact("email", Map.of("email", this.email), text, null));
+		reply.put("direction", "outbound");
+		reply.put("caseReference", caseReference);
+		return receive(reply);
+	}
+
 	private String caseOfContact(String contactId) {
 		return this.jdbc.sql("select case_id from contacts where id = cast(? as uuid)")
 			.param(contactId)
@@ -135,16 +167,11 @@ class ContactMoveApiTests {
 		assertThat(emptied.get("transitions").get(1).get("reason").asString())
 			.isEqualTo("its only contact moved to " + routerCase);
 		JsonNode timeline = get("/api/customers/" + router.get("customerId").asString() + "/timeline");
-		assertThat(timeline.get("entries")
-			.valueStream()
-			.filter(e -> e.get("kind").asString().equals("contact_moved"))
-			.map(e -> e.get("summary").asString() + " | "
-					+ (e.path("text").isString() ? e.get("text").asString() : "")))
-			.containsExactly(
-					"contact \"It restarted again at 3 am\" moved from " + routerCase + " to "
-							+ split.get("caseReference").asString() + " | ",
-					"contact \"It restarted again at 3 am\" moved from " + split.get("caseReference").asString()
-							+ " to " + routerCase + " | same router problem after all");
+		assertThat(movesOn(timeline)).containsExactly(
+				"contact \"It restarted again at 3 am\" moved from " + routerCase + " to "
+						+ split.get("caseReference").asString() + " | ",
+				"contact \"It restarted again at 3 am\" moved from " + split.get("caseReference").asString() + " to "
+						+ routerCase + " | same router problem after all");
 		// A retry of the message answers with the case it is on now.
 		assertThat(send("It restarted again at 3 am", null, externalId).get("caseReference").asString())
 			.isEqualTo(routerCase);
@@ -154,11 +181,11 @@ class ContactMoveApiTests {
 	void aCaseWaitingOnTheCustomerIsOpenAgainWhenTheirContactIsMovedToIt() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String routerCase = router.get("caseReference").asString();
-		JsonNode answer = send("It is an HX300", routerCase, null);
-		String elsewhere = moveOk(answer.get("contactId").asString(), "{}").get("caseReference").asString();
+		Split answer = followUpOnItsOwnCase(routerCase, "It is an HX300");
+		String elsewhere = answer.caseReference();
 		changeStatus(routerCase, "waiting_on_customer", "asked for the router model");
 
-		moveOk(answer.get("contactId").asString(), "{\"caseReference\":\"" + routerCase + "\"}");
+		moveOk(answer.contactId(), "{\"caseReference\":\"" + routerCase + "\"}");
 
 		JsonNode details = get("/api/cases/" + routerCase);
 		assertThat(details.get("summary").get("status").asString()).isEqualTo("open");
@@ -183,11 +210,7 @@ class ContactMoveApiTests {
 		String caseId = caseOfContact(contactId);
 		JsonNode stranger = receive(
 				contact("email", Map.of("email", unique("stranger") + "@example.com"), "Where is my parcel?", null));
-		Map<String, Object> outbound = new HashMap<>(
-				contact("email", Map.of("email", this.email), "Which router do you have?", null));
-		outbound.put("direction", "outbound");
-		outbound.put("caseReference", routerCase);
-		JsonNode reply = receive(outbound);
+		JsonNode reply = reply("Which router do you have?", routerCase);
 
 		move(contactId, "{\"caseReference\":\"" + stranger.get("caseReference").asString() + "\"}")
 			.andExpect(status().isConflict())
@@ -260,14 +283,8 @@ class ContactMoveApiTests {
 	void aMergedCaseHandsOverEveryContactRepliesIncludedClosesAndTheCaseItJoinedOpensAgain() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String routerCase = router.get("caseReference").asString();
-		JsonNode again = send("The router restarted again at 3 am", routerCase, null);
-		// Two cases of one matter, as threading makes when it reads a follow-up wrongly.
-		String second = moveOk(again.get("contactId").asString(), "{}").get("caseReference").asString();
-		Map<String, Object> reply = new HashMap<>(
-				contact("email", Map.of("email", this.email), "Which router model do you have?", null));
-		reply.put("direction", "outbound");
-		reply.put("caseReference", second);
-		receive(reply);
+		String second = followUpOnItsOwnCase(routerCase, "The router restarted again at 3 am").caseReference();
+		reply("Which router model do you have?", second);
 		changeStatus(routerCase, "waiting_on_customer", "asked for a photo of the router");
 
 		JsonNode merged = this.json
@@ -292,23 +309,18 @@ class ContactMoveApiTests {
 			.contains("customer's contacts moved here with " + second + ": the same restarts");
 		JsonNode timeline = get("/api/customers/" + router.get("customerId").asString() + "/timeline");
 		// One entry for the contacts the merge moved.
-		assertThat(timeline.get("entries")
-			.valueStream()
-			.filter(e -> e.get("kind").asString().equals("contact_moved"))
-			.map(e -> e.get("summary").asString() + " | "
-					+ (e.path("text").isString() ? e.get("text").asString() : "")))
-			.containsExactly(
-					"contact \"The router restarted again at 3 am\" moved from " + routerCase + " to " + second + " | ",
-					"2 contacts moved from " + second + " to " + routerCase + " | the same restarts");
+		assertThat(movesOn(timeline)).containsExactly(
+				"contact \"The router restarted again at 3 am\" moved from " + routerCase + " to " + second + " | ",
+				"2 contacts moved from " + second + " to " + routerCase + " | the same restarts");
 	}
 
 	@Test
 	void mergesThatCannotBeMadeAreRefusedAndChangeNothing() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String routerCase = router.get("caseReference").asString();
-		JsonNode again = send("The router restarted again at 3 am", routerCase, null);
-		String contactId = again.get("contactId").asString();
-		String second = moveOk(contactId, "{}").get("caseReference").asString();
+		Split again = followUpOnItsOwnCase(routerCase, "The router restarted again at 3 am");
+		String contactId = again.contactId();
+		String second = again.caseReference();
 		JsonNode stranger = receive(
 				contact("email", Map.of("email", unique("stranger") + "@example.com"), "Where is my parcel?", null));
 
