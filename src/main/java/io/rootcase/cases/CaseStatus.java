@@ -17,6 +17,15 @@ public enum CaseStatus {
 		return this == NEW || this == OPEN || this == WAITING_ON_CUSTOMER || this == AWAITING_CONFIRMATION;
 	}
 
+	/**
+	 * Whether a case can be merged into another: it is being worked, and no customer is
+	 * being asked to confirm its resolution (closing it would count the proposal as
+	 * unconfirmed).
+	 */
+	public boolean canBeMerged() {
+		return this == NEW || this == OPEN || this == WAITING_ON_CUSTOMER;
+	}
+
 	public Set<CaseStatus> next() {
 		return switch (this) {
 			case NEW -> EnumSet.of(OPEN, WAITING_ON_CUSTOMER, AWAITING_CONFIRMATION, RESOLVED, CLOSED);

@@ -165,12 +165,11 @@ final class SupportCase {
 
 	/**
 	 * An agent merges this case into another of the same customer's: its contacts go
-	 * there and it closes. What was done on it (actions, diagnosis, links) stays on it. A
-	 * case awaiting the customer's confirmation is refused: closing it would count its
-	 * proposed resolution as unconfirmed, and the customer is still being asked.
+	 * there and it closes. What was done on it (actions, diagnosis, links) stays on it.
+	 * @see CaseStatus#canBeMerged()
 	 */
 	void mergedInto(String intoReference, String why, String actor, Instant at) {
-		if (!this.status.isActive() || this.status == CaseStatus.AWAITING_CONFIRMATION) {
+		if (!this.status.canBeMerged()) {
 			throw new CaseRuleViolation("only a case that is new, open or waiting on the customer can be merged; "
 					+ "this one is " + label(this.status));
 		}

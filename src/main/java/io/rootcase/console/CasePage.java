@@ -8,7 +8,6 @@ import java.util.UUID;
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseDetails;
 import io.rootcase.cases.CaseNotFoundException;
-import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
@@ -106,7 +105,7 @@ class CasePage {
 			.filter(other -> other.status().isActive() && !other.id().equals(c.id()))
 			.toList();
 		model.addAttribute("moveTargets", others);
-		model.addAttribute("mergeable", c.status().isActive() && c.status() != CaseStatus.AWAITING_CONFIRMATION);
+		model.addAttribute("mergeable", c.status().canBeMerged());
 		model.addAttribute("sameMatterCases", c.contactReason() == null ? List.of()
 				: others.stream().filter(other -> c.contactReason().equals(other.contactReason())).toList());
 		model.addAttribute("actionKinds", ActionKind.values());
