@@ -32,7 +32,7 @@ class CaseRepository {
 			last_activity_at, closed_at, contact_reason, contact_reason_source, root_cause_state, root_cause_key, problem_id,
 			follows_case_id, handover_count, version, palliative_actions, cure_applied_for, resolution_outcome,
 			resolution_proposed_at, reminder_sent_at, reopen_count, recurrence_of, recurrence_signal,
-			customer_says_recurs""";
+			customer_says_recurs, merged_into""";
 
 	private final JdbcClient jdbc;
 
@@ -76,7 +76,7 @@ class CaseRepository {
 		insertHistory(opened.drainRecorded());
 		SupportCase stored = new SupportCase(new CaseSnapshot(s.id(), number, s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), s.followsCaseId(),
-				s.handoverCount(), 0, s.diagnosis(), s.resolution(), s.recurrence()));
+				s.handoverCount(), 0, s.diagnosis(), s.resolution(), s.recurrence(), s.mergedIntoId()));
 		return stored;
 	}
 
@@ -90,7 +90,7 @@ class CaseRepository {
 				  cure_applied_for = :cure, resolution_kind = :kind, resolution_outcome = :outcome,
 				  resolution_proposed_at = :proposed, reminder_sent_at = :reminded, reopen_count = :reopens,
 				  recurrence_of = :recurrenceOf, recurrence_signal = :recurrenceSignal,
-				  customer_says_recurs = :saysRecurs, version = version + 1
+				  customer_says_recurs = :saysRecurs, merged_into = :mergedInto, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("palliatives", s.resolution().palliativeActions())
@@ -103,6 +103,7 @@ class CaseRepository {
 			.param("recurrenceOf", s.recurrence().of())
 			.param("recurrenceSignal", name(s.recurrence().signal()))
 			.param("saysRecurs", s.recurrence().customerSaysSo())
+			.param("mergedInto", s.mergedIntoId())
 			.param("status", s.status().name())
 			.param("team", s.team())
 			.param("assignee", s.assignee())
@@ -491,7 +492,8 @@ class CaseRepository {
 				new RecurrenceState(rs.getObject("recurrence_of", UUID.class),
 						rs.getString("recurrence_signal") == null ? null
 								: RecurrenceSignal.valueOf(rs.getString("recurrence_signal")),
-						rs.getBoolean("customer_says_recurs")));
+						rs.getBoolean("customer_says_recurs")),
+				rs.getObject("merged_into", UUID.class));
 	}
 
 	/**

@@ -7,9 +7,11 @@ import io.rootcase.shared.Channel;
 
 /**
  * The stored state of a case, as the repository reads and writes it.
+ *
+ * @param mergedIntoId the case an agent merged this one into, or {@code null}
  */
 record CaseSnapshot(UUID id, Long number, UUID customerId, Channel channel, String subject, CaseStatus status,
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, UUID followsCaseId,
 		int handoverCount, int version, CaseDiagnosisState diagnosis, ResolutionState resolution,
-		RecurrenceState recurrence) {
+		RecurrenceState recurrence, UUID mergedIntoId) {
 }

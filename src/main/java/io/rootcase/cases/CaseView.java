@@ -19,13 +19,14 @@ import io.rootcase.shared.Channel;
  * @param customerSaysItRecurs the customer says themselves it is back or not fixed
  * @param reopenCount how often the case came back after a resolution was proposed or
  * confirmed
+ * @param mergedIntoId the case an agent merged this one into, where its contacts went
  */
 public record CaseView(UUID id, String reference, UUID customerId, Channel channel, String subject, CaseStatus status,
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, String contactReason,
 		ReasonSource contactReasonSource, RootCauseState rootCauseState, String rootCauseKey, UUID problemId,
 		UUID followsCaseId, int handoverCount, ResolutionKind resolutionKind, ResolutionOutcome resolutionOutcome,
 		Instant resolutionProposedAt, Instant reminderSentAt, int reopenCount, UUID recurrenceOf,
-		boolean customerSaysItRecurs) {
+		boolean customerSaysItRecurs, UUID mergedIntoId) {
 
 	static CaseView of(CaseSnapshot s) {
 		CaseDiagnosisState d = s.diagnosis();
@@ -34,7 +35,7 @@ public record CaseView(UUID id, String reference, UUID customerId, Channel chann
 				d.reasonSource(), d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(),
 				s.handoverCount(), s.resolution().kindWhenEnded(s.status(), d), s.resolution().outcome(),
 				s.resolution().proposedAt(), s.resolution().reminderSentAt(), s.resolution().reopenCount(),
-				s.recurrence().of(), s.recurrence().customerSaysSo());
+				s.recurrence().of(), s.recurrence().customerSaysSo(), s.mergedIntoId());
 	}
 
 }

@@ -186,7 +186,7 @@ public class Cases {
 		String fromRef = CaseView.of(from.snapshot()).reference();
 		String intoRef = CaseView.of(into.snapshot()).reference();
 		into.caseMergedIn(fromRef, from.lastActivityAt(), why, actor, now);
-		from.mergedInto(intoRef, why, actor, now);
+		from.mergedInto(into.id(), intoRef, why, actor, now);
 		this.repository.update(from);
 		this.repository.update(into);
 		publish(from.drainEvents());

@@ -69,6 +69,8 @@ final class SupportCase {
 
 	private RecurrenceState recurrence;
 
+	private UUID mergedIntoId;
+
 	private final List<Object> recorded = new ArrayList<>();
 
 	private final List<Object> events = new ArrayList<>();
@@ -91,6 +93,7 @@ final class SupportCase {
 		this.diagnosis = s.diagnosis();
 		this.resolution = s.resolution();
 		this.recurrence = s.recurrence();
+		this.mergedIntoId = s.mergedIntoId();
 	}
 
 	/**
@@ -120,7 +123,8 @@ final class SupportCase {
 		SupportCase opened = new SupportCase(new CaseSnapshot(Ids.next(), null, customerId, channel,
 				subjectFrom(firstWords), CaseStatus.NEW, team, null, at, at, null, followsCaseId, 0, 0,
 				CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE,
-				Recurrence.customerSaysItRecurs(firstWords) ? RecurrenceState.NONE.saidSo() : RecurrenceState.NONE));
+				Recurrence.customerSaysItRecurs(firstWords) ? RecurrenceState.NONE.saidSo() : RecurrenceState.NONE,
+				null));
 		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, actor, reason, at));
 		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
 		return opened;
@@ -168,12 +172,13 @@ final class SupportCase {
 	 * there and it closes. What was done on it (actions, diagnosis, links) stays on it.
 	 * @see CaseStatus#canBeMerged()
 	 */
-	void mergedInto(String intoReference, String why, String actor, Instant at) {
+	void mergedInto(UUID intoId, String intoReference, String why, String actor, Instant at) {
 		if (!this.status.canBeMerged()) {
 			throw new CaseRuleViolation("only a case that is new, open or waiting on the customer can be merged; "
 					+ "this one is " + label(this.status));
 		}
 		changeStatus(CaseStatus.CLOSED, movedWhy("merged into " + intoReference, why), actor, at);
+		this.mergedIntoId = intoId;
 	}
 
 	private static String movedWhy(String what, String why) {
@@ -544,7 +549,7 @@ final class SupportCase {
 	CaseSnapshot snapshot() {
 		return new CaseSnapshot(this.id, this.number, this.customerId, this.channel, this.subject, this.status,
 				this.team, this.assignee, this.openedAt, this.lastActivityAt, this.closedAt, this.followsCaseId,
-				this.handoverCount, this.version, this.diagnosis, this.resolution, this.recurrence);
+				this.handoverCount, this.version, this.diagnosis, this.resolution, this.recurrence, this.mergedIntoId);
 	}
 
 	UUID id() {

@@ -105,6 +105,8 @@ class CasePage {
 			.filter(other -> other.status().isActive() && !other.id().equals(c.id()))
 			.toList();
 		model.addAttribute("moveTargets", others);
+		model.addAttribute("mergedInto",
+				c.mergedIntoId() == null ? null : this.cases.find(c.mergedIntoId()).orElseThrow());
 		model.addAttribute("mergeable", c.status().canBeMerged());
 		model.addAttribute("sameMatterCases", c.contactReason() == null ? List.of()
 				: others.stream().filter(other -> c.contactReason().equals(other.contactReason())).toList());

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param awaitingAnswer the customer can confirm or reject a proposed resolution now
  * @param done what was done for them, oldest first
+ * @param continuedAs the case this one was merged into, whose state the rest shows, or
+ * {@code null}
  */
 public record CustomerStatus(String reference, String subject, String status, String next, boolean awaitingAnswer,
-		String proposal, List<Done> done) {
+		String proposal, List<Done> done, String continuedAs) {
 
 	public record Done(Instant at, String what) {
 	}

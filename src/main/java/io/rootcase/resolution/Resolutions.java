@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -101,6 +102,17 @@ public class Resolutions {
 	@Transactional(readOnly = true)
 	public CustomerStatus status(String caseReference, String token) {
 		CaseView target = checked(caseReference, token);
+		CaseView continued = continuation(target);
+		if (continued != target) {
+			// The request goes on in the case it was merged into: its state is what the
+			// customer waits on, and what was done under either reference was done for
+			// them. Answering a proposal takes that case's own link.
+			List<CustomerStatus.Done> done = new ArrayList<>(done(target));
+			done.addAll(done(continued));
+			done.sort(Comparator.comparing(CustomerStatus.Done::at));
+			return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(continued),
+					next(continued), false, null, done, continued.reference());
+		}
 		CaseDetails details = this.cases.details(target.reference());
 		String proposal = details.transitions()
 			.stream()
@@ -108,14 +120,32 @@ public class Resolutions {
 			.reduce((first, second) -> second)
 			.map(t -> t.reason().replaceFirst("^resolution proposed: ", ""))
 			.orElse(null);
-		List<CustomerStatus.Done> done = details.actions()
+		return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(target), next(target),
+				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done(target), null);
+	}
+
+	/** What was done for the customer on a case, oldest first; diagnostics are ours. */
+	private List<CustomerStatus.Done> done(CaseView c) {
+		return this.cases.details(c.reference())
+			.actions()
 			.stream()
 			.filter(a -> a.kind() != ActionKind.DIAGNOSTIC)
 			.sorted(Comparator.comparing(a -> a.occurredAt()))
 			.map(a -> new CustomerStatus.Done(a.occurredAt(), a.whatWasDone()))
 			.toList();
-		return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(target), next(target),
-				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done);
+	}
+
+	/**
+	 * The case a request goes on in: itself, or the last of the cases it was merged into.
+	 */
+	private CaseView continuation(CaseView c) {
+		CaseView at = c;
+		// The case merged into may have been merged on itself; a merged case is closed
+		// for good, so the chain cannot come back to one.
+		while (at.mergedIntoId() != null) {
+			at = this.cases.find(at.mergedIntoId()).orElseThrow();
+		}
+		return at;
 	}
 
 	/**

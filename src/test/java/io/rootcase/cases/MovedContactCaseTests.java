@@ -104,9 +104,11 @@ class MovedContactCaseTests {
 	void aMergedCaseClosesSayingWhereItWentWhoMergedItAndWhy() {
 		SupportCase c = opened();
 
-		c.mergedInto("RC-3", " same router fault ", "alice", T0.plusSeconds(60));
+		UUID into = UUID.randomUUID();
+		c.mergedInto(into, "RC-3", " same router fault ", "alice", T0.plusSeconds(60));
 
 		assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
+		assertThat(c.snapshot().mergedIntoId()).isEqualTo(into);
 		assertThat(c.drainRecorded()).last().isInstanceOfSatisfying(Transition.class, t -> {
 			assertThat(t.actor()).isEqualTo("alice");
 			assertThat(t.reason()).isEqualTo("merged into RC-3: same router fault");
@@ -125,7 +127,7 @@ class MovedContactCaseTests {
 
 		for (SupportCase c : List.of(awaiting, resolved, closed)) {
 			CaseStatus before = c.status();
-			assertThatThrownBy(() -> c.mergedInto("RC-3", null, "bob", T0.plusSeconds(120)))
+			assertThatThrownBy(() -> c.mergedInto(UUID.randomUUID(), "RC-3", null, "bob", T0.plusSeconds(120)))
 				.isInstanceOf(CaseRuleViolation.class)
 				.hasMessageContaining("can be merged");
 			assertThat(c.status()).isEqualTo(before);

@@ -27,7 +27,8 @@ class ThreadingPolicyTests {
 		CaseDiagnosisState diagnosis = reason == null ? CaseDiagnosisState.UNDIAGNOSED
 				: CaseDiagnosisState.UNDIAGNOSED.withReason(reason, ReasonSource.PREDICTED);
 		return new CaseSnapshot(UUID.randomUUID(), 1L, UUID.randomUUID(), Channel.EMAIL, "s", status, "support", null,
-				lastActivity, lastActivity, null, null, 0, 0, diagnosis, ResolutionState.NONE, RecurrenceState.NONE);
+				lastActivity, lastActivity, null, null, 0, 0, diagnosis, ResolutionState.NONE, RecurrenceState.NONE,
+				null);
 	}
 
 	/** A contact read as being about a reason; counts how often it was read. */

@@ -153,6 +153,10 @@ class ConsoleTests {
 			.andExpect(redirectedUrl("/cases/" + r.caseReference()))
 			.andExpect(flash().attribute("message",
 					second + " merged into this case: 1 contact moved here, " + second + " closed."));
+		this.mvc.perform(get("/cases/" + second).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.matchesPattern("(?s).*id=\"merged-into\".*href=\"/cases/" + r.caseReference() + "\".*")))
+			.andExpect(content().string(not(containsString("id=\"merge-case\""))));
 	}
 
 	@Test

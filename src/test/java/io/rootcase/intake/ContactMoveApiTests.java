@@ -302,6 +302,7 @@ class ContactMoveApiTests {
 		assertThat(textsOnCase(second)).isEmpty();
 		JsonNode closed = get("/api/cases/" + second);
 		assertThat(closed.get("summary").get("status").asString()).isEqualTo("closed");
+		assertThat(closed.get("summary").get("mergedIntoId").asString()).isEqualTo(merged.get("caseId").asString());
 		assertThat(closed.get("transitions").get(closed.get("transitions").size() - 1).get("reason").asString())
 			.isEqualTo("merged into " + routerCase + ": the same restarts");
 		assertThat(

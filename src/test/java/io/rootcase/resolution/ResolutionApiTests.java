@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -154,6 +155,26 @@ class ResolutionApiTests {
 		assertThat(this.cases.details(this.reference).transitions()).last()
 			.satisfies(
 					t -> assertThat(t.reason()).isEqualTo("customer rejected the resolution: It dropped again at 9pm"));
+	}
+
+	@Test
+	void theLinkOfACaseMergedIntoAnotherFollowsTheCaseTheRequestGoesOnIn() throws Exception {
+		String link = propose();
+		this.mvc.perform(post(link + "/reject").with(csrf()).param("reason", "It dropped again at 9pm"))
+			.andExpect(status().isOk());
+		ContactReceipt later = inbound("Now the TV box loses its signal too", this.reference);
+		String other = this.intake.move(later.contactId(), null, null, "alice").caseReference();
+		this.cases.recordAction(other, ActionKind.PALLIATIVE, "Line re-synchronised", 10, "alice");
+
+		this.intake.merge(this.reference, other, "one line fault", "alice");
+
+		this.mvc.perform(get(link))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("We joined this request with <strong>" + other + "</strong>")))
+			.andExpect(content().string(containsString("We are working on it")))
+			.andExpect(content().string(containsString("Remote router reset")))
+			.andExpect(content().string(containsString("Line re-synchronised")))
+			.andExpect(content().string(not(containsString("Is your problem solved?"))));
 	}
 
 	@Test
