@@ -107,8 +107,8 @@ public class Resolutions {
 			// The request goes on in the case it was merged into: its state is what the
 			// customer waits on, and what was done under either reference was done for
 			// them. Answering a proposal takes that case's own link.
-			List<CustomerStatus.Done> done = new ArrayList<>(done(target));
-			done.addAll(done(continued));
+			List<CustomerStatus.Done> done = new ArrayList<>(done(this.cases.details(target.reference())));
+			done.addAll(done(this.cases.details(continued.reference())));
 			done.sort(Comparator.comparing(CustomerStatus.Done::at));
 			return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(continued),
 					next(continued), false, null, done, continued.reference());
@@ -121,13 +121,12 @@ public class Resolutions {
 			.map(t -> t.reason().replaceFirst("^resolution proposed: ", ""))
 			.orElse(null);
 		return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(target), next(target),
-				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done(target), null);
+				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done(details), null);
 	}
 
 	/** What was done for the customer on a case, oldest first; diagnostics are ours. */
-	private List<CustomerStatus.Done> done(CaseView c) {
-		return this.cases.details(c.reference())
-			.actions()
+	private static List<CustomerStatus.Done> done(CaseDetails details) {
+		return details.actions()
 			.stream()
 			.filter(a -> a.kind() != ActionKind.DIAGNOSTIC)
 			.sorted(Comparator.comparing(a -> a.occurredAt()))
