@@ -108,8 +108,12 @@ class CasePage {
 		model.addAttribute("mergedInto",
 				c.mergedIntoId() == null ? null : this.cases.find(c.mergedIntoId()).orElseThrow());
 		model.addAttribute("mergeable", c.status().canBeMerged());
-		model.addAttribute("sameMatterCases", c.contactReason() == null ? List.of()
-				: others.stream().filter(other -> c.contactReason().equals(other.contactReason())).toList());
+		model.addAttribute("sameMatterCases",
+				c.contactReason() == null ? List.of()
+						: others.stream()
+							.filter(other -> other.contactReason() != null
+									&& this.contactReasons.sameMatter(c.contactReason(), other.contactReason()))
+							.toList());
 		model.addAttribute("actionKinds", ActionKind.values());
 		model.addAttribute("nextStatuses", c.status().settableByHand());
 		model.addAttribute("teams", this.staff.teams());

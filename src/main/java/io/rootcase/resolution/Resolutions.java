@@ -102,13 +102,16 @@ public class Resolutions {
 	@Transactional(readOnly = true)
 	public CustomerStatus status(String caseReference, String token) {
 		CaseView target = checked(caseReference, token);
-		CaseView continued = continuation(target);
-		if (continued != target) {
-			// The request goes on in the case it was merged into: its state is what the
-			// customer waits on, and what was done under either reference was done for
-			// them. Answering a proposal takes that case's own link.
-			List<CustomerStatus.Done> done = new ArrayList<>(done(this.cases.details(target.reference())));
-			done.addAll(done(this.cases.details(continued.reference())));
+		List<CaseView> chain = mergeChain(target);
+		if (chain.size() > 1) {
+			// The request goes on in the case it was (at last) merged into: its state is
+			// what the customer waits on, and what was done under any reference along the
+			// way was done for them. Answering a proposal takes that case's own link.
+			CaseView continued = chain.getLast();
+			List<CustomerStatus.Done> done = new ArrayList<>();
+			for (CaseView c : chain) {
+				done.addAll(done(this.cases.details(c.reference())));
+			}
 			done.sort(Comparator.comparing(CustomerStatus.Done::at));
 			return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(continued),
 					next(continued), false, null, done, continued.reference());
@@ -135,16 +138,17 @@ public class Resolutions {
 	}
 
 	/**
-	 * The case a request goes on in: itself, or the last of the cases it was merged into.
+	 * The case itself, then each case it was merged into in turn: the request goes on in
+	 * the last.
 	 */
-	private CaseView continuation(CaseView c) {
-		CaseView at = c;
+	private List<CaseView> mergeChain(CaseView c) {
+		List<CaseView> chain = new ArrayList<>(List.of(c));
 		// The case merged into may have been merged on itself; a merged case is closed
 		// for good, so the chain cannot come back to one.
-		while (at.mergedIntoId() != null) {
-			at = this.cases.find(at.mergedIntoId()).orElseThrow();
+		while (chain.getLast().mergedIntoId() != null) {
+			chain.add(this.cases.find(chain.getLast().mergedIntoId()).orElseThrow());
 		}
-		return at;
+		return chain;
 	}
 
 	/**

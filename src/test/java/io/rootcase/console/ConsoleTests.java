@@ -127,6 +127,29 @@ class ConsoleTests {
 	}
 
 	@Test
+	void aCaseWhoseReasonWasMergedIntoAnotherCasesReasonIsHintedAsTheSameMatter() throws Exception {
+		String email = "console-merged-reason-" + UUID.randomUUID() + "@example.com";
+		String survivor = "csl_" + UUID.randomUUID().toString().substring(0, 8);
+		String merged = survivor + "_m";
+		this.reasons.add(new io.rootcase.reasons.ReasonTaxonomy.Definition(survivor, "Billing error (console test)",
+				null, null, null));
+		this.reasons.add(new io.rootcase.reasons.ReasonTaxonomy.Definition(merged, "Charged twice (console test)", null,
+				null, null));
+		ContactReceipt r = contact("charged twice", email, null);
+		ContactReceipt again = contact("billing again", email, r.caseReference());
+		String second = this.intake.move(again.contactId(), null, null, "alice").caseReference();
+		this.cases.chooseReason(r.caseReference(), survivor, "alice");
+		this.cases.chooseReason(second, merged, "alice");
+		this.mvc.perform(get("/cases/" + second).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(not(containsString("class=\"hint same-matter\""))));
+
+		this.reasons.merge(merged, survivor);
+		this.mvc.perform(get("/cases/" + second).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(containsString("class=\"hint same-matter\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"merge-case\"[^>]*open.*")));
+	}
+
+	@Test
 	void mergingACaseRedirectsToTheCaseItJoinedAndARefusedMergeIsExplainedInTheFragment() throws Exception {
 		String email = "console-merge-" + UUID.randomUUID() + "@example.com";
 		ContactReceipt r = contact("merge check", email, null);

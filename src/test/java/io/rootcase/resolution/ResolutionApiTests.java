@@ -178,6 +178,31 @@ class ResolutionApiTests {
 	}
 
 	@Test
+	void theLinkOfACaseMergedTwiceShowsTheWorkDoneUnderEveryReferenceOnTheWay() throws Exception {
+		String link = propose();
+		this.mvc.perform(post(link + "/reject").with(csrf()).param("reason", "It dropped again at 9pm"))
+			.andExpect(status().isOk());
+		String middle = this.intake
+			.move(inbound("The TV box loses its signal too", this.reference).contactId(), null, null, "alice")
+			.caseReference();
+		String last = this.intake
+			.move(inbound("And the phone line crackles", this.reference).contactId(), null, null, "alice")
+			.caseReference();
+		this.cases.recordAction(middle, ActionKind.PALLIATIVE, "Line re-synchronised", 10, "alice");
+		this.cases.recordAction(last, ActionKind.CURATIVE, "Faulty line card replaced", 30, "alice");
+
+		this.intake.merge(this.reference, middle, "one line fault", "alice");
+		this.intake.merge(middle, last, "still the same line fault", "alice");
+
+		this.mvc.perform(get(link))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("We joined this request with <strong>" + last + "</strong>")))
+			.andExpect(content().string(containsString("Remote router reset")))
+			.andExpect(content().string(containsString("Line re-synchronised")))
+			.andExpect(content().string(containsString("Faulty line card replaced")));
+	}
+
+	@Test
 	void forgedExpiredAndOtherCasesLinksGetAClearPageAndChangeNothing() throws Exception {
 		String link = propose();
 		String token = link.substring(link.lastIndexOf('/') + 1);
