@@ -2,6 +2,7 @@ package io.rootcase.console;
 
 import java.util.function.Supplier;
 
+import io.rootcase.problems.ProblemView;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.NotFoundException;
@@ -67,6 +68,19 @@ final class ConsoleResponses {
 	 */
 	static void show(Model model, String error, String done) {
 		model.addAttribute(error == null ? "message" : "error", error == null ? done : error);
+	}
+
+	/**
+	 * After opening or linking a problem for a group of cases: on success to the
+	 * problem's page, else back with the refusal.
+	 */
+	static String toProblem(RedirectAttributes redirect, Outcome<ProblemView> problem, String back) {
+		if (problem.refused()) {
+			redirect.addFlashAttribute("error", problem.error());
+			return "redirect:" + back;
+		}
+		redirect.addFlashAttribute("message", problem.value().reference() + " holds the cases now.");
+		return "redirect:/problems/" + problem.value().reference();
 	}
 
 	static boolean isHtmx(String hxRequest) {

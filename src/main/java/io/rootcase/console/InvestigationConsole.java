@@ -1,14 +1,28 @@
 package io.rootcase.console;
 
-import io.rootcase.diagnosis.Diagnoses;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.problems.Problems;
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.staff.Staff;
+
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Cases whose root cause is unknown, grouped by similar characterisation, for
- * investigation.
+ * investigation: a group is taken up as a problem, whose root cause, once known, explains
+ * them.
  */
 @Controller
 class InvestigationConsole {
@@ -18,14 +32,47 @@ class InvestigationConsole {
 
 	private final Diagnoses diagnoses;
 
-	InvestigationConsole(Diagnoses diagnoses) {
+	private final Problems problems;
+
+	private final Cases cases;
+
+	private final Staff staff;
+
+	InvestigationConsole(Diagnoses diagnoses, Problems problems, Cases cases, Staff staff) {
 		this.diagnoses = diagnoses;
+		this.problems = problems;
+		this.cases = cases;
+		this.staff = staff;
 	}
 
 	@GetMapping("/unknown-causes")
 	String unknownCauses(Model model) {
 		model.addAttribute("groups", this.diagnoses.unknownCauseGroups(GROUPED));
+		model.addAttribute("teams", this.staff.teams());
 		return "unknown-causes";
+	}
+
+	/** Opens a problem for a group of unknown-cause cases and links them. */
+	@PostMapping("/unknown-causes/problem")
+	String openProblem(@RequestParam(required = false) String title, @RequestParam(required = false) String description,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String owner,
+			@RequestParam(name = "cases", required = false) List<String> references, Authentication who,
+			RedirectAttributes redirect) {
+		return ConsoleResponses.toProblem(redirect,
+				ConsoleResponses.outcome(() -> this.problems.openFor(new Problems.ProblemForm(title, description, team,
+						owner, null, null, null, null, null, null, null), cases(references), Problems.Actor.of(who))),
+				"/unknown-causes");
+	}
+
+	private List<CaseView> cases(List<String> references) {
+		if (references == null || references.isEmpty()) {
+			throw InvalidRequestException.of("cases", "name the cases the problem is for");
+		}
+		List<CaseView> found = new ArrayList<>();
+		for (String reference : references) {
+			found.add(this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
+		}
+		return found;
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 
 import io.rootcase.console.ConsoleResponses.Outcome;
 import io.rootcase.diagnosis.KnowledgeBases;
-import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.staff.Staff;
@@ -121,7 +120,7 @@ class TrendsConsole {
 	@PostMapping("/trends/alerts/{id}/problem")
 	String openProblem(@PathVariable UUID id, SurgeAlerts.NewProblem form, Authentication who,
 			RedirectAttributes redirect) {
-		return toProblem(redirect,
+		return ConsoleResponses.toProblem(redirect,
 				ConsoleResponses.outcome(() -> this.alerts.openProblem(id, form, Problems.Actor.of(who))),
 				"/trends/alerts/" + id);
 	}
@@ -129,7 +128,7 @@ class TrendsConsole {
 	@PostMapping("/trends/alerts/{id}/link")
 	String link(@PathVariable UUID id, @RequestParam(required = false) String problem, Authentication who,
 			RedirectAttributes redirect) {
-		return toProblem(redirect,
+		return ConsoleResponses.toProblem(redirect,
 				ConsoleResponses.outcome(() -> this.alerts.linkProblem(id, problem, Problems.Actor.of(who))),
 				"/trends/alerts/" + id);
 	}
@@ -164,7 +163,7 @@ class TrendsConsole {
 	@PostMapping("/trends/emerging/{id}/problem")
 	String emergingAsProblem(@PathVariable UUID id, SurgeAlerts.NewProblem form, Authentication who,
 			RedirectAttributes redirect) {
-		return toProblem(redirect,
+		return ConsoleResponses.toProblem(redirect,
 				ConsoleResponses.outcome(() -> this.emerging.adoptAsProblem(id, form, Problems.Actor.of(who))),
 				"/trends/emerging/" + id);
 	}
@@ -175,16 +174,6 @@ class TrendsConsole {
 		String error = ConsoleResponses.attempt(() -> this.emerging.dismiss(id, reason, Problems.Actor.of(who)));
 		ConsoleResponses.flash(redirect, error, "Emerging problem dismissed.");
 		return "redirect:/trends/emerging/" + id;
-	}
-
-	/** On success to the problem's page, else back with the refusal. */
-	private static String toProblem(RedirectAttributes redirect, Outcome<ProblemView> problem, String back) {
-		if (problem.refused()) {
-			redirect.addFlashAttribute("error", problem.error());
-			return "redirect:" + back;
-		}
-		redirect.addFlashAttribute("message", problem.value().reference() + " holds the cases now.");
-		return "redirect:/problems/" + problem.value().reference();
 	}
 
 }

@@ -21,7 +21,12 @@ final class CaseDiagnosis {
 
 	enum Status {
 
-		IN_PROGRESS, CONFIRMED, UNKNOWN
+		IN_PROGRESS, CONFIRMED, UNKNOWN,
+		/**
+		 * Ended unknown, and an investigation found the cause later: the cause is kept,
+		 * and when and by whom it was found.
+		 */
+		EXPLAINED
 
 	}
 
@@ -64,9 +69,13 @@ final class CaseDiagnosis {
 
 	private String finishedBy;
 
+	private Instant explainedAt;
+
+	private String explainedBy;
+
 	CaseDiagnosis(UUID id, UUID caseId, UUID kbVersionId, Status status, Instant startedAt, String startedBy,
-			Instant finishedAt, String finishedBy, String causeKey, int version, Map<String, Answer> answers,
-			Set<String> skipped) {
+			Instant finishedAt, String finishedBy, String causeKey, Instant explainedAt, String explainedBy,
+			int version, Map<String, Answer> answers, Set<String> skipped) {
 		this.id = id;
 		this.caseId = caseId;
 		this.kbVersionId = kbVersionId;
@@ -76,14 +85,16 @@ final class CaseDiagnosis {
 		this.finishedAt = finishedAt;
 		this.finishedBy = finishedBy;
 		this.causeKey = causeKey;
+		this.explainedAt = explainedAt;
+		this.explainedBy = explainedBy;
 		this.version = version;
 		this.answers = new LinkedHashMap<>(answers);
 		this.skipped = new LinkedHashSet<>(skipped);
 	}
 
 	static CaseDiagnosis start(UUID caseId, UUID kbVersionId, String by, Instant at) {
-		return new CaseDiagnosis(Ids.next(), caseId, kbVersionId, Status.IN_PROGRESS, at, by, null, null, null, 0,
-				Map.of(), Set.of());
+		return new CaseDiagnosis(Ids.next(), caseId, kbVersionId, Status.IN_PROGRESS, at, by, null, null, null, null,
+				null, 0, Map.of(), Set.of());
 	}
 
 	/**
@@ -118,6 +129,21 @@ final class CaseDiagnosis {
 		this.status = Status.UNKNOWN;
 		this.finishedAt = at;
 		this.finishedBy = by;
+	}
+
+	/**
+	 * An investigation found the cause this diagnosis could not: what the diagnosis
+	 * gathered stays, and how it ended is kept with the finding.
+	 */
+	void explainedAs(String cause, String by, Instant at) {
+		if (this.status != Status.UNKNOWN) {
+			throw new ConflictException("only a diagnosis that ended unknown is explained later (this one is "
+					+ Texts.words(this.status) + ")");
+		}
+		this.status = Status.EXPLAINED;
+		this.causeKey = cause;
+		this.explainedAt = at;
+		this.explainedBy = by;
 	}
 
 	private void guardInProgress() {
@@ -184,6 +210,14 @@ final class CaseDiagnosis {
 
 	String causeKey() {
 		return this.causeKey;
+	}
+
+	Instant explainedAt() {
+		return this.explainedAt;
+	}
+
+	String explainedBy() {
+		return this.explainedBy;
 	}
 
 	int version() {

@@ -2,15 +2,19 @@ package io.rootcase.diagnosis;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseNotFoundException;
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.RootCauseState;
@@ -184,6 +188,50 @@ public class Diagnoses {
 	}
 
 	/**
+	 * What recording a known cause did.
+	 *
+	 * @param version the knowledge-base version that holds the cause
+	 * @param explained the cases whose diagnoses had ended unknown and that the cause
+	 * explains now
+	 */
+	public record KnownCauseRecorded(KnowledgeBaseVersion version, List<String> explained) {
+	}
+
+	/**
+	 * Records a cause an investigation found (a problem's root cause, a group of
+	 * unexplained cases adopted as a cause) as known in the knowledge base. Of the cases
+	 * the investigation covered, those whose latest diagnosis ended unknown are explained
+	 * by it: their characterisations tell a new cause's answers, so the next case like
+	 * them is diagnosed to it; their diagnoses count as confirmed to it for learning;
+	 * they leave the unknown-cause list; and those not closed take it as their known root
+	 * cause (a closed case keeps the finding it was closed with). Empty while there is no
+	 * knowledge base.
+	 */
+	@Transactional
+	public Optional<KnownCauseRecorded> recordKnownCause(KnowledgeBases.KnownCause cause, Collection<UUID> covered,
+			String actor) {
+		List<CaseDiagnosis> unknown = this.repository.unknownOf(covered);
+		Optional<KnowledgeBaseVersion> version = this.knowledgeBases.recordKnownCause(cause,
+				unknown.stream().map(CaseDiagnosis::answerValues).toList(), actor);
+		if (version.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Map<UUID, CaseView> unexplained = this.cases.find(unknown.stream().map(CaseDiagnosis::caseId).toList());
+		List<String> explained = new ArrayList<>();
+		for (CaseDiagnosis diagnosis : unknown) {
+			diagnosis.explainedAs(cause.key(), actor, now);
+			this.repository.update(diagnosis);
+			CaseView c = unexplained.get(diagnosis.caseId());
+			explained.add(c.reference());
+			if (c.status() != CaseStatus.CLOSED && c.rootCauseState() == RootCauseState.UNKNOWN) {
+				this.cases.recordRootCause(c.reference(), RootCauseState.KNOWN, cause.key(), now);
+			}
+		}
+		return Optional.of(new KnownCauseRecorded(version.get(), explained));
+	}
+
+	/**
 	 * Cases whose cause was found to be unknown, latest first, with their
 	 * characterisation.
 	 */
@@ -308,14 +356,18 @@ public class Diagnoses {
 				.orElse(null);
 		}
 		List<DiagnosisView.Step> steps = steps(d, kb);
+		// A cause an investigation found later is in a later version than the
+		// diagnosis's.
 		DiagnosisView.Finding finding = d.causeKey() == null ? null
 				: kb.cause(d.causeKey())
+					.or(() -> this.knowledgeBases.current()
+						.flatMap(current -> this.knowledgeBases.expert(current.id()).cause(d.causeKey())))
 					.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds()))
 					.orElse(null);
 		KnowledgeBaseVersion version = this.knowledgeBases.version(d.kbVersionId());
 		return new DiagnosisView(d.id(), d.caseId(), label(d.status()), version.number(), version.label(),
 				label(assessment.verdict()), assessment.reason(), ranking, next, steps, List.copyOf(d.skipped()),
-				finding, doubt, d.startedAt(), d.finishedAt());
+				finding, doubt, d.startedAt(), d.finishedAt(), d.explainedAt(), d.explainedBy());
 	}
 
 	private CaseDiagnosis running(String caseReference) {

@@ -25,7 +25,7 @@ class DiagnosisRepository {
 
 	private static final String COLUMNS = """
 			id, case_id, kb_version_id, status, started_at, started_by, finished_at, finished_by, cause_key,
-			version""";
+			explained_at, explained_by, version""";
 
 	private final JdbcClient jdbc;
 
@@ -44,9 +44,11 @@ class DiagnosisRepository {
 	/** Writes the diagnosis's status and any answer or skip not stored yet. */
 	void update(CaseDiagnosis d) {
 		int updated = this.jdbc.sql("""
-				update diagnoses set status = ?, finished_at = ?, finished_by = ?, cause_key = ?, version = version + 1
+				update diagnoses set status = ?, finished_at = ?, finished_by = ?, cause_key = ?, explained_at = ?,
+				explained_by = ?, version = version + 1
 				where id = ? and version = ?""")
-			.params(d.status().name(), DbTime.toDb(d.finishedAt()), d.finishedBy(), d.causeKey(), d.id(), d.version())
+			.params(d.status().name(), DbTime.toDb(d.finishedAt()), d.finishedBy(), d.causeKey(),
+					DbTime.toDb(d.explainedAt()), d.explainedBy(), d.id(), d.version())
 			.update();
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("the diagnosis was changed by someone else; reload it");
@@ -94,23 +96,50 @@ class DiagnosisRepository {
 	}
 
 	/**
-	 * A cheap fingerprint of the diagnoses ended since an instant: it changes whenever
-	 * one more ends, so learned values are recomputed only then.
+	 * The latest diagnoses of these cases, where that diagnosis ended unknown.
+	 */
+	List<CaseDiagnosis> unknownOf(java.util.Collection<UUID> caseIds) {
+		java.util.Set<UUID> wanted = new HashSet<>(caseIds);
+		// Unknown endings are few beside the cases a problem may link (thousands), so
+		// they are read whole and picked here rather than named in a long IN list.
+		return this.jdbc.sql("select " + COLUMNS + " from diagnoses d " + """
+				where status = 'UNKNOWN' and not exists (
+				   select 1 from diagnoses later where later.case_id = d.case_id and later.started_at > d.started_at)
+				order by finished_at, id""")
+			.query((rs, n) -> row(rs))
+			.list()
+			.stream()
+			.filter(r -> wanted.contains(r.caseId()))
+			.map(this::hydrate)
+			.toList();
+	}
+
+	/**
+	 * A cheap fingerprint of the diagnoses ended (or explained) since an instant: it
+	 * changes whenever one more ends or is explained, so learned values are recomputed
+	 * only then.
 	 */
 	String endedSince(Instant since) {
 		return this.jdbc.sql("""
-				select count(*) as n, max(finished_at) as latest from diagnoses
-				where status in ('CONFIRMED', 'UNKNOWN') and finished_at > ?""")
+				select count(*) as n, max(coalesce(explained_at, finished_at)) as latest,
+				       sum(case when status = 'EXPLAINED' then 1 else 0 end) as explained
+				from diagnoses
+				where status in ('CONFIRMED', 'UNKNOWN', 'EXPLAINED') and coalesce(explained_at, finished_at) > ?""")
 			.param(DbTime.toDb(since))
-			.query((rs, n) -> rs.getLong("n") + "@" + DbTime.fromDb(rs, "latest"))
+			.query((rs, n) -> rs.getLong("n") + "/" + rs.getLong("explained") + "@" + DbTime.fromDb(rs, "latest"))
 			.single();
 	}
 
-	/** The counts of the diagnoses ended since an instant, for learning. */
+	/**
+	 * The counts of the diagnoses ended since an instant, for learning. A diagnosis
+	 * explained later counts as confirmed to the cause found (since it was found), not as
+	 * unknown: what it gathered is what that cause looks like.
+	 */
 	Learning.Experience experienceSince(Instant since) {
 		Map<String, Integer> confirmed = new HashMap<>();
 		this.jdbc.sql("""
-				select cause_key, count(*) as n from diagnoses where status = 'CONFIRMED' and finished_at > ?
+				select cause_key, count(*) as n from diagnoses
+				where status in ('CONFIRMED', 'EXPLAINED') and coalesce(explained_at, finished_at) > ?
 				group by cause_key""").param(DbTime.toDb(since)).query(rs -> {
 			confirmed.put(rs.getString("cause_key"), rs.getInt("n"));
 		});
@@ -122,7 +151,7 @@ class DiagnosisRepository {
 		this.jdbc.sql("""
 				select d.cause_key, a.question_key, a.answer, count(*) as n
 				from diagnoses d join diagnosis_answers a on a.diagnosis_id = d.id
-				where d.status = 'CONFIRMED' and d.finished_at > ?
+				where d.status in ('CONFIRMED', 'EXPLAINED') and coalesce(d.explained_at, d.finished_at) > ?
 				group by d.cause_key, a.question_key, a.answer""").param(DbTime.toDb(since)).query(rs -> {
 			answers.computeIfAbsent(rs.getString("cause_key"), c -> new HashMap<>())
 				.computeIfAbsent(rs.getString("question_key"), q -> new HashMap<>())
@@ -148,18 +177,21 @@ class DiagnosisRepository {
 					.query(String.class)
 					.list());
 		return new CaseDiagnosis(r.id(), r.caseId(), r.kbVersionId(), r.status(), r.startedAt(), r.startedBy(),
-				r.finishedAt(), r.finishedBy(), r.causeKey(), r.version(), answers, skipped);
+				r.finishedAt(), r.finishedBy(), r.causeKey(), r.explainedAt(), r.explainedBy(), r.version(), answers,
+				skipped);
 	}
 
 	private static Row row(ResultSet rs) throws SQLException {
 		return new Row(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
 				rs.getObject("kb_version_id", UUID.class), Status.valueOf(rs.getString("status")),
 				DbTime.fromDb(rs, "started_at"), rs.getString("started_by"), DbTime.fromDb(rs, "finished_at"),
-				rs.getString("finished_by"), rs.getString("cause_key"), rs.getInt("version"));
+				rs.getString("finished_by"), rs.getString("cause_key"), DbTime.fromDb(rs, "explained_at"),
+				rs.getString("explained_by"), rs.getInt("version"));
 	}
 
-	private record Row(UUID id, UUID caseId, UUID kbVersionId, Status status, java.time.Instant startedAt,
-			String startedBy, java.time.Instant finishedAt, String finishedBy, String causeKey, int version) {
+	private record Row(UUID id, UUID caseId, UUID kbVersionId, Status status, Instant startedAt, String startedBy,
+			Instant finishedAt, String finishedBy, String causeKey, Instant explainedAt, String explainedBy,
+			int version) {
 	}
 
 }

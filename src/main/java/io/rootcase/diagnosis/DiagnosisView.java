@@ -9,7 +9,8 @@ import io.rootcase.diagnosis.KnowledgeBase.Remedy;
 /**
  * A diagnosis as agents and the API see it.
  *
- * @param status in_progress, confirmed or unknown
+ * @param status in_progress, confirmed, unknown, or explained (ended unknown, and an
+ * investigation found the cause later)
  * @param verdict what the engine says now: continue, confident, unknown or
  * nothing_worth_asking
  * @param ranking the most probable causes (and the unknown cause) with their
@@ -20,11 +21,14 @@ import io.rootcase.diagnosis.KnowledgeBase.Remedy;
  * @param cureThatDidNotHold the cause found and cured on this customer's earlier case of
  * the same matter, which this problem has outlived (and the ranking holds less likely),
  * or {@code null}
+ * @param explainedAt when an investigation found the cause of a diagnosis that ended
+ * unknown, or {@code null}
+ * @param explainedBy who recorded that finding, or {@code null}
  */
 public record DiagnosisView(UUID id, UUID caseId, String status, int knowledgeBaseVersion, String knowledgeBaseLabel,
 		String verdict, String reason, List<RankedCause> ranking, NextStep next, List<Step> answers,
 		List<String> skipped, Finding finding, CureThatDidNotHold cureThatDidNotHold, Instant startedAt,
-		Instant finishedAt) {
+		Instant finishedAt, Instant explainedAt, String explainedBy) {
 
 	/**
 	 * @param cause the cause found then

@@ -37,6 +37,41 @@ public record KnowledgeBase(String name, String version, double unknownPrior, do
 		return new KnowledgeBase(this.name, this.version, this.unknownPrior, this.answerNoise, kept, questions);
 	}
 
+	/**
+	 * This knowledge base with a cause's answers told by the characterisations of cases
+	 * it turned out to explain (cases whose diagnoses had ended "unknown"). For each
+	 * question some of them answered, P(answer | cause) is the share of them that gave
+	 * it, smoothed toward the question's background by {@code strength} pseudo-answers:
+	 * one case's answer is a lean, not a certainty, and an answer none of them gave stays
+	 * possible. Questions none of them answered, and answers a question does not have,
+	 * change nothing.
+	 */
+	public KnowledgeBase describedBy(String causeKey, List<Map<String, String>> characterisations, double strength) {
+		List<Question> described = this.questions.stream().map(q -> {
+			Map<String, Integer> counts = new java.util.HashMap<>();
+			for (Map<String, String> answers : characterisations) {
+				String answer = answers.get(q.key());
+				if (answer != null && q.answers().contains(answer)) {
+					counts.merge(answer, 1, Integer::sum);
+				}
+			}
+			int answered = counts.values().stream().mapToInt(Integer::intValue).sum();
+			if (answered == 0) {
+				return q;
+			}
+			Map<String, Double> row = new java.util.LinkedHashMap<>();
+			for (String answer : q.answers()) {
+				row.put(answer, (counts.getOrDefault(answer, 0) + strength * q.background().getOrDefault(answer, 0.0))
+						/ (answered + strength));
+			}
+			Map<String, Map<String, Double>> likelihoods = new java.util.LinkedHashMap<>(q.likelihoods());
+			likelihoods.put(causeKey, row);
+			return new Question(q.key(), q.text(), q.kind(), q.minutes(), q.answers(), q.background(), likelihoods,
+					q.source());
+		}).toList();
+		return new KnowledgeBase(this.name, this.version, this.unknownPrior, this.answerNoise, this.causes, described);
+	}
+
 	public enum CauseStatus {
 
 		KNOWN, SUSPECTED, RETIRED

@@ -105,13 +105,24 @@ public class KnowledgeBases {
 	private static final double NEW_CAUSE_PRIOR = 0.02;
 
 	/**
+	 * How many answers of the question's background a new cause's answers described by
+	 * its cases are smoothed with: two, so that three cases answering alike make the
+	 * answer likely (0.64 to 0.8 for a yes/no, by its background) without ruling the
+	 * other out.
+	 */
+	static final double DESCRIBING_STRENGTH = 2;
+
+	/**
 	 * Records a cause as known, as a new knowledge-base version: an existing cause
 	 * becomes {@code known}, owned by the team, with the fix and the workaround (kept
 	 * with any it had); a new one is added with a small prior, which learning then
-	 * adjusts. Does nothing while there is no knowledge base.
+	 * adjusts, and with answers told by the characterisations of the cases it explains
+	 * (without them it would answer like any cause, and diagnosis could not find it).
+	 * Does nothing while there is no knowledge base.
 	 */
 	@Transactional
-	public Optional<KnowledgeBaseVersion> recordKnownCause(KnownCause cause, String actor) {
+	Optional<KnowledgeBaseVersion> recordKnownCause(KnownCause cause, List<Map<String, String>> characterisations,
+			String actor) {
 		Optional<KnowledgeBaseVersion> current = current();
 		if (current.isEmpty()) {
 			return Optional.empty();
@@ -139,8 +150,15 @@ public class KnowledgeBases {
 		if (existing.isEmpty()) {
 			causes.add(known);
 		}
-		return Optional.of(importFile(KnowledgeBaseFile.write(new KnowledgeBase(kb.name(), kb.version(),
-				kb.unknownPrior(), kb.answerNoise(), causes, kb.questions())), actor));
+		KnowledgeBase recorded = new KnowledgeBase(kb.name(), kb.version(), kb.unknownPrior(), kb.answerNoise(), causes,
+				kb.questions());
+		// A cause already there keeps the answers an expert gave it: the cases it
+		// explains
+		// teach it through learning instead, as confirmed diagnoses do.
+		return Optional.of(importFile(
+				KnowledgeBaseFile.write(existing.isEmpty()
+						? recorded.describedBy(cause.key(), characterisations, DESCRIBING_STRENGTH) : recorded),
+				actor));
 	}
 
 	// A cause must be owned by a team that exists, or its cases could not be handed over

@@ -192,6 +192,18 @@ public class FollowUps {
 				.ifPresent(c -> insert(c, FollowUpKind.UNKNOWN_CAUSE, found.occurredAt().plus(this.unknownCauseEvery),
 						"The root cause is unknown: look at new evidence and similar unknown cases."));
 		}
+		else if (found.state() == RootCauseState.KNOWN) {
+			// The look for new evidence on an unknown cause has nothing left to find: a
+			// new
+			// diagnosis or an investigation found it.
+			for (FollowUp open : this.repository.ofCases(List.of(found.caseId()))) {
+				if (open.kind() == FollowUpKind.UNKNOWN_CAUSE && open.completedAt() == null) {
+					open.complete("The root cause is known now: " + found.causeKey() + ".", "system",
+							found.occurredAt());
+					this.repository.complete(open);
+				}
+			}
+		}
 	}
 
 	private void afterResolution(UUID caseId, ResolutionKind kind, Instant at) {

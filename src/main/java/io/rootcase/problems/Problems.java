@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.resolution.Resolutions;
 import io.rootcase.shared.ConflictException;
@@ -56,7 +57,7 @@ public class Problems {
 
 	private final Resolutions resolutions;
 
-	private final KnowledgeBases knowledgeBases;
+	private final Diagnoses diagnoses;
 
 	private final Cases cases;
 
@@ -69,14 +70,14 @@ public class Problems {
 	private final double alpha;
 
 	Problems(ProblemRepository problems, AnalysisRepository analyses, ImpactQueries impacts, Resolutions resolutions,
-			KnowledgeBases knowledgeBases, Cases cases, Staff staff, Clock clock,
+			Diagnoses diagnoses, Cases cases, Staff staff, Clock clock,
 			@Value("${rootcase.problems.verification.lookback:P28D}") Duration lookback,
 			@Value("${rootcase.problems.verification.alpha:0.05}") double alpha) {
 		this.problems = problems;
 		this.analyses = analyses;
 		this.impacts = impacts;
 		this.resolutions = resolutions;
-		this.knowledgeBases = knowledgeBases;
+		this.diagnoses = diagnoses;
 		this.cases = cases;
 		this.staff = staff;
 		this.clock = clock;
@@ -121,6 +122,33 @@ public class Problems {
 		requireTeam(details.team());
 		requireMayChange(details.team(), actor);
 		return ProblemView.of(this.problems.insert(Problem.open(Ids.next(), details, actor.name(), at)));
+	}
+
+	/**
+	 * Opens a problem for the cases behind it (a surge, a group of alike cases) and links
+	 * them, all in one: see {@link #linkUnlinked}.
+	 */
+	@Transactional
+	public ProblemView openFor(ProblemForm form, List<CaseView> cases, Actor actor) {
+		ProblemView problem = open(form, actor);
+		linkUnlinked(problem.reference(), cases);
+		return problem;
+	}
+
+	/**
+	 * Links those of the cases no other problem holds: a case belongs to one problem, and
+	 * {@link #link} refuses the whole list when one is held elsewhere, where a group of
+	 * cases found together should still bring the rest.
+	 * @return how many were linked now
+	 */
+	@Transactional
+	public int linkUnlinked(String reference, List<CaseView> cases) {
+		UUID problemId = load(reference).id();
+		List<String> references = cases.stream()
+			.filter(c -> c.problemId() == null || c.problemId().equals(problemId))
+			.map(CaseView::reference)
+			.toList();
+		return references.isEmpty() ? 0 : this.cases.linkToProblem(problemId, references);
 	}
 
 	@Transactional(readOnly = true)
@@ -437,23 +465,19 @@ public class Problems {
 	}
 
 	/**
-	 * A known error named by a knowledge-base key becomes that known cause (created or
-	 * updated), so diagnosis finds it from now on. A cause described only in words stays
-	 * out of the knowledge base until someone gives it a key and its answers: a cause
-	 * without them would only compete with "unknown".
-	 */
-	/**
 	 * The root cause becomes a known cause of the knowledge base, so diagnosis finds it
 	 * from now on; a root cause known only in words gets a key there and the problem
-	 * takes it.
+	 * takes it. The linked cases whose diagnoses ended unknown are explained by it, and
+	 * tell a new cause's answers (see {@link Diagnoses#recordKnownCause}).
 	 */
 	private void teachKnowledgeBase(Problem problem, Actor actor) {
 		Problem.Details d = problem.details();
 		String key = problem.knowledgeBaseKey();
-		boolean recorded = this.knowledgeBases
+		List<UUID> linked = this.cases.ofProblem(problem.id(), Integer.MAX_VALUE).stream().map(CaseView::id).toList();
+		boolean recorded = this.diagnoses
 			.recordKnownCause(new KnowledgeBases.KnownCause(key, d.title(),
 					d.rootCauseText() != null ? d.rootCauseText() : d.description(), d.team(), d.fixPlan(),
-					d.workaround()), actor.name())
+					d.workaround()), linked, actor.name())
 			.isPresent();
 		if (recorded && !key.equals(d.rootCauseKey())) {
 			problem.rootCauseRecordedAs(key);

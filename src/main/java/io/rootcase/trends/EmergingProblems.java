@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
@@ -59,7 +60,7 @@ public class EmergingProblems {
 
 	private final ReasonTaxonomy taxonomy;
 
-	private final KnowledgeBases knowledgeBases;
+	private final Diagnoses diagnoses;
 
 	private final Problems problems;
 
@@ -69,12 +70,12 @@ public class EmergingProblems {
 
 	private final Clock clock;
 
-	EmergingProblems(ClusterRepository clusters, ContactReasons reasons, ReasonTaxonomy taxonomy,
-			KnowledgeBases knowledgeBases, Problems problems, Cases cases, TrendSettings settings, Clock clock) {
+	EmergingProblems(ClusterRepository clusters, ContactReasons reasons, ReasonTaxonomy taxonomy, Diagnoses diagnoses,
+			Problems problems, Cases cases, TrendSettings settings, Clock clock) {
 		this.clusters = clusters;
 		this.reasons = reasons;
 		this.taxonomy = taxonomy;
-		this.knowledgeBases = knowledgeBases;
+		this.diagnoses = diagnoses;
 		this.problems = problems;
 		this.cases = cases;
 		this.settings = settings;
@@ -161,14 +162,17 @@ public class EmergingProblems {
 		return reason;
 	}
 
-	/** Makes the group a root cause in the knowledge base, for diagnosis to find. */
+	/**
+	 * Makes the group a root cause in the knowledge base, for diagnosis to find: its
+	 * cases whose diagnoses ended unknown are explained by it and tell its answers.
+	 */
 	@Transactional
 	public String adoptAsRootCause(UUID id, KnowledgeBases.KnownCause cause, Problems.Actor actor) {
 		EmergingCluster cluster = requireProposed(id, actor);
 		if (Texts.blankToNull(cause.key()) == null || Texts.blankToNull(cause.name()) == null) {
 			throw InvalidRequestException.of("key", "a root cause needs a key and a name");
 		}
-		if (this.knowledgeBases.recordKnownCause(cause, actor.name()).isEmpty()) {
+		if (this.diagnoses.recordKnownCause(cause, this.clusters.cases(id), actor.name()).isEmpty()) {
 			throw new ConflictException("there is no knowledge base to add the root cause to; import one first");
 		}
 		adopted(cluster, "root cause " + cause.key(), actor);
@@ -181,9 +185,8 @@ public class EmergingProblems {
 		EmergingCluster cluster = requireProposed(id, actor);
 		String description = Texts.blankToNull(form.description()) != null ? form.description() : "Emerging problem of "
 				+ cluster.size() + " unexplained cases about: " + String.join(", ", cluster.terms()) + ".";
-		ProblemView problem = this.problems.open(new Problems.ProblemForm(form.title(), description, form.team(),
-				form.owner(), null, null, null, null, null, null, null), actor);
-		ProblemLinks.linkUnlinked(this.problems, problem, cases(id));
+		ProblemView problem = this.problems.openFor(new Problems.ProblemForm(form.title(), description, form.team(),
+				form.owner(), null, null, null, null, null, null, null), cases(id), actor);
 		adopted(cluster, "problem " + problem.reference(), actor);
 		return problem;
 	}

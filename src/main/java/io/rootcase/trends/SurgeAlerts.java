@@ -228,11 +228,10 @@ public class SurgeAlerts {
 		String description = Texts.blankToNull(form.description()) != null ? form.description()
 				: "Surge of " + key.label() + " since " + alert.since() + ": " + alert.observed() + " contacts where "
 						+ Math.round(alert.expected()) + " were expected.";
-		ProblemView problem = this.problems.open(
+		ProblemView problem = this.problems.openFor(
 				new Problems.ProblemForm(form.title(), description, form.team(), form.owner(), key.cause(), null,
 						key.reason(), null, null, null, key.segment() ? key.attribute() + "=" + key.value() : null),
-				actor);
-		ProblemLinks.linkUnlinked(this.problems, problem, contributingCases(alert));
+				contributingCases(alert), actor);
 		this.alerts
 			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));
 		return problem;
@@ -246,7 +245,7 @@ public class SurgeAlerts {
 			throw InvalidRequestException.of("problem", "name the problem to link to");
 		}
 		ProblemView problem = this.problems.get(problemReference.strip());
-		ProblemLinks.linkUnlinked(this.problems, problem, contributingCases(alert));
+		this.problems.linkUnlinked(problem.reference(), contributingCases(alert));
 		this.alerts
 			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));
 		return problem;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -126,6 +127,47 @@ class KnowledgeBaseBrowserTests extends BrowserTest {
 			.contains("→ yes")
 			.contains("Where it happens:")
 			.contains("Which router does the customer have? hx200 1, mesh 1");
+	}
+
+	@Test
+	void aManagerTakesAGroupOfUnknownCausesUpAsAProblemWhoseKnownRootCauseExplainsThem() {
+		List<String> alike = List.of(newCase("HX-300 router"), newCase("HX-300 router"));
+		for (String reference : alike) {
+			this.diagnoses.start(reference, "alice");
+			this.diagnoses.answer(reference, "tv_symptom", "freezing", false, "alice");
+			this.diagnoses.answer(reference, "box_stuck_loading", "no", false, "alice");
+			this.diagnoses.answer(reference, "entitlement_check", "match", false, "alice");
+			this.diagnoses.declareUnknown(reference, "alice");
+		}
+		Chromium.openAs(browser, this.port, "/unknown-causes", "maria");
+		var group = browser.findElements(By.cssSelector("section.group"))
+			.stream()
+			.filter(s -> s.getText().contains(alike.get(0)))
+			.findFirst()
+			.orElseThrow();
+		group.findElement(By.cssSelector("details.group-problem summary")).click();
+		group.findElement(By.name("title")).sendKeys("TV freezes, entitlements fine");
+		new Select(group.findElement(By.name("team"))).selectByVisibleText("Product");
+		group.findElement(By.cssSelector("button[id^=open-group-problem]")).click();
+
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "holds the cases now"));
+		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(alike.get(0)).contains(alike.get(1));
+		ProblemPage.describeRootCause(browser, "Set-top box decoder overheats", "Restart the box");
+		for (String status : new String[] { "investigating", "root cause known" }) {
+			new Select(browser.findElement(By.id("next-status"))).selectByVisibleText(status);
+			browser.findElement(By.id("move-status")).click();
+			Chromium.waiting(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-status"), status));
+		}
+
+		Chromium.open(browser, this.port, "/cases/" + alike.get(1));
+		assertThat(browser.findElement(By.id("diagnosis-explained")).getText())
+			.contains("Root cause found by an investigation")
+			.contains("maria");
+		assertThat(browser.findElement(By.id("diagnosis-finding")).getText()).contains("TV freezes, entitlements fine");
+		Chromium.open(browser, this.port, "/unknown-causes");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContainPattern(alike.get(0) + "\\b");
 	}
 
 	String newCase(String device) {

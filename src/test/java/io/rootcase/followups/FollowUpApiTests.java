@@ -140,6 +140,27 @@ class FollowUpApiTests {
 	}
 
 	@Test
+	void theLookAtAnUnknownCauseIsDoneWhenTheCauseBecomesKnown() throws Exception {
+		String reference = newCase("Landline crackles at night");
+		this.cases.recordRootCause(reference, RootCauseState.UNKNOWN, null);
+		FollowUpView look = of(reference).get(0);
+
+		this.cases.recordRootCause(reference, RootCauseState.KNOWN, "line_joint_corrosion");
+
+		CaseView c = this.cases.find(reference).orElseThrow();
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (this.followUps.ofCases(List.of(c)).get(0).completedAt() == null
+				&& System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(this.followUps.ofCases(List.of(c))).singleElement().satisfies(f -> {
+			assertThat(f.id()).isEqualTo(look.id());
+			assertThat(f.completedBy()).isEqualTo("system");
+			assertThat(f.outcome()).isEqualTo("The root cause is known now: line_joint_corrosion.");
+		});
+	}
+
+	@Test
 	void everyUnknownCauseIsLookedAtAgainEvenWhenTheRunsAreSmallerThanTheCasesWatched() throws Exception {
 		List<String> unknown = List.of(newCase("Phone echoes on every call"), newCase("Phone echoes since Monday"));
 		for (String reference : unknown) {
