@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 
 /**
  * A problem: the cause behind many cases, owned by the team that can fix it. Guards its
@@ -68,7 +69,15 @@ final class Problem {
 				}
 			}
 			title = title.strip();
-			segment = segment == null || segment.isBlank() ? null : segment.strip();
+			// A form's empty field means "none", as a missing one does in the API.
+			description = Texts.blankToNull(description);
+			owner = Texts.blankToNull(owner);
+			rootCauseKey = Texts.blankToNull(rootCauseKey);
+			rootCauseText = Texts.blankToNull(rootCauseText);
+			reasonKey = Texts.blankToNull(reasonKey);
+			workaround = Texts.blankToNull(workaround);
+			fixPlan = Texts.blankToNull(fixPlan);
+			segment = Texts.blankToNull(segment);
 			if (segment != null && (segment.indexOf('=') < 1 || segment.endsWith("=") || segment.length() > 270)) {
 				throw InvalidRequestException.of("segment",
 						"a segment is written attribute=value, e.g. plan=Fibre 500");

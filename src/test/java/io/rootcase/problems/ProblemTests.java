@@ -37,6 +37,21 @@ class ProblemTests {
 	}
 
 	@Test
+	void emptyFieldsOfAFormMeanNone() {
+		Problem.Details d = new Problem.Details("Echo on phone lines", " ", "product", "", "", "  ", "", "", " ", null,
+				"");
+		assertThat(d.description()).isNull();
+		assertThat(d.owner()).isNull();
+		assertThat(d.rootCauseKey()).isNull();
+		assertThat(d.rootCauseText()).isNull();
+		assertThat(d.reasonKey()).isNull();
+		assertThat(d.workaround()).isNull();
+		assertThat(d.fixPlan()).isNull();
+		assertThat(d.segment()).isNull();
+		assertThat(d.hasRootCause()).isFalse();
+	}
+
+	@Test
 	void aRootCauseInWordsGetsAKnowledgeBaseKeyFromTheProblemsNumberAndItsWords() {
 		Problem p = new Problem(UUID.randomUUID(), 12L, details("Proration uses the old plan’s price!", null),
 				ProblemStatus.INVESTIGATING, null, null, null, NOW, "maria", 1);
