@@ -17,46 +17,45 @@ class CauseDescribedByItsCasesTests {
 	final KnowledgeBase kb = KnowledgeBaseFile.read("""
 			format: rootcase-kb/1
 			name: Described
-			version: "1"
-			unknownPrior: 0.1
+			version: "2"
+			unknownPrior: 0.05
 			answerNoise: 0.0
 			causes:
-			  - {key: a, name: Cause A, team: product, prior: 0.6, fix: {action: Fix A, minutes: 10}}
+			  - {key: known, name: Known cause, team: support, prior: 0.5, fix: {action: Cure, minutes: 5}}
 			  - {key: found, name: Found later, team: product, prior: 0.02, fix: {action: Fix it, minutes: 10}}
 			questions:
-			  - key: q
-			    text: Q?
-			    minutes: 1
+			  - key: rain
+			    text: Worse when it rains?
+			    minutes: 2
 			    answers: ["yes", "no"]
-			    background: {"yes": 0.2, "no": 0.8}
+			    background: {"yes": 0.1, "no": 0.9}
 			    likelihoods:
-			      a: {"yes": 0.9, "no": 0.1}
+			      known: {"yes": 0.7, "no": 0.3}
 			  - key: colour
 			    text: Which colour?
 			    minutes: 1
 			    answers: [red, green, blue]
 			    background: {red: 0.5, green: 0.3, blue: 0.2}
 			    likelihoods:
-			      a: {red: 0.1, green: 0.1, blue: 0.8}
+			      known: {red: 0.1, green: 0.1, blue: 0.8}
 			  - key: untouched
 			    text: Not asked?
 			    minutes: 1
 			    answers: ["yes", "no"]
 			    background: {"yes": 0.4, "no": 0.6}
 			    likelihoods:
-			      a: {"yes": 0.5, "no": 0.5}
+			      known: {"yes": 0.5, "no": 0.5}
 			""");
 
 	@Test
 	void eachAnsweredQuestionGetsTheShareOfTheCasesAnswersSmoothedTowardItsBackground() {
-		KnowledgeBase described = this.kb.describedBy("found",
-				List.of(Map.of("q", "yes", "colour", "blue"), Map.of("q", "yes", "colour", "green"), Map.of("q", "no")),
-				2);
-		KnowledgeBase.Question q = described.question("q").orElseThrow();
-		// Two of three said yes: (2 + 2 * 0.2) / (3 + 2), and (1 + 2 * 0.8) / 5.
-		assertThat(q.likelihood("found", "yes")).isCloseTo(0.48, within(1e-12));
-		assertThat(q.likelihood("found", "no")).isCloseTo(0.52, within(1e-12));
-		assertThat(q.likelihood("a", "yes")).as("other causes keep theirs").isEqualTo(0.9);
+		KnowledgeBase described = this.kb.describedBy("found", List.of(Map.of("rain", "yes", "colour", "blue"),
+				Map.of("rain", "yes", "colour", "green"), Map.of("rain", "no")), 2);
+		KnowledgeBase.Question rain = described.question("rain").orElseThrow();
+		// Two of three said yes: (2 + 2 * 0.1) / (3 + 2), and (1 + 2 * 0.9) / 5.
+		assertThat(rain.likelihood("found", "yes")).isCloseTo(0.44, within(1e-12));
+		assertThat(rain.likelihood("found", "no")).isCloseTo(0.56, within(1e-12));
+		assertThat(rain.likelihood("known", "yes")).as("other causes keep theirs").isEqualTo(0.7);
 		KnowledgeBase.Question colour = described.question("colour").orElseThrow();
 		// Two cases answered: blue (1 + 0.4) / 4, green (1 + 0.6) / 4, red never (0 + 1)
 		// / 4.
@@ -69,8 +68,8 @@ class CauseDescribedByItsCasesTests {
 	@Test
 	void answersAQuestionDoesNotHaveAreIgnoredAndTheResultIsAValidFile() {
 		KnowledgeBase described = this.kb.describedBy("found",
-				List.of(Map.of("q", "maybe", "colour", "red"), Map.of("gone", "yes", "colour", "red")), 2);
-		assertThat(described.question("q").orElseThrow().likelihoods()).doesNotContainKey("found");
+				List.of(Map.of("rain", "maybe", "colour", "red"), Map.of("gone", "yes", "colour", "red")), 2);
+		assertThat(described.question("rain").orElseThrow().likelihoods()).doesNotContainKey("found");
 		// (2 + 2 * 0.5) / (2 + 2)
 		assertThat(described.question("colour").orElseThrow().likelihood("found", "red")).isCloseTo(0.75,
 				within(1e-12));
@@ -82,14 +81,14 @@ class CauseDescribedByItsCasesTests {
 	void onlyADiagnosisThatEndedUnknownIsExplainedLater() {
 		Instant at = Instant.parse("2026-12-01T10:00:00Z");
 		CaseDiagnosis unknown = CaseDiagnosis.start(UUID.randomUUID(), UUID.randomUUID(), "alice", at);
-		unknown.answer("q", "yes", CaseDiagnosis.Source.ASKED, "alice", at);
+		unknown.answer("rain", "yes", CaseDiagnosis.Source.ASKED, "alice", at);
 		unknown.declareUnknown("alice", at);
 		unknown.explainedAs("found", "maria", at.plusSeconds(3600));
 		assertThat(unknown.status()).isEqualTo(CaseDiagnosis.Status.EXPLAINED);
 		assertThat(unknown.causeKey()).isEqualTo("found");
 		assertThat(unknown.finishedBy()).as("how it ended stays").isEqualTo("alice");
 		assertThat(unknown.explainedBy()).isEqualTo("maria");
-		assertThat(unknown.answerValues()).containsEntry("q", "yes");
+		assertThat(unknown.answerValues()).containsEntry("rain", "yes");
 
 		CaseDiagnosis running = CaseDiagnosis.start(UUID.randomUUID(), UUID.randomUUID(), "alice", at);
 		assertThatThrownBy(() -> running.explainedAs("found", "maria", at)).isInstanceOf(ConflictException.class)
