@@ -356,8 +356,7 @@ public class Diagnoses {
 				.orElse(null);
 		}
 		List<DiagnosisView.Step> steps = steps(d, kb);
-		// A cause an investigation found later is in a later version than the
-		// diagnosis's.
+		// A cause found later by an investigation is in a later version.
 		DiagnosisView.Finding finding = d.causeKey() == null ? null
 				: kb.cause(d.causeKey())
 					.or(() -> this.knowledgeBases.current()

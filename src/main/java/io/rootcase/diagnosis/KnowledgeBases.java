@@ -152,9 +152,8 @@ public class KnowledgeBases {
 		}
 		KnowledgeBase recorded = new KnowledgeBase(kb.name(), kb.version(), kb.unknownPrior(), kb.answerNoise(), causes,
 				kb.questions());
-		// A cause already there keeps the answers an expert gave it: the cases it
-		// explains
-		// teach it through learning instead, as confirmed diagnoses do.
+		// A cause already there keeps its expert's answers; the cases it explains
+		// teach it through learning, as confirmed diagnoses do.
 		return Optional.of(importFile(
 				KnowledgeBaseFile.write(existing.isEmpty()
 						? recorded.describedBy(cause.key(), characterisations, DESCRIBING_STRENGTH) : recorded),
