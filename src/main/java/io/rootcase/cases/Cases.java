@@ -189,9 +189,17 @@ public class Cases {
 		from.mergedInto(into.id(), intoRef, why, actor, now);
 		this.repository.update(from);
 		this.repository.update(into);
+		UUID problem = from.snapshot().diagnosis().problemId();
+		if (problem != null && into.snapshot().diagnosis().problemId() == null) {
+			// The request goes on in the case merged into: the problem that held it holds
+			// that case too, or its contacts would fall out of the problem's impact and
+			// its
+			// customer out of the problem's "resolve all".
+			this.repository.linkProblem(List.of(into.id()), problem);
+		}
 		publish(from.drainEvents());
 		publish(into.drainEvents());
-		return new MergedCases(CaseView.of(from.snapshot()), CaseView.of(into.snapshot()));
+		return new MergedCases(CaseView.of(from.snapshot()), find(into.id()).orElseThrow());
 	}
 
 	private ThreadingPolicy.Matter matterOf(ContactOnCase contact) {

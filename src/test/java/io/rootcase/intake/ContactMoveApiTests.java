@@ -316,6 +316,35 @@ class ContactMoveApiTests {
 	}
 
 	@Test
+	void theCaseMergedIntoJoinsTheProblemThatHeldTheMergedCaseSoNoContactFallsOutOfItsImpact() throws Exception {
+		String routerCase = send("My router restarts every night", null, null).get("caseReference").asString();
+		String second = followUpOnItsOwnCase(routerCase, "The router restarted again at 3 am").caseReference();
+		JsonNode problem = this.json.readTree(this.mvc
+			.perform(post("/api/problems").header("Authorization", "Bearer " + TestFixtures.MANAGER_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"Routers restart at night\",\"team\":\"product\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String reference = problem.get("reference").asString();
+		this.mvc
+			.perform(post("/api/problems/" + reference + "/cases")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"caseReferences\":[\"" + second + "\"]}"))
+			.andExpect(status().isOk());
+		assertThat(get("/api/problems/" + reference).get("impact").get("contacts").asLong()).isEqualTo(1);
+
+		merge(second, into(routerCase, "the same restarts")).andExpect(status().isOk());
+
+		assertThat(get("/api/cases/" + routerCase).get("summary").get("problemId").asString())
+			.isEqualTo(problem.get("id").asString());
+		// The moved contact and the case's own first one.
+		assertThat(get("/api/problems/" + reference).get("impact").get("contacts").asLong()).isEqualTo(2);
+	}
+
+	@Test
 	void mergesThatCannotBeMadeAreRefusedAndChangeNothing() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String routerCase = router.get("caseReference").asString();
