@@ -152,7 +152,8 @@ public class Diagnoses {
 
 	/**
 	 * Confirms a cause: the case's root cause becomes known, with its fix and
-	 * workarounds.
+	 * workarounds; or suspected, when the knowledge base holds the cause only as a
+	 * suspicion (until an investigation establishes it, see {@link #recordKnownCause}).
 	 */
 	@Transactional
 	public DiagnosisView confirm(String caseReference, String causeKey, String actor) {
@@ -164,7 +165,8 @@ public class Diagnoses {
 					"no root cause '" + causeKey + "' in this knowledge base"));
 		diagnosis.confirm(cause.key(), actor, this.clock.instant());
 		this.repository.update(diagnosis);
-		this.cases.recordRootCause(caseReference, RootCauseState.KNOWN, cause.key());
+		this.cases.recordRootCause(caseReference, suspected(cause) ? RootCauseState.SUSPECTED : RootCauseState.KNOWN,
+				cause.key());
 		return view(diagnosis);
 	}
 
@@ -204,8 +206,9 @@ public class Diagnoses {
 	 * by it: their characterisations tell a new cause's answers, so the next case like
 	 * them is diagnosed to it; their diagnoses count as confirmed to it for learning;
 	 * they leave the unknown-cause list; and those not closed take it as their known root
-	 * cause (a closed case keeps the finding it was closed with). Empty while there is no
-	 * knowledge base.
+	 * cause (a closed case keeps the finding it was closed with). Cases diagnosed to the
+	 * cause while it was only suspected have it as known root cause from now on. Empty
+	 * while there is no knowledge base.
 	 */
 	@Transactional
 	public Optional<KnownCauseRecorded> recordKnownCause(KnowledgeBases.KnownCause cause, Collection<UUID> covered,
@@ -228,7 +231,23 @@ public class Diagnoses {
 				this.cases.recordRootCause(c.reference(), RootCauseState.KNOWN, cause.key(), now);
 			}
 		}
+		for (CaseView c : this.cases.find(this.cases.idsWithRootCause(RootCauseState.SUSPECTED)).values()) {
+			if (cause.key().equals(c.rootCauseKey()) && c.status() != CaseStatus.CLOSED) {
+				this.cases.recordRootCause(c.reference(), RootCauseState.KNOWN, cause.key(), now);
+			}
+		}
 		return Optional.of(new KnownCauseRecorded(version.get(), explained));
+	}
+
+	/**
+	 * Whether the knowledge base holds the cause only as a suspicion: as the current
+	 * version says, which may have established it since the diagnosis began.
+	 */
+	private boolean suspected(RootCause cause) {
+		RootCause now = this.knowledgeBases.current()
+			.flatMap(current -> this.knowledgeBases.expert(current.id()).cause(cause.key()))
+			.orElse(cause);
+		return now.status() == KnowledgeBase.CauseStatus.SUSPECTED;
 	}
 
 	/**
@@ -357,12 +376,11 @@ public class Diagnoses {
 		}
 		List<DiagnosisView.Step> steps = steps(d, kb);
 		// A cause found later by an investigation is in a later version.
-		DiagnosisView.Finding finding = d.causeKey() == null ? null
-				: kb.cause(d.causeKey())
-					.or(() -> this.knowledgeBases.current()
-						.flatMap(current -> this.knowledgeBases.expert(current.id()).cause(d.causeKey())))
-					.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds()))
-					.orElse(null);
+		DiagnosisView.Finding finding = d.causeKey() == null ? null : kb.cause(d.causeKey())
+			.or(() -> this.knowledgeBases.current()
+				.flatMap(current -> this.knowledgeBases.expert(current.id()).cause(d.causeKey())))
+			.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds(), suspected(c)))
+			.orElse(null);
 		KnowledgeBaseVersion version = this.knowledgeBases.version(d.kbVersionId());
 		return new DiagnosisView(d.id(), d.caseId(), label(d.status()), version.number(), version.label(),
 				label(assessment.verdict()), assessment.reason(), ranking, next, steps, List.copyOf(d.skipped()),

@@ -49,7 +49,12 @@ public record DiagnosisView(UUID id, UUID caseId, String status, int knowledgeBa
 	public record Step(String question, String text, String answer, String source, Instant at, String by) {
 	}
 
-	public record Finding(String cause, String name, String team, Remedy fix, List<Remedy> workarounds) {
+	/**
+	 * @param suspected whether the knowledge base holds the cause only as a suspicion, so
+	 * the case's root cause is suspected, not known
+	 */
+	public record Finding(String cause, String name, String team, Remedy fix, List<Remedy> workarounds,
+			boolean suspected) {
 	}
 
 	/**

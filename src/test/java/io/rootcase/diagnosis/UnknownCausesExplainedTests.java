@@ -188,6 +188,33 @@ class UnknownCausesExplainedTests {
 	}
 
 	@Test
+	void aSuspectedCauseConfirmedOnACaseIsItsSuspectedRootCauseUntilAnInvestigationEstablishesIt() throws Exception {
+		String key = "suspect_" + UUID.randomUUID().toString().substring(0, 8);
+		KnowledgeBase current = this.knowledgeBases.expert(this.knowledgeBases.current().orElseThrow().id());
+		List<KnowledgeBase.RootCause> causes = new java.util.ArrayList<>(current.causes());
+		causes.add(new KnowledgeBase.RootCause(key, "Speed cap left on", null, "product", 0.02,
+				KnowledgeBase.CauseStatus.SUSPECTED, new KnowledgeBase.Remedy("Lift the cap", 5), List.of()));
+		this.knowledgeBases.importFile(KnowledgeBaseFile.write(new KnowledgeBase(current.name(), current.version(),
+				current.unknownPrior(), current.answerNoise(), causes, current.questions())), "test");
+		String reference = newCase();
+		this.diagnoses.start(reference, "alice");
+
+		assertThat(this.diagnoses.confirm(reference, key, "alice").finding().suspected()).isTrue();
+		assertThat(this.cases.find(reference).orElseThrow()).satisfies(c -> {
+			assertThat(c.rootCauseState()).isEqualTo(RootCauseState.SUSPECTED);
+			assertThat(c.rootCauseKey()).isEqualTo(key);
+		});
+		this.mvc.perform(get("/cases/" + reference).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"finding-suspected\"")));
+
+		this.diagnoses.recordKnownCause(new KnowledgeBases.KnownCause(key, "Speed cap left on", null, "product",
+				"Provisioning clears caps", null), List.of(), "maria");
+
+		assertThat(this.cases.find(reference).orElseThrow().rootCauseState()).isEqualTo(RootCauseState.KNOWN);
+		assertThat(this.diagnoses.current(reference).orElseThrow().finding().suspected()).isFalse();
+	}
+
+	@Test
 	void aDiagnosisThatDidNotEndUnknownIsNotExplainedLater() {
 		String reference = newCase();
 		this.diagnoses.start(reference, "alice");
