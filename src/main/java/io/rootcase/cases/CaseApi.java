@@ -67,6 +67,9 @@ class CaseApi {
 			@Parameter(
 					description = "Only cases whose resolution is of this kind: cured, relieved or unexplained") @RequestParam(
 							required = false) ResolutionKind resolution,
+			@Parameter(description = "Only cases with one of these contact reasons (keys; repeat the parameter for "
+					+ "several). A case keeps the key of a reason merged into another since: name both") @RequestParam(
+							required = false) Set<String> reason,
 			@Parameter(
 					description = "Only cases with these words in their subject, or with this reference") @RequestParam(
 							required = false) String text,
@@ -75,7 +78,7 @@ class CaseApi {
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
 		Instant openedBefore = olderThan == null ? null : this.clock.instant().minus(olderThan);
 		CaseQuery query = new CaseQuery(status, channel, team, assignee, unassigned, openedBefore, null, resolution,
-				text, order, limit, offset);
+				reason, text, order, limit, offset);
 		return ResponseEntity.ok()
 			.header(TOTAL_COUNT, Long.toString(this.cases.count(query)))
 			.body(this.cases.queue(query));

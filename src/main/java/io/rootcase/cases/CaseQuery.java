@@ -3,6 +3,7 @@ package io.rootcase.cases;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Limits;
@@ -17,13 +18,14 @@ import io.rootcase.shared.Limits;
  * @param assignee only cases assigned to this agent
  * @param unassigned only cases assigned to no agent
  * @param resolutionKind only cases whose resolution is of this kind
+ * @param reasons only cases whose contact reason is one of these keys
  * @param text only cases with these words in their subject, or with this reference
  * ({@code RC-1042} or {@code 1042})
  * @param order which cases come first; oldest activity first when {@code null}
  */
 public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, String assignee, boolean unassigned,
-		Instant openedBefore, Instant openedAfter, ResolutionKind resolutionKind, String text, Order order, int limit,
-		int offset) {
+		Instant openedBefore, Instant openedAfter, ResolutionKind resolutionKind, Set<String> reasons, String text,
+		Order order, int limit, int offset) {
 
 	public static final int MAX_LIMIT = 500;
 
@@ -32,7 +34,7 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 	/** The same filter, another page of it. */
 	public CaseQuery page(int limit, int offset) {
 		return new CaseQuery(this.statuses, this.channel, this.team, this.assignee, this.unassigned, this.openedBefore,
-				this.openedAfter, this.resolutionKind, this.text, this.order, limit, offset);
+				this.openedAfter, this.resolutionKind, this.reasons, this.text, this.order, limit, offset);
 	}
 
 	/** The queue's order, by last activity: the longest waiting first, or the latest. */
@@ -55,6 +57,12 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 		if (assignee != null && unassigned) {
 			throw new IllegalArgumentException("a case cannot be both assigned to " + assignee + " and unassigned");
 		}
+		Set<String> named = reasons == null ? Set.of()
+				: reasons.stream()
+					.filter(r -> r != null && !r.isBlank())
+					.map(String::strip)
+					.collect(Collectors.toUnmodifiableSet());
+		reasons = named.isEmpty() ? null : named;
 		order = order == null ? Order.OLDEST_ACTIVITY_FIRST : order;
 		text = text == null || text.isBlank() ? null : text.strip();
 		if (text != null && text.length() > MAX_TEXT) {

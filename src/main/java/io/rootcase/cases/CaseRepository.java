@@ -239,6 +239,10 @@ class CaseRepository {
 			sql.append(" and resolution_kind = :kind");
 			params.put("kind", query.resolutionKind().name());
 		}
+		if (query.reasons() != null) {
+			sql.append(" and contact_reason in (:reasons)");
+			params.put("reasons", List.copyOf(query.reasons()));
+		}
 		if (query.text() != null) {
 			// Backslash escapes the pattern's own wildcards, so '50%' means what it says.
 			String words = query.text().toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1");

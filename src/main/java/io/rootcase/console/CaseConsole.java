@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseQuery;
@@ -24,6 +26,8 @@ import io.rootcase.customers.CustomerView;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.MergeReceipt;
 import io.rootcase.intake.MoveReceipt;
+import io.rootcase.reasons.ReasonTaxonomy;
+import io.rootcase.reasons.ReasonView;
 import io.rootcase.shared.Channel;
 import io.rootcase.staff.Staff;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,25 +70,29 @@ class CaseConsole {
 
 	private final CasePage page;
 
-	CaseConsole(Cases cases, CustomerDirectory customers, ContactIntake intake, Staff staff, Clock clock,
-			CasePage page) {
+	private final ReasonTaxonomy reasons;
+
+	CaseConsole(Cases cases, CustomerDirectory customers, ContactIntake intake, Staff staff, Clock clock, CasePage page,
+			ReasonTaxonomy reasons) {
 		this.cases = cases;
 		this.customers = customers;
 		this.intake = intake;
 		this.staff = staff;
 		this.clock = clock;
 		this.page = page;
+		this.reasons = reasons;
 	}
 
 	/**
 	 * The queue's filter form; bound from query parameters, never a domain object.
 	 *
 	 * @param q words of the subject, or a case reference
+	 * @param reason a contact reason's key: its cases and those of reasons merged into it
 	 * @param assigned {@code me}, {@code none} or anyone when empty
 	 * @param page from 1
 	 */
 	record QueueFilter(String q, CaseStatus status, Channel channel, String team, String age, ResolutionKind resolution,
-			String assigned, CaseQuery.Order order, Integer page) {
+			String reason, String assigned, CaseQuery.Order order, Integer page) {
 	}
 
 	/**
@@ -134,8 +142,10 @@ class CaseConsole {
 		Set<CaseStatus> statuses = filter.status() == null ? null : EnumSet.of(filter.status());
 		String assignee = "me".equals(filter.assigned()) ? principal.getName() : null;
 		boolean unassigned = "none".equals(filter.assigned());
+		Map<String, String> countsAs = this.reasons.currentKeys();
 		CaseQuery all = new CaseQuery(statuses, filter.channel(), filter.team(), assignee, unassigned, openedBefore,
-				null, filter.resolution(), filter.q(), filter.order(), PAGE_SIZE, 0);
+				null, filter.resolution(), countingAs(filter.reason(), countsAs), filter.q(), filter.order(), PAGE_SIZE,
+				0);
 		long total = this.cases.count(all);
 		Pager pager = Pager.of(filter.page(), total, PAGE_SIZE);
 		List<CaseView> found = this.cases.queue(all.page(PAGE_SIZE, pager.offset()));
@@ -154,10 +164,34 @@ class CaseConsole {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("resolutionKinds", ResolutionKind.values());
 		model.addAttribute("teams", this.staff.teams());
+		List<ReasonView> taxonomy = this.reasons.all();
+		Map<String, String> names = taxonomy.stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name));
+		Map<String, String> reasonNames = new HashMap<>();
+		countsAs.forEach((key, current) -> reasonNames.put(key, names.get(current)));
+		model.addAttribute("reasonNames", reasonNames);
+		model.addAttribute("reasons", taxonomy.stream().filter(ReasonView::isActive).toList());
 		Map<String, String> ages = new LinkedHashMap<>();
 		AGES.forEach((key, value) -> ages.put(key, "older than " + key));
 		model.addAttribute("ages", ages);
 		return ConsoleResponses.isHtmx(hx) ? "cases/queue :: queue" : "cases/queue";
+	}
+
+	/**
+	 * The reason's key and those of the reasons merged into it: a case keeps the key of
+	 * its reason when that reason is merged into another later.
+	 * @param countsAs what each reason key counts as now
+	 */
+	private static Set<String> countingAs(String reason, Map<String, String> countsAs) {
+		if (reason == null || reason.isBlank()) {
+			return null;
+		}
+		Set<String> keys = new HashSet<>(Set.of(reason.strip()));
+		countsAs.forEach((key, current) -> {
+			if (current.equals(reason.strip())) {
+				keys.add(key);
+			}
+		});
+		return keys;
 	}
 
 	/**
@@ -173,6 +207,7 @@ class CaseConsole {
 			.queryParamIfPresent("team", Optional.ofNullable(filter.team()))
 			.queryParamIfPresent("age", Optional.ofNullable(filter.age()))
 			.queryParamIfPresent("resolution", Optional.ofNullable(filter.resolution()))
+			.queryParamIfPresent("reason", Optional.ofNullable(filter.reason()).filter(r -> !r.isBlank()))
 			.queryParamIfPresent("assigned", Optional.ofNullable(filter.assigned()))
 			.queryParamIfPresent("order", Optional.ofNullable(filter.order()))
 			.queryParam("page", page)

@@ -43,6 +43,9 @@ class CaseApiTests {
 	@Autowired
 	Staff staff;
 
+	@Autowired
+	io.rootcase.cases.Cases cases;
+
 	String reference;
 
 	@BeforeEach
@@ -135,6 +138,26 @@ class CaseApiTests {
 				.param("limit", "500")
 				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
 			.andExpect(jsonPath("$[*].reference", not(hasItem(this.reference))));
+	}
+
+	@Test
+	void theQueueFiltersByContactReasons() throws Exception {
+		String reason = "api_" + UUID.randomUUID().toString().substring(0, 8);
+		String tvCase = this.reference;
+		this.cases.chooseReason(tvCase, reason, "alice");
+		aCaseFromAPhoneCall();
+		this.cases.chooseReason(this.reference, reason + "_2", "alice");
+		this.mvc
+			.perform(get("/api/cases").param("reason", reason)
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "1"))
+			.andExpect(jsonPath("$[0].reference").value(tvCase));
+		this.mvc
+			.perform(get("/api/cases").param("reason", reason, reason + "_2")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(header().string("X-Total-Count", "2"))
+			.andExpect(jsonPath("$[*].contactReason", everyItem(org.hamcrest.Matchers.startsWith(reason))));
 	}
 
 	@Test

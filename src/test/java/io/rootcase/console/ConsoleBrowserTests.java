@@ -11,6 +11,7 @@ import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
 import io.rootcase.staff.Role;
@@ -42,6 +43,9 @@ class ConsoleBrowserTests extends BrowserTest {
 
 	@Autowired
 	Cases cases;
+
+	@Autowired
+	ReasonTaxonomy reasons;
 
 	WebDriverWait waiting() {
 		return Chromium.waiting(browser);
@@ -166,6 +170,27 @@ class ConsoleBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("timeline")).getText())
 			.contains("moved from " + second + " to " + router.caseReference())
 			.contains("merged into " + router.caseReference() + ": the same restarts");
+	}
+
+	@Test
+	void aTeamLeadFiltersTheQueueByContactReasonAndSeesEachCasesReason() {
+		String key = "brw_" + UUID.randomUUID().toString().substring(0, 8);
+		this.reasons.add(new ReasonTaxonomy.Definition(key, "Queue filter " + key, null, null, null));
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND, Instant.now().minusSeconds(300),
+					"My bill has a charge I do not know", Map.of(IdentityKind.EMAIL, key + "@example.com"), null, null,
+					null, null))
+			.caseReference();
+		this.cases.chooseReason(reference, key, "alice");
+
+		Chromium.open(browser, this.port, "/cases");
+		WebElement unfiltered = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+		new Select(browser.findElement(By.id("queue-reason"))).selectByVisibleText("Queue filter " + key);
+		waiting().until(ExpectedConditions.stalenessOf(unfiltered));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "1 case(s)"));
+		assertThat(browser.findElement(By.cssSelector("#queue-table tbody tr")).getText()).contains(reference)
+			.contains("Queue filter " + key);
+		assertThat(browser.getCurrentUrl()).contains("reason=" + key);
 	}
 
 	@Test

@@ -77,6 +77,33 @@ class ConsoleTests {
 	}
 
 	@Test
+	void theQueueFiltersByAReasonAndTheReasonsMergedIntoItAndNamesWhatEachCaseCountsAs() throws Exception {
+		String survivor = "csq_" + UUID.randomUUID().toString().substring(0, 8);
+		String merged = survivor + "_m";
+		this.reasons.add(new io.rootcase.reasons.ReasonTaxonomy.Definition(survivor, "Billing error " + survivor, null,
+				null, null));
+		this.reasons.add(new io.rootcase.reasons.ReasonTaxonomy.Definition(merged, "Charged twice " + survivor, null,
+				null, null));
+		String billing = contact("billing error").caseReference();
+		String twice = contact("charged twice").caseReference();
+		String other = contact("no reason yet").caseReference();
+		this.cases.chooseReason(billing, survivor, "alice");
+		this.cases.chooseReason(twice, merged, "alice");
+		this.reasons.merge(merged, survivor);
+
+		this.mvc.perform(
+				get("/cases").param("reason", survivor).header("HX-Request", "true").with(user("alice").roles("AGENT")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">" + billing + "<")))
+			.andExpect(content().string(containsString(">" + twice + "<")))
+			.andExpect(content().string(not(containsString(">" + other + "<"))))
+			.andExpect(content().string(containsString("2 case(s)")))
+			.andExpect(content().string(not(containsString("Charged twice " + survivor))))
+			.andExpect(content().string(
+					org.hamcrest.Matchers.matchesPattern("(?s).*class=\"reason\">Billing error " + survivor + "<.*")));
+	}
+
+	@Test
 	void messageTextIsShownEscaped() throws Exception {
 		ContactReceipt r = contact("<script>alert('x')</script><b>bold</b>");
 		this.mvc.perform(get("/cases/" + r.caseReference()).with(user("alice").roles("AGENT")))
