@@ -1,13 +1,19 @@
 package io.rootcase.console;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import io.rootcase.cases.CaseNotFoundException;
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.diagnosis.Diagnoses;
+import io.rootcase.diagnosis.UnknownCauseGroup;
 import io.rootcase.problems.Problems;
+import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.staff.Staff;
 
@@ -45,9 +51,31 @@ class InvestigationConsole {
 		this.staff = staff;
 	}
 
+	/**
+	 * A group with the problems that already hold some of its cases.
+	 *
+	 * @param problems their references, in the order first met
+	 * @param allHeld whether every case is held by a problem: there is nothing left to
+	 * open a problem for
+	 */
+	record Group(UnknownCauseGroup cases, List<String> problems, boolean allHeld) {
+	}
+
 	@GetMapping("/unknown-causes")
 	String unknownCauses(Model model) {
-		model.addAttribute("groups", this.diagnoses.unknownCauseGroups(GROUPED));
+		List<UnknownCauseGroup> groups = this.diagnoses.unknownCauseGroups(GROUPED);
+		Map<UUID, CaseView> found = this.cases
+			.find(groups.stream().flatMap(g -> g.cases().stream()).map(UnknownCauseGroup.Member::caseId).toList());
+		Map<UUID, String> references = new HashMap<>();
+		model.addAttribute("groups", groups.stream().map(g -> {
+			List<UUID> held = g.cases().stream().map(m -> found.get(m.caseId()).problemId()).toList();
+			List<String> problems = held.stream()
+				.filter(Objects::nonNull)
+				.distinct()
+				.map(id -> references.computeIfAbsent(id, p -> this.problems.get(p.toString()).reference()))
+				.toList();
+			return new Group(g, problems, held.stream().allMatch(Objects::nonNull));
+		}).toList());
 		model.addAttribute("teams", this.staff.teams());
 		return "unknown-causes";
 	}
@@ -71,6 +99,10 @@ class InvestigationConsole {
 		List<CaseView> found = new ArrayList<>();
 		for (String reference : references) {
 			found.add(this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
+		}
+		// A problem holds a case alone: one opened now would hold none of them.
+		if (found.stream().allMatch(c -> c.problemId() != null)) {
+			throw new ConflictException("a problem holds every one of these cases already; nothing was opened");
 		}
 		return found;
 	}

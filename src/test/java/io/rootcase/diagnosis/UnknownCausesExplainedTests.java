@@ -105,6 +105,21 @@ class UnknownCausesExplainedTests {
 		String problem = problemFromTheUnknownCausesPage(unknown);
 		assertThat(this.problems.cases(problem, 10)).extracting(c -> c.reference())
 			.containsExactlyInAnyOrderElementsOf(unknown);
+		// Until the cause is known the group stays on the page, pointing to its problem,
+		// and offers no second one.
+		this.mvc.perform(get("/unknown-causes").with(user("alice").roles("AGENT")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*" + unknown.get(0) + ".*Investigated in\\s*<span><a href=\"/problems/" + problem + "\".*")));
+		int opened = this.problems.list(null, null, 10_000).size();
+		var again = post("/unknown-causes/problem").param("title", "Again")
+			.param("team", "product")
+			.with(user("maria").roles("AGENT", "MANAGER"))
+			.with(csrf());
+		unknown.forEach(r -> again.param("cases", r));
+		this.mvc.perform(again)
+			.andExpect(
+					flash().attribute("error", "a problem holds every one of these cases already; nothing was opened"));
+		assertThat(this.problems.list(null, null, 10_000)).hasSize(opened);
 		Problems.Actor manager = new Problems.Actor("maria", true);
 		this.problems.describe(problem,
 				new Problems.ProblemForm("Slow internet, every test fine", "Cases whose root cause is unknown",
