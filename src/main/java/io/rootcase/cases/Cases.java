@@ -191,10 +191,9 @@ public class Cases {
 		this.repository.update(into);
 		UUID problem = from.snapshot().diagnosis().problemId();
 		if (problem != null && into.snapshot().diagnosis().problemId() == null) {
-			// The request goes on in the case merged into: the problem that held it holds
-			// that case too, or its contacts would fall out of the problem's impact and
-			// its
-			// customer out of the problem's "resolve all".
+			// The request goes on in the case merged into, so the problem that held it
+			// holds that case too: else its contacts would leave the problem's impact,
+			// and its customer the problem's "resolve all".
 			this.repository.linkProblem(List.of(into.id()), problem);
 		}
 		publish(from.drainEvents());

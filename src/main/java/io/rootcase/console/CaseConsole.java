@@ -142,7 +142,10 @@ class CaseConsole {
 		Set<CaseStatus> statuses = filter.status() == null ? null : EnumSet.of(filter.status());
 		String assignee = "me".equals(filter.assigned()) ? principal.getName() : null;
 		boolean unassigned = "none".equals(filter.assigned());
-		Map<String, String> countsAs = this.reasons.currentKeys();
+		// One read of the taxonomy serves the filter, the Reason column and the choices.
+		List<ReasonView> taxonomy = this.reasons.all();
+		Map<String, String> countsAs = taxonomy.stream()
+			.collect(Collectors.toMap(ReasonView::key, ReasonView::countsAs));
 		CaseQuery all = new CaseQuery(statuses, filter.channel(), filter.team(), assignee, unassigned, openedBefore,
 				null, filter.resolution(), countingAs(filter.reason(), countsAs), filter.q(), filter.order(), PAGE_SIZE,
 				0);
@@ -164,7 +167,6 @@ class CaseConsole {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("resolutionKinds", ResolutionKind.values());
 		model.addAttribute("teams", this.staff.teams());
-		List<ReasonView> taxonomy = this.reasons.all();
 		Map<String, String> names = taxonomy.stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name));
 		Map<String, String> reasonNames = new HashMap<>();
 		countsAs.forEach((key, current) -> reasonNames.put(key, names.get(current)));

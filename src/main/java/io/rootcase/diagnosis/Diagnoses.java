@@ -244,10 +244,12 @@ public class Diagnoses {
 	 * version says, which may have established it since the diagnosis began.
 	 */
 	private boolean suspected(RootCause cause) {
-		RootCause now = this.knowledgeBases.current()
-			.flatMap(current -> this.knowledgeBases.expert(current.id()).cause(cause.key()))
-			.orElse(cause);
-		return now.status() == KnowledgeBase.CauseStatus.SUSPECTED;
+		return currentCause(cause.key()).orElse(cause).status() == KnowledgeBase.CauseStatus.SUSPECTED;
+	}
+
+	/** The cause as the current knowledge-base version holds it, if it does. */
+	private Optional<RootCause> currentCause(String key) {
+		return this.knowledgeBases.current().flatMap(current -> this.knowledgeBases.expert(current.id()).cause(key));
 	}
 
 	/**
@@ -377,8 +379,7 @@ public class Diagnoses {
 		List<DiagnosisView.Step> steps = steps(d, kb);
 		// A cause found later by an investigation is in a later version.
 		DiagnosisView.Finding finding = d.causeKey() == null ? null : kb.cause(d.causeKey())
-			.or(() -> this.knowledgeBases.current()
-				.flatMap(current -> this.knowledgeBases.expert(current.id()).cause(d.causeKey())))
+			.or(() -> currentCause(d.causeKey()))
 			.map(c -> new DiagnosisView.Finding(c.key(), c.name(), c.team(), c.fix(), c.workarounds(), suspected(c)))
 			.orElse(null);
 		KnowledgeBaseVersion version = this.knowledgeBases.version(d.kbVersionId());

@@ -3,12 +3,14 @@ package io.rootcase.diagnosis;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.diagnosis.CaseDiagnosis.Answer;
@@ -98,8 +100,8 @@ class DiagnosisRepository {
 	/**
 	 * The latest diagnoses of these cases, where that diagnosis ended unknown.
 	 */
-	List<CaseDiagnosis> unknownOf(java.util.Collection<UUID> caseIds) {
-		java.util.Set<UUID> wanted = new HashSet<>(caseIds);
+	List<CaseDiagnosis> unknownOf(Collection<UUID> caseIds) {
+		Set<UUID> wanted = new HashSet<>(caseIds);
 		// Unknown endings are few beside the cases a problem may link (thousands), so
 		// they are read whole and picked here rather than named in a long IN list.
 		return this.jdbc.sql("select " + COLUMNS + " from diagnoses d " + """

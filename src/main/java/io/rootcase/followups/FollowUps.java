@@ -193,9 +193,8 @@ public class FollowUps {
 						"The root cause is unknown: look at new evidence and similar unknown cases."));
 		}
 		else if (found.state() == RootCauseState.KNOWN) {
-			// The look for new evidence on an unknown cause has nothing left to find: a
-			// new
-			// diagnosis or an investigation found it.
+			// A new diagnosis or an investigation found the cause: the look for new
+			// evidence on it has nothing left to find.
 			for (FollowUp open : this.repository.ofCases(List.of(found.caseId()))) {
 				if (open.kind() == FollowUpKind.UNKNOWN_CAUSE && open.completedAt() == null) {
 					open.complete("The root cause is known now: " + found.causeKey() + ".", "system",

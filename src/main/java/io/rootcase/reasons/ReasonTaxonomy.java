@@ -118,7 +118,7 @@ public class ReasonTaxonomy {
 		Map<String, String> current = new HashMap<>();
 		for (Reason r : this.reasons.all()) {
 			ReasonView v = r.view();
-			current.put(v.key(), v.mergedInto() == null ? v.key() : v.mergedInto());
+			current.put(v.key(), v.countsAs());
 		}
 		return current;
 	}
@@ -129,10 +129,7 @@ public class ReasonTaxonomy {
 	 */
 	@Transactional(readOnly = true)
 	public String countsAs(String key) {
-		return this.reasons.find(key)
-			.map(Reason::view)
-			.map(v -> v.mergedInto() == null ? v.key() : v.mergedInto())
-			.orElse(key);
+		return this.reasons.find(key).map(Reason::view).map(ReasonView::countsAs).orElse(key);
 	}
 
 	/** The active reason a key stands for now, if any. */

@@ -11,6 +11,11 @@ package io.rootcase.reasons;
 public record ReasonView(String key, String name, String description, String team, String parentKey,
 		ReasonStatus status, String mergedInto) {
 
+	/** The key this reason counts under now: its own, or that of the reason it joined. */
+	public String countsAs() {
+		return this.mergedInto == null ? this.key : this.mergedInto;
+	}
+
 	/** Predicted and offered to agents. */
 	public boolean isActive() {
 		return this.status == ReasonStatus.ACTIVE;
