@@ -407,11 +407,8 @@ class CaseRepository {
 
 	/**
 	 * Cases opened in the period that match the problem: linked, or by root cause or
-	 * reason.
-	 */
-	/**
-	 * Reads the customers' segment attributes from the customers module's table: one
-	 * count over thousands of cases, which that module's services would answer one
+	 * reason. Reads the customers' segment attributes from the customers module's table:
+	 * one count over thousands of cases, which that module's services would answer one
 	 * customer at a time.
 	 */
 	long countOpenedMatching(Instant from, Instant to, UUID problemId, String rootCauseKey, String reason,

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import io.rootcase.console.ConsoleResponses.Outcome;
 import io.rootcase.diagnosis.KnowledgeBases;
+import io.rootcase.notices.NoticeView;
+import io.rootcase.notices.Notices;
 import io.rootcase.problems.ActionItemStatus;
 import io.rootcase.problems.ProblemStatus;
 import io.rootcase.problems.ProblemView;
@@ -55,11 +57,15 @@ class ProblemConsole {
 
 	private final KnowledgeBases knowledgeBases;
 
-	ProblemConsole(Problems problems, Staff staff, ReasonTaxonomy reasons, KnowledgeBases knowledgeBases) {
+	private final Notices notices;
+
+	ProblemConsole(Problems problems, Staff staff, ReasonTaxonomy reasons, KnowledgeBases knowledgeBases,
+			Notices notices) {
 		this.problems = problems;
 		this.staff = staff;
 		this.reasons = reasons;
 		this.knowledgeBases = knowledgeBases;
+		this.notices = notices;
 	}
 
 	/**
@@ -108,8 +114,12 @@ class ProblemConsole {
 	@GetMapping("/problems/{reference}")
 	String page(@PathVariable String reference, @RequestHeader(name = "HX-Request", required = false) String hx,
 			Model model) {
-		model.addAttribute("p", this.problems.get(reference));
+		ProblemView problem = this.problems.get(reference);
+		model.addAttribute("p", problem);
 		model.addAttribute("history", this.problems.history(reference));
+		model.addAttribute("notices", this.notices.ofProblem(reference));
+		model.addAttribute("audience", this.notices.audience(reference));
+		model.addAttribute("noticeDraft", Notices.draft(problem));
 		model.addAttribute("impact", this.problems.impact(reference));
 		model.addAttribute("verification", this.problems.verificationSoFar(reference).orElse(null));
 		model.addAttribute("analysis", this.problems.analysis(reference));
@@ -195,6 +205,19 @@ class ProblemConsole {
 						: "Resolution proposed on " + result.value().proposed().size()
 								+ " case(s); each customer is asked to confirm." + (result.value().failed().isEmpty()
 										? "" : " Not proposed: " + String.join("; ", result.value().failed())));
+		return "redirect:/problems/" + reference;
+	}
+
+	@PostMapping("/problems/{reference}/notices")
+	String tell(@PathVariable String reference, @RequestParam(required = false) String message, Authentication who,
+			RedirectAttributes redirect) {
+		Outcome<NoticeView> told = ConsoleResponses
+			.outcome(() -> this.notices.publish(reference, message, Problems.Actor.of(who)));
+		ConsoleResponses.flash(redirect, told.error(),
+				told.refused() ? null
+						: "Told " + told.value().told() + " customer(s), " + told.value().toldBeforeTheyCalled()
+								+ " of them before they called." + (told.value().unreachable() == 0 ? ""
+										: " " + told.value().unreachable() + " could not be reached: no address."));
 		return "redirect:/problems/" + reference;
 	}
 

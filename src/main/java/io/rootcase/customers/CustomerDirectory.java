@@ -3,6 +3,7 @@ package io.rootcase.customers;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,24 @@ public class CustomerDirectory {
 			return List.of();
 		}
 		return this.customers.findAll(this.customers.search(query, limit)).stream().map(Customer::toView).toList();
+	}
+
+	/**
+	 * The customers (not merged away) whose attribute has exactly this value: a segment
+	 * such as {@code plan=Fibre 500}.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> inSegment(String attribute, String value) {
+		return this.customers.inSegment(attribute, value);
+	}
+
+	/**
+	 * The identities of many customers at once, oldest first; a customer without any is
+	 * left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<Identity>> identitiesOf(Collection<UUID> customerIds) {
+		return this.customers.identitiesOf(List.copyOf(customerIds));
 	}
 
 	/** Records segment attributes (plan, region, device, ...) a customer carries. */

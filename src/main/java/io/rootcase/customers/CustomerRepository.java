@@ -23,6 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerRepository {
 
+	private static final int IDS_PER_QUERY = 1000;
+
 	private final JdbcClient jdbc;
 
 	CustomerRepository(JdbcClient jdbc) {
@@ -147,6 +149,31 @@ class CustomerRepository {
 
 	long count() {
 		return this.jdbc.sql("select count(*) from customers").query(Long.class).single();
+	}
+
+	List<UUID> inSegment(String attribute, String value) {
+		return this.jdbc.sql("""
+				select c.id from customers c join customer_attributes a on a.customer_id = c.id
+				where c.merged_into is null and a.name = ? and a.attribute_value = ?
+				order by c.id
+				""").params(attribute, value).query(UUID.class).list();
+	}
+
+	/** The identities of many customers, a thousand per query. */
+	Map<UUID, List<Identity>> identitiesOf(List<UUID> ids) {
+		Map<UUID, List<Identity>> found = new LinkedHashMap<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+			List<UUID> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+			this.jdbc
+				.sql("select customer_id, kind, identity_value from customer_identities "
+						+ "where customer_id in (:ids) order by added_at, kind")
+				.param("ids", some)
+				.query((ResultSet rs) -> {
+					found.computeIfAbsent(rs.getObject("customer_id", UUID.class), id -> new ArrayList<>())
+						.add(new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("identity_value")));
+				});
+		}
+		return found;
 	}
 
 	private Customer hydrate(CustomerRow row) {

@@ -37,6 +37,7 @@ import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.notices.Notices;
 import io.rootcase.problems.ProblemStatus;
 import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
@@ -94,10 +95,13 @@ public class DemoLoader {
 
 	private final FollowUps followUps;
 
+	private final Notices notices;
+
 	DemoLoader(Staff staff, ApiTokens tokens, CustomerDirectory customers, ContactIntake intake, Cases cases,
 			KnowledgeBases knowledgeBases, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			ReasonModels reasonModels, Problems problems, Diagnoses diagnoses, FollowUps followUps) {
+			ReasonModels reasonModels, Problems problems, Diagnoses diagnoses, FollowUps followUps, Notices notices) {
 		this.problems = problems;
+		this.notices = notices;
 		this.diagnoses = diagnoses;
 		this.followUps = followUps;
 		this.reasons = reasons;
@@ -220,8 +224,8 @@ public class DemoLoader {
 
 	/**
 	 * Problems in several states and teams: the billing surge under investigation with an
-	 * overdue action item, a tracking fix deployed three weeks ago that the data shows
-	 * did not work, and a guide fix verified by a manager.
+	 * overdue action item and its customers told, a tracking fix deployed three weeks ago
+	 * that the data shows did not work, and a guide fix verified by a manager.
 	 * @return the billing surge's problem
 	 */
 	public String loadProblems(Instant now) {
@@ -246,6 +250,14 @@ public class DemoLoader {
 				new Problems.ActionItemForm("Announce price table changes to billing", "finance", "dana",
 						LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(2)),
 				maria);
+		// A demo history too short to leave an open case of the surge tells nobody.
+		if (this.notices.audience(surge.reference()).total() > 0) {
+			this.notices.publish(surge.reference(),
+					"Some customers who changed plan this month were charged the old and the new price for the same days. "
+							+ "We are correcting it and will credit the difference on your next bill; "
+							+ "you do not need to contact us about it.",
+					maria);
+		}
 
 		ProblemView tracking = this.problems
 			.open(new Problems.ProblemForm("Tracking numbers point to the wrong courier",

@@ -84,14 +84,12 @@ final class Problem {
 			}
 		}
 
-		/** The segment's attribute, or {@code null}. */
 		String segmentAttribute() {
-			return this.segment == null ? null : this.segment.substring(0, this.segment.indexOf('=')).strip();
+			return ProblemView.segmentAttribute(this.segment);
 		}
 
-		/** The segment's value, or {@code null}. */
 		String segmentValue() {
-			return this.segment == null ? null : this.segment.substring(this.segment.indexOf('=') + 1).strip();
+			return ProblemView.segmentValue(this.segment);
 		}
 
 		boolean hasRootCause() {

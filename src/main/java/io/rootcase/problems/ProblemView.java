@@ -17,6 +17,24 @@ public record ProblemView(UUID id, String reference, String title, String descri
 
 	static final String PREFIX = "PRB-";
 
+	/** The attribute of the segment it affects, or {@code null}. */
+	public String segmentAttribute() {
+		return segmentAttribute(this.segment);
+	}
+
+	/** The value of the segment it affects, or {@code null}. */
+	public String segmentValue() {
+		return segmentValue(this.segment);
+	}
+
+	static String segmentAttribute(String segment) {
+		return segment == null ? null : segment.substring(0, segment.indexOf('=')).strip();
+	}
+
+	static String segmentValue(String segment) {
+		return segment == null ? null : segment.substring(segment.indexOf('=') + 1).strip();
+	}
+
 	static ProblemView of(Problem p) {
 		Problem.Details d = p.details();
 		return new ProblemView(p.id(), p.number() == null ? null : PREFIX + p.number(), d.title(), d.description(),

@@ -156,6 +156,18 @@ public class Problems {
 		return ProblemView.of(load(reference));
 	}
 
+	/**
+	 * A problem that the actor may act for, e.g. towards its customers: a manager, or an
+	 * agent of its team.
+	 * @throws ForbiddenException for anyone else
+	 */
+	@Transactional(readOnly = true)
+	public ProblemView getToActFor(String reference, Actor actor) {
+		Problem problem = load(reference);
+		requireMayChange(problem.details().team(), actor);
+		return ProblemView.of(problem);
+	}
+
 	@Transactional(readOnly = true)
 	public List<ProblemView> list(String team, ProblemStatus status, int limit) {
 		return this.problems.list(team, status, limit).stream().map(ProblemView::of).toList();

@@ -11,11 +11,16 @@ import java.util.List;
  * @param done what was done for them, oldest first
  * @param continuedAs the case this one was merged into, whose state the rest shows, or
  * {@code null}
+ * @param problemNews what the team fixing the problem behind the case told the customers
+ * it affects, oldest first
  */
 public record CustomerStatus(String reference, String subject, String status, String next, boolean awaitingAnswer,
-		String proposal, List<Done> done, String continuedAs) {
+		String proposal, List<Done> done, String continuedAs, List<News> problemNews) {
 
 	public record Done(Instant at, String what) {
+	}
+
+	public record News(Instant at, String message) {
 	}
 
 }

@@ -60,7 +60,9 @@ public class Resolutions {
 
 	private final Duration closeAfter;
 
-	Resolutions(Cases cases, ContactIntake intake, StatusLinks links, Clock clock,
+	private final ProblemNews problemNews;
+
+	Resolutions(Cases cases, ContactIntake intake, StatusLinks links, ProblemNews problemNews, Clock clock,
 			PlatformTransactionManager transactionManager,
 			@Value("${rootcase.public-url:http://localhost:8080}") String publicUrl,
 			@Value("${rootcase.resolution.reminder-after:P3D}") Duration reminderAfter,
@@ -68,6 +70,7 @@ public class Resolutions {
 		this.cases = cases;
 		this.intake = intake;
 		this.links = links;
+		this.problemNews = problemNews;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -114,7 +117,7 @@ public class Resolutions {
 			}
 			done.sort(Comparator.comparing(CustomerStatus.Done::at));
 			return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(continued),
-					next(continued), false, null, done, continued.reference());
+					next(continued), false, null, done, continued.reference(), news(continued));
 		}
 		CaseDetails details = this.cases.details(target.reference());
 		String proposal = details.transitions()
@@ -124,7 +127,11 @@ public class Resolutions {
 			.map(t -> t.reason().replaceFirst("^resolution proposed: ", ""))
 			.orElse(null);
 		return new CustomerStatus(target.reference(), target.subject(), statusForCustomer(target), next(target),
-				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done(details), null);
+				target.status() == CaseStatus.AWAITING_CONFIRMATION, proposal, done(details), null, news(target));
+	}
+
+	private List<CustomerStatus.News> news(CaseView c) {
+		return c.problemId() == null ? List.of() : this.problemNews.of(c.problemId());
 	}
 
 	/** What was done for the customer on a case, oldest first; diagnostics are ours. */

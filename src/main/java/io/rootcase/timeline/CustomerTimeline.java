@@ -20,6 +20,9 @@ import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.Contact;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactMove;
+import io.rootcase.notices.CustomerNotice;
+import io.rootcase.notices.Notices;
+import io.rootcase.shared.Direction;
 import io.rootcase.shared.Texts;
 import io.rootcase.timeline.TimelineEntry.Kind;
 
@@ -46,11 +49,15 @@ public class CustomerTimeline {
 
 	private final FollowUps followUps;
 
-	CustomerTimeline(CustomerDirectory customers, ContactIntake contacts, Cases cases, FollowUps followUps) {
+	private final Notices notices;
+
+	CustomerTimeline(CustomerDirectory customers, ContactIntake contacts, Cases cases, FollowUps followUps,
+			Notices notices) {
 		this.customers = customers;
 		this.contacts = contacts;
 		this.cases = cases;
 		this.followUps = followUps;
+		this.notices = notices;
 	}
 
 	/**
@@ -118,6 +125,14 @@ public class CustomerTimeline {
 						null, f.completedBy(), "follow-up (" + Texts.words(f.kind()) + "): " + summary(f.outcome()),
 						f.outcome()));
 			}
+		}
+		// What a problem's team told the customer, perhaps before they called.
+		for (CustomerNotice n : this.notices.ofCustomer(customer.id())) {
+			CaseView on = n.caseId() == null ? null : byId.get(n.caseId());
+			entries.add(new TimelineEntry(n.publishedAt(), Kind.NOTICE, n.channel(), on == null ? null : on.id(),
+					on == null ? null : on.reference(), Direction.OUTBOUND.wireName(), null, n.publishedBy(),
+					"told about " + n.problemReference() + " (" + n.address() + "): " + summary(n.message()),
+					n.message().length() > SUMMARY ? n.message() : null));
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::occurredAt).thenComparing(e -> e.kind().ordinal()));
 		return new Timeline(customer.id(), customer.label(), entries);

@@ -21,7 +21,7 @@ public record TimelineEntry(Instant occurredAt, Kind kind, Channel channel, UUID
 	public enum Kind {
 
 		// Declared in the order events of the same instant are shown.
-		CASE_OPENED, CONTACT, STATUS_CHANGED, ACTION, HANDOVER, CONTACT_MOVED, FOLLOW_UP
+		CASE_OPENED, CONTACT, STATUS_CHANGED, ACTION, HANDOVER, CONTACT_MOVED, FOLLOW_UP, NOTICE
 
 	}
 

@@ -125,6 +125,9 @@ class DemoLoaderTests {
 		assertThat(count("select count(*) from problems where status = 'FIX_DEPLOYED' and team = 'shipping'"))
 			.isPositive();
 		assertThat(count("select count(*) from problem_action_items where owner_team = 'finance'")).isPositive();
+		assertThat(count("select count(*) from notice_deliveries d join problem_notices n on n.id = d.notice_id "
+				+ "join problems p on p.id = n.problem_id where p.team = 'finance'"))
+			.isPositive();
 		assertThat(
 				count("select count(*) from cases c join problems p on p.id = c.problem_id where p.team = 'shipping'"))
 			.isPositive();

@@ -1,0 +1,161 @@
+package io.rootcase.notices;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.rootcase.cases.CaseStatus;
+import io.rootcase.cases.CaseView;
+import io.rootcase.cases.Cases;
+import io.rootcase.customers.CustomerDirectory;
+import io.rootcase.customers.CustomersMerged;
+import io.rootcase.customers.Identity;
+import io.rootcase.problems.ProblemView;
+import io.rootcase.problems.Problems;
+import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.Ids;
+import io.rootcase.shared.NotFoundException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notices module's API: tells the customers a problem affects about it, and shows who
+ * was told and who called anyway.
+ */
+@Service
+public class Notices {
+
+	/** As many linked cases as "resolve all" proposes on. */
+	static final int LINKED_CASES = 10_000;
+
+	private final NoticeRepository notices;
+
+	private final Problems problems;
+
+	private final Cases cases;
+
+	private final CustomerDirectory customers;
+
+	private final Clock clock;
+
+	Notices(NoticeRepository notices, Problems problems, Cases cases, CustomerDirectory customers, Clock clock) {
+		this.notices = notices;
+		this.problems = problems;
+		this.cases = cases;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	/** Whom a notice of the problem would be sent to now. */
+	@Transactional(readOnly = true)
+	public Audience audience(String reference) {
+		ProblemView problem = this.problems.get(reference);
+		Map<UUID, UUID> linked = linkedCustomers(problem);
+		int segmentOnly = (int) segmentCustomers(problem).stream().filter(c -> !linked.containsKey(c)).count();
+		return Audience.of(linked.size(), segmentOnly);
+	}
+
+	/**
+	 * Sends one message to every customer the problem affects: each customer with a
+	 * linked case that is not closed, and each customer in the segment it names.
+	 * @throws ConflictException when nobody affected can be reached, or this message was
+	 * sent for the problem before
+	 */
+	@Transactional
+	public NoticeView publish(String reference, String message, Problems.Actor actor) {
+		ProblemView problem = this.problems.getToActFor(reference, actor);
+		Map<UUID, UUID> linked = linkedCustomers(problem);
+		Set<UUID> affected = new LinkedHashSet<>(linked.keySet());
+		affected.addAll(segmentCustomers(problem));
+		Map<UUID, List<Identity>> identities = this.customers.identitiesOf(affected);
+		ProblemNotice notice = ProblemNotice.publish(Ids.next(), problem.id(), problem.reference(), message,
+				affected.stream()
+					.map(c -> new ProblemNotice.Affected(c, linked.get(c), identities.getOrDefault(c, List.of())))
+					.toList(),
+				actor.name(), this.clock.instant());
+		this.notices.publishedAt(problem.id(), notice.digest()).ifPresent(at -> {
+			throw sentBefore(problem);
+		});
+		try {
+			this.notices.insert(notice);
+		}
+		catch (DuplicateKeyException ex) {
+			throw sentBefore(problem);
+		}
+		return notice.view();
+	}
+
+	private static ConflictException sentBefore(ProblemView problem) {
+		return new ConflictException(
+				"this notice of " + problem.reference() + " was sent before: write what is new since, or leave it");
+	}
+
+	/** The problem's notices, newest first, each with who called about it since. */
+	@Transactional(readOnly = true)
+	public List<NoticeView> ofProblem(String reference) {
+		ProblemView problem = this.problems.get(reference);
+		return this.notices.ofProblem(problem.id(), problem.reasonKey(), problem.rootCauseKey());
+	}
+
+	/** Whom one of the problem's notices went to, and where: what a channel sends. */
+	@Transactional(readOnly = true)
+	public List<NoticeRecipient> recipients(String reference, UUID noticeId) {
+		ProblemView problem = this.problems.get(reference);
+		if (!this.notices.exists(problem.id(), noticeId)) {
+			throw new NotFoundException(problem.reference() + " has no notice " + noticeId);
+		}
+		return this.notices.recipients(problem.id(), noticeId);
+	}
+
+	/** The notices a customer was sent, oldest first. */
+	@Transactional(readOnly = true)
+	public List<CustomerNotice> ofCustomer(UUID customerId) {
+		return this.notices.ofCustomer(customerId);
+	}
+
+	/**
+	 * A first wording for a problem's notice, from what its page says: the team edits it
+	 * into words customers understand.
+	 */
+	public static String draft(ProblemView problem) {
+		StringBuilder text = new StringBuilder("We know about a problem: ").append(problem.title()).append('.');
+		if (problem.workaround() != null) {
+			text.append(" Until it is fixed: ").append(problem.workaround()).append('.');
+		}
+		LocalDate by = problem.fixTargetDate();
+		if (by != null) {
+			text.append(" We expect to fix it by ").append(by).append('.');
+		}
+		return text.append(" You do not need to contact us about it; we will tell you when it is fixed.").toString();
+	}
+
+	@ApplicationModuleListener
+	void on(CustomersMerged merged) {
+		this.notices.moveCustomer(merged.merged(), merged.survivor());
+	}
+
+	/** Customers with a linked case that is not closed, each with their newest one. */
+	private Map<UUID, UUID> linkedCustomers(ProblemView problem) {
+		Map<UUID, UUID> linked = new LinkedHashMap<>();
+		for (CaseView c : this.cases.ofProblem(problem.id(), LINKED_CASES)) {
+			if (c.status() != CaseStatus.CLOSED) {
+				linked.putIfAbsent(c.customerId(), c.id());
+			}
+		}
+		return linked;
+	}
+
+	private List<UUID> segmentCustomers(ProblemView problem) {
+		return problem.segment() == null ? List.of()
+				: this.customers.inSegment(problem.segmentAttribute(), problem.segmentValue());
+	}
+
+}
