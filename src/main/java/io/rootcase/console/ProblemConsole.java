@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.rootcase.console.ConsoleResponses.Outcome;
 import io.rootcase.diagnosis.KnowledgeBases;
+import io.rootcase.notices.NoticeDraft;
 import io.rootcase.notices.NoticeView;
 import io.rootcase.notices.Notices;
 import io.rootcase.problems.ActionItemStatus;
@@ -117,9 +118,10 @@ class ProblemConsole {
 		ProblemView problem = this.problems.get(reference);
 		model.addAttribute("p", problem);
 		model.addAttribute("history", this.problems.history(reference));
-		model.addAttribute("notices", this.notices.ofProblem(reference));
+		List<NoticeView> sent = this.notices.ofProblem(reference);
+		model.addAttribute("notices", sent);
 		model.addAttribute("audience", this.notices.audience(reference));
-		model.addAttribute("noticeDraft", Notices.draft(problem));
+		model.addAttribute("noticeDraft", NoticeDraft.of(problem, sent));
 		model.addAttribute("impact", this.problems.impact(reference));
 		model.addAttribute("verification", this.problems.verificationSoFar(reference).orElse(null));
 		model.addAttribute("analysis", this.problems.analysis(reference));

@@ -116,6 +116,14 @@ class NoticeRepository {
 			.list();
 	}
 
+	/** The customers any notice of the problem reached. */
+	List<UUID> customersTold(UUID problemId) {
+		return this.jdbc.sql("""
+				select distinct d.customer_id from notice_deliveries d join problem_notices n on n.id = d.notice_id
+				where n.problem_id = ? order by d.customer_id
+				""").param(problemId).query(UUID.class).list();
+	}
+
 	boolean exists(UUID problemId, UUID noticeId) {
 		return this.jdbc.sql("select count(*) from problem_notices where problem_id = ? and id = ?")
 			.params(problemId, noticeId)

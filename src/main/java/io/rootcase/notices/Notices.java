@@ -1,8 +1,7 @@
 package io.rootcase.notices;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,28 +56,26 @@ public class Notices {
 	/** Whom a notice of the problem would be sent to now. */
 	@Transactional(readOnly = true)
 	public Audience audience(String reference) {
-		ProblemView problem = this.problems.get(reference);
-		Map<UUID, UUID> linked = linkedCustomers(problem);
-		int segmentOnly = (int) segmentCustomers(problem).stream().filter(c -> !linked.containsKey(c)).count();
-		return Audience.of(linked.size(), segmentOnly);
+		return affected(this.problems.get(reference)).audience();
 	}
 
 	/**
 	 * Sends one message to every customer the problem affects: each customer with a
-	 * linked case that is not closed, and each customer in the segment it names.
+	 * linked case that is not closed, each customer in the segment it names, and each
+	 * customer an earlier notice of it reached.
 	 * @throws ConflictException when nobody affected can be reached, or this message was
 	 * sent for the problem before
 	 */
 	@Transactional
 	public NoticeView publish(String reference, String message, Problems.Actor actor) {
 		ProblemView problem = this.problems.getToActFor(reference, actor);
-		Map<UUID, UUID> linked = linkedCustomers(problem);
-		Set<UUID> affected = new LinkedHashSet<>(linked.keySet());
-		affected.addAll(segmentCustomers(problem));
-		Map<UUID, List<Identity>> identities = this.customers.identitiesOf(affected);
+		Affected affected = affected(problem);
+		Map<UUID, List<Identity>> identities = this.customers.identitiesOf(affected.customers());
 		ProblemNotice notice = ProblemNotice.publish(Ids.next(), problem.id(), problem.reference(), message,
-				affected.stream()
-					.map(c -> new ProblemNotice.Affected(c, linked.get(c), identities.getOrDefault(c, List.of())))
+				affected.customers()
+					.stream()
+					.map(c -> new ProblemNotice.Affected(c, affected.linkedCase().get(c),
+							identities.getOrDefault(c, List.of())))
 					.toList(),
 				actor.name(), this.clock.instant());
 		this.notices.publishedAt(problem.id(), notice.digest()).ifPresent(at -> {
@@ -91,6 +88,37 @@ public class Notices {
 			throw sentBefore(problem);
 		}
 		return notice.view();
+	}
+
+	/**
+	 * Who a problem affects now.
+	 *
+	 * @param linkedCase each customer's case linked to the problem (an open one if they
+	 * have one, else their newest): they have called
+	 * @param customers whom a notice goes to, in the audience's order
+	 */
+	private record Affected(Map<UUID, UUID> linkedCase, Set<UUID> customers, Audience audience) {
+	}
+
+	private Affected affected(ProblemView problem) {
+		Map<UUID, UUID> linkedCase = new HashMap<>();
+		Set<UUID> customers = new LinkedHashSet<>();
+		for (CaseView c : this.cases.ofProblem(problem.id(), LINKED_CASES)) {
+			if (c.status() != CaseStatus.CLOSED && customers.add(c.customerId())) {
+				linkedCase.put(c.customerId(), c.id());
+			}
+			else {
+				linkedCase.putIfAbsent(c.customerId(), c.id());
+			}
+		}
+		int withLinkedCases = customers.size();
+		if (problem.segment() != null) {
+			customers.addAll(this.customers.inSegment(problem.segmentAttribute(), problem.segmentValue()));
+		}
+		int inSegmentOnly = customers.size() - withLinkedCases;
+		customers.addAll(this.notices.customersTold(problem.id()));
+		return new Affected(linkedCase, customers,
+				Audience.of(withLinkedCases, inSegmentOnly, customers.size() - withLinkedCases - inSegmentOnly));
 	}
 
 	private static ConflictException sentBefore(ProblemView problem) {
@@ -121,41 +149,9 @@ public class Notices {
 		return this.notices.ofCustomer(customerId);
 	}
 
-	/**
-	 * A first wording for a problem's notice, from what its page says: the team edits it
-	 * into words customers understand.
-	 */
-	public static String draft(ProblemView problem) {
-		StringBuilder text = new StringBuilder("We know about a problem: ").append(problem.title()).append('.');
-		if (problem.workaround() != null) {
-			text.append(" Until it is fixed: ").append(problem.workaround()).append('.');
-		}
-		LocalDate by = problem.fixTargetDate();
-		if (by != null) {
-			text.append(" We expect to fix it by ").append(by).append('.');
-		}
-		return text.append(" You do not need to contact us about it; we will tell you when it is fixed.").toString();
-	}
-
 	@ApplicationModuleListener
 	void on(CustomersMerged merged) {
 		this.notices.moveCustomer(merged.merged(), merged.survivor());
-	}
-
-	/** Customers with a linked case that is not closed, each with their newest one. */
-	private Map<UUID, UUID> linkedCustomers(ProblemView problem) {
-		Map<UUID, UUID> linked = new LinkedHashMap<>();
-		for (CaseView c : this.cases.ofProblem(problem.id(), LINKED_CASES)) {
-			if (c.status() != CaseStatus.CLOSED) {
-				linked.putIfAbsent(c.customerId(), c.id());
-			}
-		}
-		return linked;
-	}
-
-	private List<UUID> segmentCustomers(ProblemView problem) {
-		return problem.segment() == null ? List.of()
-				: this.customers.inSegment(problem.segmentAttribute(), problem.segmentValue());
 	}
 
 }

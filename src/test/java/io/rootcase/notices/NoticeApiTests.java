@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -146,6 +147,7 @@ class NoticeApiTests {
 		asManager(get("/api/problems/" + this.problem + "/notices/audience")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.withLinkedCases").value(1))
 			.andExpect(jsonPath("$.inSegmentOnly").value(2))
+			.andExpect(jsonPath("$.toldEarlierOnly").value(0))
 			.andExpect(jsonPath("$.total").value(3));
 	}
 
@@ -220,6 +222,24 @@ class NoticeApiTests {
 		this.mvc.perform(get(link.group()))
 			.andExpect(content().string(containsString("What we know about it")))
 			.andExpect(content().string(containsString("the fix is due on 20 December")));
+	}
+
+	@Test
+	void customersToldOnceHearEveryUpdateAfterTheirCaseClosesOrTheSegmentIsDropped() throws Exception {
+		tell("We know about the double charge.").andExpect(status().isCreated());
+		this.cases.changeStatus(this.ana.caseReference(), CaseStatus.CLOSED, "credited", "alice");
+		asManager(json(put("/api/problems/" + this.problem), """
+				{"title":"Upgrades are charged twice","team":"finance","reasonKey":"%s"}""".formatted(this.reason)))
+			.andExpect(status().isOk());
+		asManager(get("/api/problems/" + this.problem + "/notices/audience"))
+			.andExpect(jsonPath("$.withLinkedCases").value(0))
+			.andExpect(jsonPath("$.inSegmentOnly").value(0))
+			.andExpect(jsonPath("$.toldEarlierOnly").value(2));
+
+		// Ana called (her case is closed now), Cleo never did.
+		tell("It is fixed: your next bill is right.").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.told").value(2))
+			.andExpect(jsonPath("$.toldBeforeTheyCalled").value(1));
 	}
 
 	@Test
