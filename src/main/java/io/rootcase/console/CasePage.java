@@ -1,6 +1,7 @@
 package io.rootcase.console;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.notices.CustomerNotice;
+import io.rootcase.notices.Notices;
 import io.rootcase.problems.Problems;
 import io.rootcase.reasons.ContactLabel;
 import io.rootcase.reasons.ContactReasons;
@@ -61,10 +64,13 @@ class CasePage {
 
 	private final Problems problems;
 
+	private final Notices notices;
+
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
 			Diagnoses diagnoses, FollowUps followUps, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			SimilarCases similarCases, Problems problems, KnowledgeBases knowledgeBases) {
+			SimilarCases similarCases, Problems problems, KnowledgeBases knowledgeBases, Notices notices) {
 		this.problems = problems;
+		this.notices = notices;
 		this.knowledgeBases = knowledgeBases;
 		this.reasons = reasons;
 		this.contactReasons = contactReasons;
@@ -95,6 +101,7 @@ class CasePage {
 		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
 		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))
 				: this.problems.knownErrorsMatching(c.rootCauseKey(), c.contactReason()));
+		model.addAttribute("toldAbout", toldAbout(c.customerId()));
 		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
 		model.addAttribute("cureThatDidNotHold", this.cases.cureThatDidNotHold(c.id()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
@@ -122,6 +129,16 @@ class CasePage {
 		model.addAttribute("diagnosis", diagnosis);
 		model.addAttribute("choices", diagnosis != null && "in_progress".equals(diagnosis.status())
 				? this.diagnoses.choices(reference) : java.util.List.of());
+	}
+
+	/**
+	 * What the customer was last told about each problem, newest first: an agent who
+	 * takes their call knows what they already heard from us.
+	 */
+	private List<CustomerNotice> toldAbout(UUID customerId) {
+		Map<String, CustomerNotice> latest = new LinkedHashMap<>();
+		this.notices.ofCustomer(customerId).reversed().forEach(n -> latest.putIfAbsent(n.problemReference(), n));
+		return List.copyOf(latest.values());
 	}
 
 	/**

@@ -85,6 +85,17 @@ class NoticeBrowserTests extends BrowserTest {
 		browser.get("http://localhost:" + this.port + "/customers/" + quiet);
 		assertThat(browser.findElement(By.cssSelector("#timeline .kind-notice")).getText()).contains("notice",
 				"told about " + problem, "credit the difference on your next bill");
+
+		// She calls anyway: the agent who takes it sees what she was told.
+		this.clock.advance(Duration.ofMinutes(30));
+		String call = this.intake
+			.receive(
+					new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant(), "Is my bill wrong too?",
+							Map.of(IdentityKind.EMAIL, "quiet-" + tag + "@example.com"), null, null, null, null))
+			.caseReference();
+		browser.get("http://localhost:" + this.port + "/cases/" + call);
+		assertThat(browser.findElement(By.id("told-about-" + problem)).getText()).contains("The customer was told",
+				"email", "quiet-" + tag + "@example.com", "credit the difference on your next bill");
 	}
 
 }
