@@ -224,6 +224,16 @@ class SeriesStore {
 			.list();
 	}
 
+	Optional<Instant> firstCountedHour() {
+		// min() answers one row, null when nothing was counted.
+		List<Instant> first = this.jdbc
+			.sql("select min(bucket_start) as first_hour from trend_counts where granularity = ? and contacts > 0")
+			.param(HOUR)
+			.query((rs, n) -> DbTime.fromDb(rs, "first_hour"))
+			.list();
+		return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
+	}
+
 	Optional<Instant> testedThrough() {
 		return this.jdbc.sql("select tested_through from trend_watch where id = 1")
 			.query((rs, n) -> DbTime.fromDb(rs, "tested_through"))

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.rootcase.shared.Ids;
 
@@ -62,10 +64,7 @@ class SurgeWatch {
 		Instant current = this.clock.instant().truncatedTo(ChronoUnit.HOURS);
 		Instant last = current.minus(HOUR);
 		Instant earliest = current.minus(this.settings.catchUp()).truncatedTo(ChronoUnit.HOURS);
-		Instant first = this.series.testedThrough().map(t -> t.plus(HOUR)).orElse(earliest);
-		if (first.isBefore(earliest)) {
-			first = earliest;
-		}
+		Instant first = firstHourToTest(this.series.testedThrough(), this.series::firstCountedHour, earliest, current);
 		if (first.isAfter(last)) {
 			return 0;
 		}
@@ -102,6 +101,22 @@ class SurgeWatch {
 		}
 		this.series.testedThrough(last);
 		return tested;
+	}
+
+	/**
+	 * The hour after the last one tested, at most {@code earliest}. On the first run
+	 * (nothing tested yet) the hours before anything was counted are left out: every
+	 * series is zero there, so no surge can be found, and on a fresh database a week of
+	 * empty hours would be tested while the first contacts arrive.
+	 * @param firstCounted the first hour with a count; asked only on the first run, as it
+	 * reads every hourly count
+	 * @return the first hour to test; after {@code current}'s previous hour when there is
+	 * none
+	 */
+	static Instant firstHourToTest(Optional<Instant> testedThrough, Supplier<Optional<Instant>> firstCounted,
+			Instant earliest, Instant current) {
+		Instant first = testedThrough.map(t -> t.plus(HOUR)).orElseGet(() -> firstCounted.get().orElse(current));
+		return first.isBefore(earliest) ? earliest : first;
 	}
 
 	/**
