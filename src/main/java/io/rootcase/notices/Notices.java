@@ -20,6 +20,7 @@ import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -43,9 +44,13 @@ public class Notices {
 
 	private final CustomerDirectory customers;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Notices(NoticeRepository notices, Problems problems, Cases cases, CustomerDirectory customers, Clock clock) {
+	Notices(NoticeRepository notices, Problems problems, Cases cases, CustomerDirectory customers,
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.notices = notices;
 		this.problems = problems;
 		this.cases = cases;
@@ -87,6 +92,8 @@ public class Notices {
 		catch (DuplicateKeyException ex) {
 			throw sentBefore(problem);
 		}
+		this.events.publishEvent(new NoticePublished(notice.id(), notice.problemReference(), notice.message(),
+				notice.publishedAt(), notice.publishedBy(), notice.recipients()));
 		return notice.view();
 	}
 

@@ -1,11 +1,7 @@
 package io.rootcase.notices;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +9,7 @@ import java.util.UUID;
 import io.rootcase.customers.Identity;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Secrets;
 
 /**
  * One message a problem's team sent to every customer the problem affects: those whose
@@ -99,13 +96,7 @@ final class ProblemNotice {
 	 * at once) is refused rather than sent to everyone again.
 	 */
 	String digest() {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(this.message.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
+		return Secrets.digest(this.message);
 	}
 
 	NoticeView view() {

@@ -1,0 +1,65 @@
+package io.rootcase.webhooks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts a delivery to its receiver with the JDK's HTTP client: bounded waits, no
+ * redirects (a receiver that moved must be subscribed again, not followed silently), the
+ * answer's body ignored.
+ */
+@Component
+class WebhookSender {
+
+	private final HttpClient http;
+
+	private final Duration timeout;
+
+	WebhookSender(@Value("${rootcase.webhooks.timeout:PT10S}") Duration timeout) {
+		this.timeout = timeout;
+		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The receiver's answer, or why there was none. */
+	record Answer(Integer status, String error) {
+
+		boolean taken() {
+			return this.status != null && this.status >= 200 && this.status < 300;
+		}
+
+	}
+
+	Answer send(URI url, String secret, WebhookDelivery delivery, Instant at) {
+		long timestamp = at.getEpochSecond();
+		HttpRequest request = HttpRequest.newBuilder(url)
+			.timeout(this.timeout)
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "Rootcase-Webhooks/1")
+			.header("X-Rootcase-Event", delivery.event().wireName())
+			.header("X-Rootcase-Delivery", delivery.id().toString())
+			.header("X-Rootcase-Timestamp", Long.toString(timestamp))
+			.header("X-Rootcase-Signature", WebhookSignature.sign(secret, timestamp, delivery.payload()))
+			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+			.build();
+		try {
+			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return new Answer(status, status >= 200 && status < 300 ? null : "the receiver answered " + status);
+		}
+		catch (IOException ex) {
+			return new Answer(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Answer(null, "interrupted while sending");
+		}
+	}
+
+}
