@@ -19,6 +19,7 @@ import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.ResolutionOutcome;
 import io.rootcase.intake.ContactIntake;
+import io.rootcase.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public class Resolutions {
 		this.problemNews = problemNews;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = Texts.baseUrl(publicUrl);
 		this.reminderAfter = reminderAfter;
 		this.closeAfter = closeAfter;
 	}

@@ -16,6 +16,14 @@ public final class Texts {
 	}
 
 	/**
+	 * A base address without its trailing slash, so that paths are appended with one: the
+	 * configured public URL may be written either way.
+	 */
+	public static String baseUrl(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	/**
 	 * An enum constant as words for people: {@code FIX_IN_PROGRESS} reads "fix in
 	 * progress".
 	 */

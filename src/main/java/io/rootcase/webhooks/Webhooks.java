@@ -13,6 +13,7 @@ import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.shared.Secrets;
+import io.rootcase.shared.Texts;
 import io.rootcase.trends.SurgeDetected;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +55,7 @@ public class Webhooks {
 		this.json = json;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = Texts.baseUrl(publicUrl);
 	}
 
 	/** A subscription as admins see it; its secret is shown once, when it is made. */
