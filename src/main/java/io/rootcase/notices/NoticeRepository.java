@@ -90,7 +90,8 @@ class NoticeRepository {
 			.params(params)
 			.query((rs, n) -> new NoticeView(rs.getObject("id", UUID.class), rs.getString("problem_reference"),
 					rs.getString("message"), DbTime.fromDb(rs, "published_at"), rs.getString("published_by"),
-					rs.getInt("told"), rs.getInt("before_call"), rs.getInt("unreachable"), rs.getInt("called_since")))
+					rs.getInt("told"), rs.getInt("before_call"), rs.getInt("unreachable"), rs.getInt("called_since"),
+					null))
 			.list();
 	}
 
@@ -114,6 +115,26 @@ class NoticeRepository {
 					rs.getObject("case_id", UUID.class), Channel.valueOf(rs.getString("channel")),
 					rs.getString("address")))
 			.list();
+	}
+
+	Optional<String> pageToken(UUID problemId) {
+		return this.jdbc.sql("select token from known_issue_pages where problem_id = ?")
+			.param(problemId)
+			.query(String.class)
+			.optional();
+	}
+
+	Optional<UUID> problemOfPage(String token) {
+		return this.jdbc.sql("select problem_id from known_issue_pages where token = ?")
+			.param(token)
+			.query(UUID.class)
+			.optional();
+	}
+
+	void insertPage(UUID problemId, String token, Instant at) {
+		this.jdbc.sql("insert into known_issue_pages (problem_id, token, created_at) values (?, ?, ?)")
+			.params(problemId, token, DbTime.toDb(at))
+			.update();
 	}
 
 	/** The customers any notice of the problem reached. */

@@ -13,7 +13,14 @@ import java.util.UUID;
  * @param calledSince of those told before they called, the ones who contacted us since on
  * a case linked to the problem or with its contact reason or root cause: the notice did
  * not spare them the call
+ * @param followUrl the public page customers follow the problem on
  */
 public record NoticeView(UUID id, String problemReference, String message, Instant publishedAt, String publishedBy,
-		int told, int toldBeforeTheyCalled, int unreachable, int calledSince) {
+		int told, int toldBeforeTheyCalled, int unreachable, int calledSince, String followUrl) {
+
+	NoticeView following(String url) {
+		return new NoticeView(this.id, this.problemReference, this.message, this.publishedAt, this.publishedBy,
+				this.told, this.toldBeforeTheyCalled, this.unreachable, this.calledSince, url);
+	}
+
 }

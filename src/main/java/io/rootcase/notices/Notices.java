@@ -1,10 +1,12 @@
 package io.rootcase.notices;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +21,10 @@ import io.rootcase.problems.Problems;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Secrets;
+import io.rootcase.shared.Texts;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -48,8 +53,12 @@ public class Notices {
 
 	private final Clock clock;
 
+	private final String publicUrl;
+
 	Notices(NoticeRepository notices, Problems problems, Cases cases, CustomerDirectory customers,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock,
+			@Value("${rootcase.public-url:http://localhost:8080}") String publicUrl) {
+		this.publicUrl = Texts.baseUrl(publicUrl);
 		this.events = events;
 		this.notices = notices;
 		this.problems = problems;
@@ -86,6 +95,7 @@ public class Notices {
 		this.notices.publishedAt(problem.id(), notice.digest()).ifPresent(at -> {
 			throw sentBefore(problem);
 		});
+		String followUrl = followUrl(pageOf(problem, notice.publishedAt()));
 		try {
 			this.notices.insert(notice);
 		}
@@ -93,8 +103,41 @@ public class Notices {
 			throw sentBefore(problem);
 		}
 		this.events.publishEvent(new NoticePublished(notice.id(), notice.problemReference(), notice.message(),
-				notice.publishedAt(), notice.publishedBy(), notice.recipients()));
-		return notice.view();
+				notice.publishedAt(), notice.publishedBy(), notice.recipients(), followUrl));
+		return notice.view().following(followUrl);
+	}
+
+	/** The problem's public page, made with its first notice. */
+	private String pageOf(ProblemView problem, Instant at) {
+		Optional<String> token = this.notices.pageToken(problem.id());
+		if (token.isPresent()) {
+			return token.get();
+		}
+		String made = Secrets.random();
+		try {
+			this.notices.insertPage(problem.id(), made, at);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("another first notice of " + problem.reference()
+					+ " was being sent at the same moment; look at the problem's notices before sending this one");
+		}
+		return made;
+	}
+
+	private String followUrl(String token) {
+		return this.publicUrl + "/known-issues/" + token;
+	}
+
+	/**
+	 * What the public page with this token shows: where the fix stands and the notices.
+	 * @throws NotFoundException for a token no page has
+	 */
+	@Transactional(readOnly = true)
+	public KnownIssue knownIssue(String token) {
+		UUID problemId = this.notices.problemOfPage(token)
+			.orElseThrow(() -> new NotFoundException("there is no such page"));
+		ProblemView problem = this.problems.get(problemId.toString());
+		return KnownIssue.of(problem.status(), problem.fixTargetDate(), this.notices.messagesOf(problemId).reversed());
 	}
 
 	/**
@@ -137,7 +180,11 @@ public class Notices {
 	@Transactional(readOnly = true)
 	public List<NoticeView> ofProblem(String reference) {
 		ProblemView problem = this.problems.get(reference);
-		return this.notices.ofProblem(problem.id(), problem.reasonKey(), problem.rootCauseKey());
+		Optional<String> page = this.notices.pageToken(problem.id());
+		return this.notices.ofProblem(problem.id(), problem.reasonKey(), problem.rootCauseKey())
+			.stream()
+			.map(n -> n.following(page.map(this::followUrl).orElse(null)))
+			.toList();
 	}
 
 	/** Whom one of the problem's notices went to, and where: what a channel sends. */

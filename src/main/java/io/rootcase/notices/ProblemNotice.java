@@ -102,7 +102,7 @@ final class ProblemNotice {
 	NoticeView view() {
 		int before = (int) this.recipients.stream().filter(NoticeRecipient::toldBeforeTheyCalled).count();
 		return new NoticeView(this.id, this.problemReference, this.message, this.publishedAt, this.publishedBy,
-				this.recipients.size(), before, this.unreachable, 0);
+				this.recipients.size(), before, this.unreachable, 0, null);
 	}
 
 	UUID id() {

@@ -82,6 +82,13 @@ class NoticeBrowserTests extends BrowserTest {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-error"), "was sent before"));
 		assertThat(browser.findElements(By.cssSelector("#notice-list tbody tr"))).hasSize(1);
 
+		// The public page the notice links: where the fix stands and what was said.
+		String page = browser.findElement(By.cssSelector("#notice-page a")).getText();
+		browser.get(page.replace("http://localhost:8080", "http://localhost:" + this.port));
+		assertThat(browser.findElement(By.id("issue-stands")).getText()).isEqualTo("We are looking for the cause.");
+		assertThat(browser.findElement(By.id("issue-updates")).getText())
+			.contains("credit the difference on your next bill");
+
 		browser.get("http://localhost:" + this.port + "/customers/" + quiet);
 		assertThat(browser.findElement(By.cssSelector("#timeline .kind-notice")).getText()).contains("notice",
 				"told about " + problem, "credit the difference on your next bill");

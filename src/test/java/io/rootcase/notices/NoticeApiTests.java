@@ -243,6 +243,34 @@ class NoticeApiTests {
 	}
 
 	@Test
+	void everyNoticeLinksOnePublicPageThatSaysWhereTheFixStandsAndNothingInternal() throws Exception {
+		String first = JsonPath.read(tell("We know you were charged twice.").andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.followUrl");
+		assertThat(first).startsWith("http://localhost:8080/known-issues/");
+		String page = first.substring("http://localhost:8080".length());
+		String second = JsonPath.read(tell("A fix is on its way.").andReturn().getResponse().getContentAsString(),
+				"$.followUrl");
+		assertThat(second).isEqualTo(first);
+		asManager(get("/api/problems/" + this.problem + "/notices")).andExpect(jsonPath("$[0].followUrl").value(first))
+			.andExpect(jsonPath("$[1].followUrl").value(first));
+
+		// No login: the token is the key.
+		this.mvc.perform(get(page))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("We are looking for the cause. " + "We expect it to be fixed by 2026-12-20.")))
+			.andExpect(content().string(containsString("We know you were charged twice.")))
+			.andExpect(content().string(containsString("A fix is on its way.")))
+			.andExpect(content().string(not(containsString("Upgrades are charged twice"))))
+			.andExpect(content().string(not(containsString("Credit the difference"))));
+		this.mvc.perform(get("/known-issues/not-a-page"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("This link is not valid")));
+	}
+
+	@Test
 	void theSameNoticeTwiceIsRefusedAndSendsNothingMore() throws Exception {
 		tell("We know about the double charge.").andExpect(status().isCreated());
 		tell("We know about the double charge.").andExpect(status().isConflict())

@@ -22,7 +22,7 @@ class NoticeDraftTests {
 	}
 
 	static NoticeView sentAt(Instant at) {
-		return new NoticeView(UUID.randomUUID(), "PRB-3", "We know.", at, "maria", 3, 1, 0, 0);
+		return new NoticeView(UUID.randomUUID(), "PRB-3", "We know.", at, "maria", 3, 1, 0, 0, null);
 	}
 
 	@Test

@@ -94,7 +94,9 @@ class StaffSecurityTests {
 		this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/contacts'].post").exists())
-			.andExpect(jsonPath("$.paths['/api/customers/{id}/timeline'].get").exists());
+			.andExpect(jsonPath("$.paths['/api/customers/{id}/timeline'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/problems/{reference}/notices'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/admin/webhooks'].post").exists());
 	}
 
 }

@@ -228,6 +228,7 @@ class WebhookApiTests {
 		assertThat((String) JsonPath.read(body, "$.data.message")).isEqualTo("We know about the double charge.");
 		assertThat((List<String>) JsonPath.read(body, "$.data.recipients[*].address")).containsExactly(email);
 		assertThat((List<String>) JsonPath.read(body, "$.data.recipients[*].channel")).containsExactly("email");
+		assertThat((String) JsonPath.read(body, "$.data.followUrl")).contains("/known-issues/");
 		// Not subscribed to surges: only the notice came.
 		assertThat(this.received).hasSize(1);
 	}
