@@ -129,18 +129,6 @@ public class Notices {
 	}
 
 	/**
-	 * What the public page with this token shows: where the fix stands and the notices.
-	 * @throws NotFoundException for a token no page has
-	 */
-	@Transactional(readOnly = true)
-	public KnownIssue knownIssue(String token) {
-		UUID problemId = this.notices.problemOfPage(token)
-			.orElseThrow(() -> new NotFoundException("there is no such page"));
-		ProblemView problem = this.problems.get(problemId.toString());
-		return KnownIssue.of(problem.status(), problem.fixTargetDate(), this.notices.messagesOf(problemId).reversed());
-	}
-
-	/**
 	 * Who a problem affects now.
 	 *
 	 * @param linkedCase each customer's case linked to the problem (an open one if they
@@ -201,6 +189,18 @@ public class Notices {
 	@Transactional(readOnly = true)
 	public List<CustomerNotice> ofCustomer(UUID customerId) {
 		return this.notices.ofCustomer(customerId);
+	}
+
+	/**
+	 * What the public page with this token shows: where the fix stands and the notices.
+	 * @throws NotFoundException for a token no page has
+	 */
+	@Transactional(readOnly = true)
+	public KnownIssue knownIssue(String token) {
+		UUID problemId = this.notices.problemOfPage(token)
+			.orElseThrow(() -> new NotFoundException("there is no such page"));
+		ProblemView problem = this.problems.get(problemId.toString());
+		return KnownIssue.of(problem.status(), problem.fixTargetDate(), this.notices.messagesOf(problemId).reversed());
 	}
 
 	@ApplicationModuleListener
