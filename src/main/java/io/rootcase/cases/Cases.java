@@ -185,7 +185,7 @@ public class Cases {
 		Instant now = notFuture(at);
 		String fromRef = CaseView.of(from.snapshot()).reference();
 		String intoRef = CaseView.of(into.snapshot()).reference();
-		into.caseMergedIn(fromRef, from.lastActivityAt(), why, actor, now);
+		into.caseMergedIn(from, fromRef, why, actor, now);
 		from.mergedInto(into.id(), intoRef, why, actor, now);
 		this.repository.update(from);
 		this.repository.update(into);

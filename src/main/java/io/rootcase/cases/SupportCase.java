@@ -159,12 +159,17 @@ final class SupportCase {
 	 * continues here, so a case waiting on the customer has their words to answer, and
 	 * the other case's latest activity counts as this one's (threading goes by it).
 	 */
-	void caseMergedIn(String fromReference, Instant mergedLastActivity, String why, String actor, Instant at) {
+	void caseMergedIn(SupportCase merged, String mergedReference, String why, String actor, Instant at) {
 		guardNotClosed("take another case");
 		if (this.status == CaseStatus.WAITING_ON_CUSTOMER) {
-			moveTo(CaseStatus.OPEN, actor, movedWhy("customer's contacts moved here with " + fromReference, why), at);
+			moveTo(CaseStatus.OPEN, actor, movedWhy("customer's contacts moved here with " + mergedReference, why), at);
 		}
-		touch(mergedLastActivity);
+		// The customer stays with whoever knew the matter when nobody holds this case;
+		// not a handover that counts, as nobody is taken off it.
+		if (this.assignee == null && merged.assignee != null) {
+			handOver(merged.team, merged.assignee, "took the customer's matter with " + mergedReference, actor, at);
+		}
+		touch(merged.lastActivityAt());
 	}
 
 	/**

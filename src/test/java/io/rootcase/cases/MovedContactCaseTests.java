@@ -140,8 +140,8 @@ class MovedContactCaseTests {
 		waiting.repliedToCustomer("alice", T0.plusSeconds(60));
 		waiting.drainRecorded();
 
-		waiting.caseMergedIn("RC-8", T0.plusSeconds(600), "same fault", "bob", T0.plusSeconds(700));
-		waiting.caseMergedIn("RC-9", T0, null, "bob", T0.plusSeconds(800));
+		waiting.caseMergedIn(activeAt(T0.plusSeconds(600)), "RC-8", "same fault", "bob", T0.plusSeconds(700));
+		waiting.caseMergedIn(activeAt(T0), "RC-9", null, "bob", T0.plusSeconds(800));
 
 		assertThat(waiting.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(waiting.drainRecorded()).singleElement()
@@ -156,8 +156,46 @@ class MovedContactCaseTests {
 		SupportCase c = opened();
 		c.changeStatus(CaseStatus.CLOSED, "spam", "alice", T0);
 
-		assertThatThrownBy(() -> c.caseMergedIn("RC-7", T0, null, "bob", T0)).isInstanceOf(CaseRuleViolation.class)
+		assertThatThrownBy(() -> c.caseMergedIn(opened(), "RC-7", null, "bob", T0))
+			.isInstanceOf(CaseRuleViolation.class)
 			.hasMessageContaining("closed case");
+	}
+
+	@Test
+	void aCaseNobodyHoldsTakesTheAgentOfTheCaseMergedIntoItWithoutCountingAHandover() {
+		SupportCase held = opened();
+		held.handOver("finance", "fiona", null, "maria", T0);
+		SupportCase unassigned = opened();
+		unassigned.drainRecorded();
+
+		unassigned.caseMergedIn(held, "RC-8", null, "bob", T0.plusSeconds(60));
+
+		assertThat(unassigned.snapshot().assignee()).isEqualTo("fiona");
+		assertThat(unassigned.snapshot().team()).isEqualTo("finance");
+		assertThat(unassigned.snapshot().handoverCount()).isZero();
+		assertThat(unassigned.drainRecorded()).singleElement()
+			.isInstanceOfSatisfying(CaseHistory.Handover.class,
+					h -> assertThat(h.note()).isEqualTo("took the customer's matter with RC-8"));
+	}
+
+	@Test
+	void aCaseSomeoneHoldsKeepsThemWhenAnotherIsMergedIntoIt() {
+		SupportCase held = opened();
+		held.handOver("finance", "fiona", null, "maria", T0);
+		SupportCase mine = opened();
+		mine.handOver(null, "alice", null, "alice", T0);
+		mine.drainRecorded();
+
+		mine.caseMergedIn(held, "RC-8", null, "bob", T0.plusSeconds(60));
+
+		assertThat(mine.snapshot().assignee()).isEqualTo("alice");
+		assertThat(mine.drainRecorded()).isEmpty();
+	}
+
+	private SupportCase activeAt(Instant lastActivity) {
+		SupportCase c = opened();
+		c.customerContacted("again", lastActivity);
+		return c;
 	}
 
 }

@@ -345,6 +345,24 @@ class ContactMoveApiTests {
 	}
 
 	@Test
+	void theCaseMergedIntoTakesTheAgentWhoHeldTheMergedCaseWhenNobodyHoldsIt() throws Exception {
+		String routerCase = send("My router restarts every night", null, null).get("caseReference").asString();
+		String second = followUpOnItsOwnCase(routerCase, "The router restarted again at 3 am").caseReference();
+		this.mvc
+			.perform(post("/api/cases/" + second + "/handover")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"team\":\"support\",\"agent\":\"bob\",\"note\":\"knows the router\"}"))
+			.andExpect(status().isOk());
+
+		merge(second, into(routerCase, "the same restarts")).andExpect(status().isOk());
+
+		JsonNode kept = get("/api/cases/" + routerCase);
+		assertThat(kept.get("summary").get("assignee").asString()).isEqualTo("bob");
+		assertThat(kept.get("summary").get("handoverCount").asInt()).isZero();
+	}
+
+	@Test
 	void mergesThatCannotBeMadeAreRefusedAndChangeNothing() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String routerCase = router.get("caseReference").asString();
