@@ -317,6 +317,13 @@ class CaseRepository {
 			.list();
 	}
 
+	List<UUID> notClosedIdsWithRootCause(RootCauseState state, String causeKey) {
+		return this.jdbc.sql("""
+				select id from cases where root_cause_state = ? and root_cause_key = ? and status <> 'CLOSED'
+				order by last_activity_at, id
+				""").params(state.name(), causeKey).query(UUID.class).list();
+	}
+
 	List<UUID> idsWithRootCause(RootCauseState state) {
 		return this.jdbc.sql("select id from cases where root_cause_state = ? order by last_activity_at, id")
 			.param(state.name())

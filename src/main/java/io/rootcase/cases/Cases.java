@@ -745,6 +745,12 @@ public class Cases {
 		return this.repository.idsWithRootCause(state);
 	}
 
+	/** The cases not closed whose root cause is this one, in this state. */
+	@Transactional(readOnly = true)
+	public List<UUID> notClosedWithRootCause(RootCauseState state, String causeKey) {
+		return this.repository.notClosedIdsWithRootCause(state, causeKey);
+	}
+
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.repository.count();

@@ -231,10 +231,9 @@ public class Diagnoses {
 				this.cases.recordRootCause(c.reference(), RootCauseState.KNOWN, cause.key(), now);
 			}
 		}
-		for (CaseView c : this.cases.find(this.cases.idsWithRootCause(RootCauseState.SUSPECTED)).values()) {
-			if (cause.key().equals(c.rootCauseKey()) && c.status() != CaseStatus.CLOSED) {
-				this.cases.recordRootCause(c.reference(), RootCauseState.KNOWN, cause.key(), now);
-			}
+		for (CaseView c : this.cases.find(this.cases.notClosedWithRootCause(RootCauseState.SUSPECTED, cause.key()))
+			.values()) {
+			this.cases.recordRootCause(c.reference(), RootCauseState.KNOWN, cause.key(), now);
 		}
 		return Optional.of(new KnownCauseRecorded(version.get(), explained));
 	}
