@@ -1,10 +1,12 @@
 package io.rootcase.webhooks;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,6 +39,18 @@ class WebhookSender {
 
 	}
 
+	/** Why there was no answer, for the admin who reads the delivery. */
+	private String why(IOException ex) {
+		if (ex instanceof HttpTimeoutException) {
+			return "no answer within " + this.timeout.toSeconds() + " s";
+		}
+		if (ex instanceof ConnectException) {
+			return "could not connect: nothing takes connections at that address";
+		}
+		return ex.getMessage() == null ? ex.getClass().getSimpleName()
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
 	Answer send(URI url, String secret, WebhookDelivery delivery, Instant at) {
 		long timestamp = at.getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(url)
@@ -54,7 +68,7 @@ class WebhookSender {
 			return new Answer(status, status >= 200 && status < 300 ? null : "the receiver answered " + status);
 		}
 		catch (IOException ex) {
-			return new Answer(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return new Answer(null, why(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -234,6 +234,19 @@ class WebhookApiTests {
 	}
 
 	@Test
+	void aReceiverNobodyRunsIsTriedAgainAndTheDeliverySaysWhy() throws Exception {
+		String[] subscription = subscribe("\"surge_detected\"");
+		this.receiver.stop(0);
+		asAdmin(post("/api/admin/webhooks/" + subscription[0] + "/ping")).andExpect(status().isAccepted());
+		this.webhooks.deliverDue();
+		asAdmin(get("/api/admin/webhooks/" + subscription[0] + "/deliveries"))
+			.andExpect(jsonPath("$[0].state").value("pending"))
+			.andExpect(jsonPath("$[0].lastStatus").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(
+					jsonPath("$[0].lastError").value("could not connect: nothing takes connections at that address"));
+	}
+
+	@Test
 	void aRemovedSubscriptionGetsNothingMoreAndWhatWaitedIsGivenUp() throws Exception {
 		String[] subscription = subscribe("\"surge_detected\", \"notice_published\"");
 		this.answer.set(500);
