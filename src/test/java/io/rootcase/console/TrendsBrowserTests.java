@@ -110,6 +110,12 @@ class TrendsBrowserTests extends BrowserTest {
 		browser.navigate().back();
 		browser.navigate().refresh();
 		assertThat(browser.findElement(By.id("alert-state")).getText()).isEqualTo("problem");
+		// Next step offered: telling the customers the surge affects.
+		browser.findElement(By.id("tell-affected")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("notice-form")));
+		assertThat(browser.getCurrentUrl()).endsWith("#notices");
+		assertThat(browser.findElement(By.id("notice-message")).getAttribute("value"))
+			.startsWith("We know about a problem: Upgrades are charged twice.");
 
 		// On to the fix: every matching case of the last month linked in bulk, the
 		// analysis and an action item, the fix deployed and, two weeks on, verified by
