@@ -103,14 +103,13 @@ class NoticeRepository {
 			.list();
 	}
 
-	/** Whom a notice of the problem went to. */
-	List<NoticeRecipient> recipients(UUID problemId, UUID noticeId) {
+	/** A page of whom a notice went to, in a stable order. */
+	List<NoticeRecipient> recipients(UUID noticeId, int limit, int offset) {
 		return this.jdbc.sql("""
-				select d.customer_id, d.case_id, d.channel, d.address from notice_deliveries d
-				join problem_notices n on n.id = d.notice_id
-				where n.problem_id = ? and d.notice_id = ? order by d.customer_id
+				select customer_id, case_id, channel, address from notice_deliveries where notice_id = ?
+				order by customer_id limit ? offset ?
 				""")
-			.params(problemId, noticeId)
+			.params(noticeId, limit, offset)
 			.query((rs, n) -> new NoticeRecipient(rs.getObject("customer_id", UUID.class),
 					rs.getObject("case_id", UUID.class), Channel.valueOf(rs.getString("channel")),
 					rs.getString("address")))
@@ -150,6 +149,13 @@ class NoticeRepository {
 			.params(problemId, noticeId)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	long countRecipients(UUID noticeId) {
+		return this.jdbc.sql("select count(*) from notice_deliveries where notice_id = ?")
+			.param(noticeId)
+			.query(Long.class)
+			.single();
 	}
 
 	List<CustomerNotice> ofCustomer(UUID customerId) {

@@ -175,14 +175,24 @@ public class Notices {
 			.toList();
 	}
 
-	/** Whom one of the problem's notices went to, and where: what a channel sends. */
+	/** A page of whom one of the problem's notices went to, and the number in all. */
+	public record Recipients(List<NoticeRecipient> page, long total) {
+	}
+
+	/**
+	 * Whom one of the problem's notices went to, and where: what a channel sends, a page
+	 * at a time (a segment may be tens of thousands).
+	 */
 	@Transactional(readOnly = true)
-	public List<NoticeRecipient> recipients(String reference, UUID noticeId) {
+	public Recipients recipients(String reference, UUID noticeId, int limit, int offset) {
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative");
+		}
 		ProblemView problem = this.problems.get(reference);
 		if (!this.notices.exists(problem.id(), noticeId)) {
 			throw new NotFoundException(problem.reference() + " has no notice " + noticeId);
 		}
-		return this.notices.recipients(problem.id(), noticeId);
+		return new Recipients(this.notices.recipients(noticeId, limit, offset), this.notices.countRecipients(noticeId));
 	}
 
 	/** The notices a customer was sent, oldest first. */

@@ -43,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -165,6 +166,14 @@ class NoticeApiTests {
 			.getContentAsString();
 		String id = JsonPath.read(body, "$.id");
 
+		asManager(get("/api/problems/" + this.problem + "/notices/" + id + "/recipients").param("limit", "1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(header().string("X-Total-Count", "2"));
+		asManager(get("/api/problems/" + this.problem + "/notices/" + id + "/recipients").param("limit", "1")
+			.param("offset", "1")).andExpect(jsonPath("$", hasSize(1)));
+		asManager(get("/api/problems/" + this.problem + "/notices/" + id + "/recipients").param("offset", "-1"))
+			.andExpect(status().isBadRequest());
 		asManager(get("/api/problems/" + this.problem + "/notices/" + id + "/recipients")).andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(2)))
 			.andExpect(jsonPath("$[?(@.customerId == '%s')].channel".formatted(this.ana.customerId()))
