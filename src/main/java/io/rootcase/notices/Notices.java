@@ -103,7 +103,7 @@ public class Notices {
 			throw sentBefore(problem);
 		}
 		this.events.publishEvent(new NoticePublished(notice.id(), notice.problemReference(), notice.message(),
-				notice.publishedAt(), notice.publishedBy(), notice.recipients(), followUrl));
+				notice.publishedAt(), notice.publishedBy(), notice.recipients().size(), followUrl));
 		return notice.view().following(followUrl);
 	}
 

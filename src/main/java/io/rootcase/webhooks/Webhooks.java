@@ -167,9 +167,24 @@ public class Webhooks {
 		enqueue(this.repository.active(), WebhookEvent.SURGE_DETECTED, data);
 	}
 
+	/**
+	 * The notice without its recipients' addresses: the gateway reads them a page at a
+	 * time from the API with its token, so customers' addresses are not copied into every
+	 * subscriber's deliveries.
+	 */
 	@ApplicationModuleListener
 	void on(NoticePublished notice) {
-		enqueue(this.repository.active(), WebhookEvent.NOTICE_PUBLISHED, notice);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("noticeId", notice.noticeId());
+		data.put("problemReference", notice.problemReference());
+		data.put("message", notice.message());
+		data.put("publishedAt", notice.publishedAt());
+		data.put("publishedBy", notice.publishedBy());
+		data.put("recipientCount", notice.recipients());
+		data.put("recipientsUrl", this.publicUrl + "/api/problems/" + notice.problemReference() + "/notices/"
+				+ notice.noticeId() + "/recipients");
+		data.put("followUrl", notice.followUrl());
+		enqueue(this.repository.active(), WebhookEvent.NOTICE_PUBLISHED, data);
 	}
 
 	/** One delivery per subscription that wants the event, all with one envelope. */

@@ -308,6 +308,31 @@ class NoticeApiTests {
 	}
 
 	@Test
+	void aNoticeReachesEveryCustomerOfALargeSegment() throws Exception {
+		String large = "Copper " + this.tag;
+		int size = 1_500;
+		for (int i = 0; i < size; i++) {
+			customer(Map.of(IdentityKind.EMAIL, "seg-" + i + "-" + this.tag + "@example.com"), large);
+		}
+		String wide = JsonPath.read(asManager(json(post("/api/problems"), """
+				{"title":"Copper lines drop at night","team":"finance","segment":"plan=%s"}""".formatted(large)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.reference");
+		String id = JsonPath.read(asManager(json(post("/api/problems/" + wide + "/notices"), """
+				{"message":"We know your line drops at night; a fix is due this week."}"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.told").value(size))
+			.andExpect(jsonPath("$.toldBeforeTheyCalled").value(size))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		asManager(get("/api/problems/" + wide + "/notices/" + id + "/recipients").param("limit", "10"))
+			.andExpect(header().string("X-Total-Count", Integer.toString(size)))
+			.andExpect(jsonPath("$", hasSize(10)));
+	}
+
+	@Test
 	void aProblemWithNobodyToReachRefusesTheNotice() throws Exception {
 		String lonely = JsonPath.read(asManager(json(post("/api/problems"), """
 				{"title":"Nobody affected yet","team":"finance"}""")).andReturn().getResponse().getContentAsString(),

@@ -226,8 +226,17 @@ class WebhookApiTests {
 		String body = notices.get(0).body();
 		assertThat((String) JsonPath.read(body, "$.data.problemReference")).isEqualTo(problem);
 		assertThat((String) JsonPath.read(body, "$.data.message")).isEqualTo("We know about the double charge.");
-		assertThat((List<String>) JsonPath.read(body, "$.data.recipients[*].address")).containsExactly(email);
-		assertThat((List<String>) JsonPath.read(body, "$.data.recipients[*].channel")).containsExactly("email");
+		assertThat((Integer) JsonPath.read(body, "$.data.recipientCount")).isEqualTo(1);
+		assertThat(body).doesNotContain(email);
+		// The gateway reads whom to send it to from the API, with its token.
+		String recipients = JsonPath.read(body, "$.data.recipientsUrl");
+		assertThat(recipients).startsWith("http://localhost:8080/api/problems/" + problem + "/notices/");
+		this.mvc
+			.perform(get(recipients.substring("http://localhost:8080".length())).header("Authorization",
+					"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].address").value(email))
+			.andExpect(jsonPath("$[0].channel").value("email"));
 		assertThat((String) JsonPath.read(body, "$.data.followUrl")).contains("/known-issues/");
 		// Not subscribed to surges: only the notice came.
 		assertThat(this.received).hasSize(1);
