@@ -76,11 +76,15 @@ class WebhookRepository {
 			.update();
 	}
 
+	/**
+	 * Records a pending delivery's next state. Only a pending one changes: a delivery
+	 * given up meanwhile (its subscription removed during a send) stays given up.
+	 */
 	void update(WebhookDelivery d) {
 		this.jdbc.sql("""
 				update webhook_deliveries set state = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?,
 				  last_status = ?, last_error = ?
-				where id = ?
+				where id = ? and state = 'PENDING'
 				""")
 			.params(d.state().name(), d.attempts(), DbTime.toDb(d.nextAttemptAt()), DbTime.toDb(d.lastAttemptAt()),
 					d.lastStatus(), d.lastError(), d.id())

@@ -84,6 +84,10 @@ class WebhookApiTests {
 	/** The status the receiver answers with next. */
 	final AtomicInteger answer = new AtomicInteger(204);
 
+	/** Done while the receiver holds a delivery, before it answers. */
+	volatile Runnable whileReceiving = () -> {
+	};
+
 	record Received(Map<String, String> headers, String body) {
 	}
 
@@ -95,6 +99,7 @@ class WebhookApiTests {
 			Map<String, String> headers = new java.util.HashMap<>();
 			exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
 			this.received.add(new Received(headers, body));
+			this.whileReceiving.run();
 			exchange.sendResponseHeaders(this.answer.get(), -1);
 			exchange.close();
 		});
@@ -273,6 +278,21 @@ class WebhookApiTests {
 		asAdmin(post("/api/admin/webhooks/" + subscription[0] + "/ping")).andExpect(status().isConflict());
 		asAdmin(get("/api/admin/webhooks")).andExpect(
 				jsonPath("$[?(@.id == '%s')].secret".formatted(subscription[0])).value(org.hamcrest.Matchers.empty()));
+	}
+
+	@Test
+	void aSubscriptionRemovedWhileADeliveryIsOnItsWayIsNotTriedAgain() throws Exception {
+		String[] subscription = subscribe("\"surge_detected\"");
+		this.answer.set(503);
+		this.whileReceiving = () -> this.webhooks.remove(UUID.fromString(subscription[0]));
+		asAdmin(post("/api/admin/webhooks/" + subscription[0] + "/ping")).andExpect(status().isAccepted());
+		this.webhooks.deliverDue();
+		asAdmin(get("/api/admin/webhooks/" + subscription[0] + "/deliveries"))
+			.andExpect(jsonPath("$[0].state").value("failed"))
+			.andExpect(jsonPath("$[0].lastError").value(containsString("removed")));
+		this.clock.advance(Duration.ofMinutes(5));
+		this.webhooks.deliverDue();
+		assertThat(this.received).hasSize(1);
 	}
 
 	@Test
