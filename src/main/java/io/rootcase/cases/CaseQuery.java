@@ -69,9 +69,7 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 			throw new IllegalArgumentException("a search text has at most " + MAX_TEXT + " characters");
 		}
 		Limits.within(limit, MAX_LIMIT);
-		if (offset < 0) {
-			throw new IllegalArgumentException("offset must not be negative");
-		}
+		Limits.offset(offset);
 	}
 
 }

@@ -55,14 +55,6 @@ class NoticeRepository {
 				});
 	}
 
-	/** When the problem's notice with this message went out, if it did. */
-	Optional<Instant> publishedAt(UUID problemId, String digest) {
-		return this.jdbc.sql("select published_at from problem_notices where problem_id = ? and message_digest = ?")
-			.params(problemId, digest)
-			.query((rs, n) -> DbTime.fromDb(rs, "published_at"))
-			.optional();
-	}
-
 	/**
 	 * The problem's notices, newest first, each with who called about it since: read
 	 * straight from the stored contacts and cases, like a problem's impact (decision

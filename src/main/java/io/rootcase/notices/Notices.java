@@ -20,6 +20,7 @@ import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
+import io.rootcase.shared.Limits;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.shared.Secrets;
 import io.rootcase.shared.Texts;
@@ -92,14 +93,12 @@ public class Notices {
 							identities.getOrDefault(c, List.of())))
 					.toList(),
 				actor.name(), this.clock.instant());
-		this.notices.publishedAt(problem.id(), notice.digest()).ifPresent(at -> {
-			throw sentBefore(problem);
-		});
 		String followUrl = followUrl(pageOf(problem, notice.publishedAt()));
 		try {
 			this.notices.insert(notice);
 		}
 		catch (DuplicateKeyException ex) {
+			// The message's digest is unique per problem: sent before, or twice at once.
 			throw sentBefore(problem);
 		}
 		this.events.publishEvent(new NoticePublished(notice.id(), notice.problemReference(), notice.message(),
@@ -185,9 +184,7 @@ public class Notices {
 	 */
 	@Transactional(readOnly = true)
 	public Recipients recipients(String reference, UUID noticeId, int limit, int offset) {
-		if (offset < 0) {
-			throw new IllegalArgumentException("offset must not be negative");
-		}
+		Limits.offset(offset);
 		ProblemView problem = this.problems.get(reference);
 		if (!this.notices.exists(problem.id(), noticeId)) {
 			throw new NotFoundException(problem.reference() + " has no notice " + noticeId);

@@ -120,11 +120,8 @@ class ReasonsApi {
 	@GetMapping("/api/reasons/examples")
 	ExamplesPage examples(@RequestParam(required = false) ExampleSource source,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset) {
-		if (offset < 0) {
-			throw new IllegalArgumentException("offset must not be negative");
-		}
 		return new ExamplesPage(this.contactReasons.countExamples(source),
-				this.contactReasons.examples(source, Limits.within(limit, 500), offset));
+				this.contactReasons.examples(source, Limits.within(limit, 500), Limits.offset(offset)));
 	}
 
 	@Operation(summary = "Import labelled messages as CSV 'text,category' (managers); any bad row imports nothing")

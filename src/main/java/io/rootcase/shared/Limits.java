@@ -19,4 +19,15 @@ public final class Limits {
 		return limit;
 	}
 
+	/**
+	 * @return the offset into a listing, when it is not negative
+	 * @throws IllegalArgumentException otherwise, answered with 400
+	 */
+	public static long offset(long offset) {
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative");
+		}
+		return offset;
+	}
+
 }

@@ -225,13 +225,13 @@ class SeriesStore {
 	}
 
 	Optional<Instant> firstCountedHour() {
-		// min() answers one row, null when nothing was counted.
-		List<Instant> first = this.jdbc
+		// min() answers one row, null when nothing was counted: optional() reads it as
+		// empty.
+		return this.jdbc
 			.sql("select min(bucket_start) as first_hour from trend_counts where granularity = ? and contacts > 0")
 			.param(HOUR)
 			.query((rs, n) -> DbTime.fromDb(rs, "first_hour"))
-			.list();
-		return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
+			.optional();
 	}
 
 	Optional<Instant> testedThrough() {

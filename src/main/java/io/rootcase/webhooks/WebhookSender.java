@@ -33,8 +33,14 @@ class WebhookSender {
 	/** The receiver's answer, or why there was none. */
 	record Answer(Integer status, String error) {
 
+		static Answer of(int status) {
+			return status >= 200 && status < 300 ? new Answer(status, null)
+					: new Answer(status, "the receiver answered " + status);
+		}
+
+		/** Only a 2xx answer leaves no error. */
 		boolean taken() {
-			return this.status != null && this.status >= 200 && this.status < 300;
+			return this.error == null;
 		}
 
 	}
@@ -64,8 +70,7 @@ class WebhookSender {
 			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
 			.build();
 		try {
-			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-			return new Answer(status, status >= 200 && status < 300 ? null : "the receiver answered " + status);
+			return Answer.of(this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
 		}
 		catch (IOException ex) {
 			return new Answer(null, why(ex));
