@@ -29,6 +29,19 @@ class ConsoleFormat {
 		return pct < 10 ? String.format(Locale.ROOT, "%.1f%%", pct) : String.format(Locale.ROOT, "%.0f%%", pct);
 	}
 
+	/** A time taken, in the unit a person reads it in: minutes, hours or days. */
+	public String minutes(Double minutes) {
+		if (minutes == null) {
+			return "—";
+		}
+		if (Math.round(minutes) < 60) {
+			return Math.round(minutes) + " min";
+		}
+		double hours = minutes / 60;
+		return hours < 48 ? String.format(Locale.ROOT, "%.1f h", hours)
+				: String.format(Locale.ROOT, "%.1f d", hours / 24);
+	}
+
 	public String label(Enum<?> value) {
 		return value == null ? "—" : Texts.words(value);
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.rootcase.metrics.MetricsFilter;
 import io.rootcase.metrics.ResolutionFigures;
 import io.rootcase.metrics.ResolutionMetrics;
+import io.rootcase.metrics.TimeTaken;
 import io.rootcase.shared.Channel;
 import io.rootcase.staff.Staff;
 
@@ -73,10 +74,17 @@ class MetricsConsole {
 			chart.put("unexplained", weeks.stream().map(ResolutionFigures::unexplained).toList());
 			chart.put("confirmed", weeks.stream().map(ResolutionFigures::confirmedResolutions).toList());
 			chart.put("unconfirmed", weeks.stream().map(ResolutionFigures::unconfirmedClosures).toList());
+			chart.put("firstReplyHours", weeks.stream().map(w -> hours(w.firstReply())).toList());
+			chart.put("confirmedAfterHours", weeks.stream().map(w -> hours(w.customerConfirmed())).toList());
 			model.addAttribute("chart", chart);
 		});
 		model.addAttribute("error", error);
 		return "metrics";
+	}
+
+	/** A week's median in hours, rounded for the chart; {@code null} leaves a gap. */
+	private static Double hours(TimeTaken taken) {
+		return taken.medianMinutes() == null ? null : Math.round(taken.medianMinutes() / 6) / 10.0;
 	}
 
 	private static Instant start(LocalDate day) {

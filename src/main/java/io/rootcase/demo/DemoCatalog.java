@@ -32,9 +32,12 @@ final class DemoCatalog {
 			List<String> replies, List<String> diagnostics, List<String> palliatives, List<String> curatives) {
 	}
 
-	/** A reason's display name from its key: {@code slow_speed} is "Slow speed". */
+	/**
+	 * A reason's display name from its key: {@code slow_speed} is "Slow speed",
+	 * {@code tv_no_signal} "TV no signal".
+	 */
 	static String title(String key) {
-		String words = key.replace('_', ' ');
+		String words = key.replace('_', ' ').replaceAll("\\btv\\b", "TV").replaceAll("\\bwifi\\b", "Wi-Fi");
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 

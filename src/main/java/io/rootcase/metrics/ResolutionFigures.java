@@ -28,10 +28,15 @@ import java.time.Instant;
  * @param meanContactsPerResolvedProblem contacts, over a problem's whole recurrence
  * chain, per problem resolved or closed
  * @param recurrenceMinutes agent minutes spent on cases that are recurrences
+ * @param firstReply from the customer's first contact on a case to the first answer sent
+ * on it, over the cases that have one
+ * @param unanswered cases the customer contacted us on that have no answer yet
+ * @param customerConfirmed from a case's opening to the customer confirming it resolved
+ * (the first time), over the cases they confirmed
  */
 public record ResolutionFigures(Instant from, Instant to, long cases, Double repeatContactRate,
 		Double recurrenceAfterPalliativeRate, Double cureNotHeldRate, long cured, long relieved, long unexplained,
 		long confirmedResolutions, long unconfirmedClosures, long resolvedOnBehalf, Double reopenRate,
 		Double meanHandovers, Double threadingCorrectionRate, Double meanContactsPerResolvedProblem,
-		long recurrenceMinutes) {
+		long recurrenceMinutes, TimeTaken firstReply, long unanswered, TimeTaken customerConfirmed) {
 }

@@ -1,5 +1,7 @@
 package io.rootcase.metrics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,10 +96,53 @@ public class ResolutionMetrics {
 		long recurrenceMinutes = count("""
 				select coalesce(sum(a.minutes_spent), 0) from case_actions a join cases c on c.id = a.case_id
 				where %s and c.recurrence_of is not null""", cohort);
+		// Ordered-set aggregates and epoch seconds are SQL both databases run alike; the
+		// percentiles skip the cases without an answer or confirmation (their time is
+		// null).
+		Object[] replies = query(
+				"""
+						with asked as (
+						  select c.id as case_id, (select min(k.occurred_at) from contacts k
+						    where k.case_id = c.id and k.direction = 'INBOUND') as asked_at
+						  from cases c where %s
+						), answered as (
+						  select a.asked_at, (select min(k.occurred_at) from contacts k where k.case_id = a.case_id
+						    and k.direction = 'OUTBOUND' and k.occurred_at >= a.asked_at) as answered_at
+						  from asked a where a.asked_at is not null
+						)
+						select count(answered_at) as cases, count(*) - count(answered_at) as unanswered,
+						  percentile_cont(0.5) within group (order by extract(epoch from answered_at) - extract(epoch from asked_at)) as median,
+						  percentile_cont(0.9) within group (order by extract(epoch from answered_at) - extract(epoch from asked_at)) as p90
+						from answered""",
+				cohort)
+			.query((rs, n) -> new Object[] { timeTaken(rs), rs.getLong("unanswered") })
+			.single();
+		TimeTaken confirmedAfter = query(
+				"""
+						select count(r.confirmed_at) as cases,
+						  percentile_cont(0.5) within group (order by extract(epoch from r.confirmed_at) - extract(epoch from r.opened_at)) as median,
+						  percentile_cont(0.9) within group (order by extract(epoch from r.confirmed_at) - extract(epoch from r.opened_at)) as p90
+						from (select c.opened_at, (select min(t.occurred_at) from case_transitions t where t.case_id = c.id
+						    and t.to_status = 'RESOLVED' and t.actor = 'customer') as confirmed_at
+						  from cases c where %s) r""",
+				cohort)
+			.query((rs, n) -> timeTaken(rs))
+			.single();
 		return new ResolutionFigures(filter.from(), filter.to(), cases, share(repeated, cases),
 				share(relievedThatCameBack, relievedCases), share(curedThatCameBack, counts[1]), counts[1], counts[2],
 				counts[3], confirmed, unconfirmed, onBehalf, share(reopened, proposed), share(counts[4], cases),
-				share(corrected, cases), share(problems[1], problems[0]), recurrenceMinutes);
+				share(corrected, cases), share(problems[1], problems[0]), recurrenceMinutes, (TimeTaken) replies[0],
+				(long) replies[1], confirmedAfter);
+	}
+
+	/** A row's count, median and 90th percentile, the latter two in seconds. */
+	private static TimeTaken timeTaken(ResultSet rs) throws SQLException {
+		return new TimeTaken(rs.getLong("cases"), minutes(rs.getObject("median", Double.class)),
+				minutes(rs.getObject("p90", Double.class)));
+	}
+
+	private static Double minutes(Double seconds) {
+		return seconds == null ? null : seconds / 60;
 	}
 
 	/** The figures bucket by bucket (e.g. one per week) over the filter's period. */

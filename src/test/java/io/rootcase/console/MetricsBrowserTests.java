@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A manager reads the resolution dashboard in a real headless Chromium: the figures, the
- * weekly chart and the figures by team.
+ * weekly charts (endings, and how long customers waited) and the figures by team.
  */
 @RootcaseIntegrationTest
 class MetricsBrowserTests extends BrowserTest {
@@ -41,6 +41,7 @@ class MetricsBrowserTests extends BrowserTest {
 					Map.of(IdentityKind.EMAIL, "metrics-browser-" + UUID.randomUUID() + "@example.com"), null, null,
 					null, null))
 			.caseReference();
+		this.intake.reply(reference, "Let us look at your router", "alice");
 		this.cases.recordAction(reference, ActionKind.PALLIATIVE, "Router reset", 5, "alice");
 		this.cases.proposeResolution(reference, "Reset it", "alice", Instant.now());
 		this.cases.confirmResolution(reference, Instant.now());
@@ -62,6 +63,11 @@ class MetricsBrowserTests extends BrowserTest {
 		Object bars = ((JavascriptExecutor) browser)
 			.executeScript("const c = Chart.getChart('weekly-chart'); return c ? c.data.datasets.length : 0;");
 		assertThat(((Number) bars).intValue()).as("the chart was drawn with its five series").isEqualTo(5);
+		assertThat(browser.findElement(By.id("tile-first-reply")).getText()).as("the case was answered")
+			.matches("[0-9.]+ (min|h|d)");
+		Object lines = ((JavascriptExecutor) browser)
+			.executeScript("const c = Chart.getChart('waiting-chart'); return c ? c.data.datasets.length : 0;");
+		assertThat(((Number) lines).intValue()).as("the waiting times were drawn").isEqualTo(2);
 
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("channel")))
 			.selectByVisibleText("social");

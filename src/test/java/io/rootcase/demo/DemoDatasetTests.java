@@ -200,4 +200,11 @@ class DemoDatasetTests {
 		assertThat(read).isEqualTo(10_000);
 	}
 
+	@Test
+	void reasonNamesSpellAcronymsAsCustomersDo() {
+		assertThat(DemoCatalog.title("slow_speed")).isEqualTo("Slow speed");
+		assertThat(DemoCatalog.title("tv_no_signal")).isEqualTo("TV no signal");
+		assertThat(DemoCatalog.title("wifi_coverage")).isEqualTo("Wi-Fi coverage");
+	}
+
 }

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -159,6 +160,63 @@ class MetricsApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(3))
 			.andExpect(jsonPath("$[0].cases").value(0));
+	}
+
+	@Test
+	void howLongCustomersWaitedForAnAnswerAndForTheirConfirmation() throws Exception {
+		Instant from = periodAfter(Duration.ofDays(1000));
+		String ana = contact("metrics-ana-" + UUID.randomUUID() + "@example.com", "My internet keeps dropping");
+		this.clock.advance(Duration.ofMinutes(30));
+		this.intake.reply(ana, "We are looking at your line", "alice");
+		this.cases.recordAction(ana, ActionKind.PALLIATIVE, "Router reset", 5, "alice");
+		this.cases.proposeResolution(ana, "Reset", "alice", this.clock.instant());
+		this.clock.advance(Duration.ofHours(2));
+		this.cases.confirmResolution(ana, this.clock.instant());
+
+		String ben = contact("metrics-ben-" + UUID.randomUUID() + "@example.com", "Charged twice for October");
+		this.clock.advance(Duration.ofMinutes(90));
+		this.intake.reply(ben, "We are checking the bill", "fiona");
+
+		contact("metrics-cy-" + UUID.randomUUID() + "@example.com", "TV has no signal");
+
+		// We wrote first; the customer's question an hour later is what waits for an
+		// answer.
+		String eve = "metrics-eve-" + UUID.randomUUID() + "@example.com";
+		String told = this.intake
+			.receive(new IncomingContact(Channel.PHONE, Direction.OUTBOUND, this.clock.instant(),
+					"Your engineer comes on Monday", Map.of(IdentityKind.EMAIL, eve), null, null, null, "alice"))
+			.caseReference();
+		this.clock.advance(Duration.ofHours(1));
+		this.intake.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND, this.clock.instant(),
+				"Can the engineer come in the afternoon?", Map.of(IdentityKind.EMAIL, eve), null, null, told, null));
+		this.clock.advance(Duration.ofMinutes(10));
+		this.intake.reply(told, "Yes, after two", "alice");
+
+		figures(from, this.clock.instant().plus(Duration.ofHours(1)), TestFixtures.MANAGER_TOKEN)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cases").value(4))
+			.andExpect(jsonPath("$.firstReply.cases").value(3))
+			.andExpect(jsonPath("$.firstReply.medianMinutes").value(closeTo(30.0, 0.1)))
+			// The clock is the real one moved ahead, so each time is off by a few
+			// milliseconds.
+			// p90: between the second (30) and third (90) of three, four fifths of the
+			// way.
+			.andExpect(jsonPath("$.firstReply.p90Minutes").value(closeTo(78.0, 0.1)))
+			.andExpect(jsonPath("$.unanswered").value(1))
+			.andExpect(jsonPath("$.customerConfirmed.cases").value(1))
+			.andExpect(jsonPath("$.customerConfirmed.medianMinutes").value(closeTo(150.0, 0.1)))
+			.andExpect(jsonPath("$.customerConfirmed.p90Minutes").value(closeTo(150.0, 0.1)));
+	}
+
+	@Test
+	void timesTakenAreEmptyWhenNothingHappened() throws Exception {
+		Instant from = periodAfter(Duration.ofDays(1100));
+		figures(from, this.clock.instant().plus(Duration.ofHours(1)), TestFixtures.MANAGER_TOKEN)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.firstReply.cases").value(0))
+			.andExpect(jsonPath("$.firstReply.medianMinutes").doesNotExist())
+			.andExpect(jsonPath("$.unanswered").value(0))
+			.andExpect(jsonPath("$.customerConfirmed.cases").value(0));
 	}
 
 	@Test

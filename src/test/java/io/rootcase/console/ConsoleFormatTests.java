@@ -1,0 +1,28 @@
+package io.rootcase.console;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleFormatTests {
+
+	final ConsoleFormat fmt = new ConsoleFormat();
+
+	@Test
+	void aTimeTakenReadsInMinutesThenHoursThenDays() {
+		assertThat(this.fmt.minutes(null)).isEqualTo("—");
+		assertThat(this.fmt.minutes(0.2)).isEqualTo("0 min");
+		assertThat(this.fmt.minutes(42.4)).isEqualTo("42 min");
+		assertThat(this.fmt.minutes(59.7)).as("not 60 min").isEqualTo("1.0 h");
+		assertThat(this.fmt.minutes(90.0)).isEqualTo("1.5 h");
+		assertThat(this.fmt.minutes(47.9 * 60)).isEqualTo("47.9 h");
+		assertThat(this.fmt.minutes(3.25 * 24 * 60)).isEqualTo("3.3 d");
+	}
+
+	@Test
+	void aSmallProbabilityKeepsADecimal() {
+		assertThat(this.fmt.percent(0.043)).isEqualTo("4.3%");
+		assertThat(this.fmt.percent(0.437)).isEqualTo("44%");
+	}
+
+}
