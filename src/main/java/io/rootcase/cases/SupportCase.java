@@ -156,8 +156,9 @@ final class SupportCase {
 
 	/**
 	 * An agent merges another case of the same customer into this one: its conversation
-	 * continues here, so a case waiting on the customer has their words to answer, and
-	 * the other case's latest activity counts as this one's (threading goes by it).
+	 * continues here, so a case waiting on the customer has their words to answer, the
+	 * other case's latest activity counts as this one's (threading goes by it), and so
+	 * does the root cause found on it when this case has none.
 	 */
 	void caseMergedIn(SupportCase merged, String mergedReference, String why, String actor, Instant at) {
 		guardNotClosed("take another case");
@@ -168,6 +169,14 @@ final class SupportCase {
 		// not a handover that counts, as nobody is taken off it.
 		if (this.assignee == null && merged.assignee != null) {
 			handOver(merged.team, merged.assignee, "took the customer's matter with " + mergedReference, actor, at);
+		}
+		// The agent says the two are one matter, so a cause found (or suspected) on the
+		// merged case is this one's while it has no finding of its own; a finding of its
+		// own, unknown included, stays, as its diagnosis stands behind it.
+		RootCauseState found = merged.diagnosis.rootCauseState();
+		if (this.diagnosis.rootCauseState() == RootCauseState.UNDIAGNOSED
+				&& (found == RootCauseState.KNOWN || found == RootCauseState.SUSPECTED)) {
+			takeRootCause(found, merged.diagnosis.rootCauseKey(), at);
 		}
 		touch(merged.lastActivityAt());
 	}
@@ -464,8 +473,12 @@ final class SupportCase {
 			throw InvalidRequestException.of("rootCauseKey", state == RootCauseState.UNKNOWN
 					? "an unknown cause has no key" : "a known or suspected cause needs its key");
 		}
-		this.diagnosis = this.diagnosis.withRootCause(state, causeKey);
+		takeRootCause(state, causeKey, at);
 		touch(at);
+	}
+
+	private void takeRootCause(RootCauseState state, String causeKey, Instant at) {
+		this.diagnosis = this.diagnosis.withRootCause(state, causeKey);
 		this.events.add(new CaseEvents.CaseRootCauseFound(this.id, state, causeKey, at));
 	}
 

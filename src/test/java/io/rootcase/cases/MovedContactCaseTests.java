@@ -192,6 +192,43 @@ class MovedContactCaseTests {
 		assertThat(mine.drainRecorded()).isEmpty();
 	}
 
+	@Test
+	void aCaseNotYetDiagnosedTakesTheRootCauseFoundOnTheCaseMergedIntoIt() {
+		SupportCase diagnosed = opened();
+		diagnosed.rootCauseFound(RootCauseState.SUSPECTED, "router_firmware_watchdog", T0);
+		SupportCase fresh = opened();
+
+		fresh.caseMergedIn(diagnosed, "RC-8", null, "bob", T0.plusSeconds(60));
+
+		assertThat(fresh.snapshot().diagnosis().rootCauseState()).isEqualTo(RootCauseState.SUSPECTED);
+		assertThat(fresh.snapshot().diagnosis().rootCauseKey()).isEqualTo("router_firmware_watchdog");
+		assertThat(fresh.drainEvents()).singleElement()
+			.isInstanceOfSatisfying(CaseEvents.CaseRootCauseFound.class,
+					e -> assertThat(e.causeKey()).isEqualTo("router_firmware_watchdog"));
+		assertThat(fresh.snapshot().lastActivityAt()).as("a merge is not the customer's activity")
+			.isEqualTo(diagnosed.snapshot().lastActivityAt());
+	}
+
+	@Test
+	void aCaseWithAFindingOfItsOwnKeepsItWhenAnotherIsMergedIntoIt() {
+		SupportCase diagnosed = opened();
+		diagnosed.rootCauseFound(RootCauseState.KNOWN, "router_firmware_watchdog", T0);
+		SupportCase unknown = opened();
+		unknown.rootCauseFound(RootCauseState.UNKNOWN, null, T0);
+		unknown.drainEvents();
+		SupportCase undiagnosed = opened();
+		undiagnosed.rootCauseFound(RootCauseState.UNKNOWN, null, T0);
+		SupportCase fresh = opened();
+
+		unknown.caseMergedIn(diagnosed, "RC-8", null, "bob", T0.plusSeconds(60));
+		fresh.caseMergedIn(undiagnosed, "RC-9", null, "bob", T0.plusSeconds(60));
+
+		assertThat(unknown.snapshot().diagnosis().rootCauseState()).isEqualTo(RootCauseState.UNKNOWN);
+		assertThat(unknown.drainEvents()).isEmpty();
+		assertThat(fresh.snapshot().diagnosis().rootCauseState()).as("an unknown cause comes with its diagnosis")
+			.isEqualTo(RootCauseState.UNDIAGNOSED);
+	}
+
 	private SupportCase activeAt(Instant lastActivity) {
 		SupportCase c = opened();
 		c.customerContacted("again", lastActivity);
