@@ -26,6 +26,8 @@ import io.rootcase.reasons.ReasonView;
 import io.rootcase.reasons.SimilarCases;
 import io.rootcase.staff.Staff;
 import io.rootcase.timeline.CustomerTimeline;
+import io.rootcase.webhooks.WebhookEvent;
+import io.rootcase.webhooks.Webhooks;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -66,10 +68,14 @@ class CasePage {
 
 	private final Notices notices;
 
+	private final Webhooks webhooks;
+
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
 			Diagnoses diagnoses, FollowUps followUps, ReasonTaxonomy reasons, ContactReasons contactReasons,
-			SimilarCases similarCases, Problems problems, KnowledgeBases knowledgeBases, Notices notices) {
+			SimilarCases similarCases, Problems problems, KnowledgeBases knowledgeBases, Notices notices,
+			Webhooks webhooks) {
 		this.problems = problems;
+		this.webhooks = webhooks;
 		this.notices = notices;
 		this.knowledgeBases = knowledgeBases;
 		this.reasons = reasons;
@@ -107,6 +113,7 @@ class CasePage {
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
 		model.addAttribute("timeline", this.timelines.of(c.customerId()));
 		model.addAttribute("caseContacts", this.intake.ofCase(c.id()));
+		model.addAttribute("repliesDelivered", this.webhooks.subscribed(WebhookEvent.REPLY_SENT));
 		List<CaseView> others = this.cases.ofCustomer(c.customerId())
 			.stream()
 			.filter(other -> other.status().isActive() && !other.id().equals(c.id()))

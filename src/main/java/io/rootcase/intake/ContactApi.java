@@ -144,6 +144,22 @@ class ContactApi {
 		return this.intake.merge(reference, request.into(), request.reason(), principal.getName());
 	}
 
+	record ReplyRequest(@Schema(description = "What the customer reads; at most 100 000 characters",
+			requiredMode = Schema.RequiredMode.REQUIRED) String text) {
+	}
+
+	@Operation(summary = "Reply to the customer on a case",
+			description = "Stored as an outbound contact on the case's channel (a closed case's reply opens a case that "
+					+ "follows it) and handed to the gateways subscribed to the reply_sent webhook, which deliver it "
+					+ "(docs/webhooks.md). 400 for an empty or too long text; 404 for an unknown case.")
+	@PostMapping("/api/cases/{reference}/replies")
+	ResponseEntity<ContactResponse> reply(@PathVariable String reference, @RequestBody ReplyRequest request,
+			Principal principal) {
+		ContactReceipt receipt = this.intake.reply(reference, request.text(), principal.getName());
+		return ResponseEntity.created(URI.create("/api/contacts/" + receipt.contactId()))
+			.body(ContactResponse.of(receipt));
+	}
+
 	@GetMapping("/api/cases/{reference}/contacts")
 	List<Contact> contactsOfCase(@PathVariable String reference) {
 		CaseView found = this.cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));

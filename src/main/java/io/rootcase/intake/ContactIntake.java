@@ -93,7 +93,7 @@ public class ContactIntake {
 	 */
 	public ContactReceipt receive(IncomingContact contact) {
 		Set<Identity> identities = validate(List.of(contact)).get(0);
-		return receiveValid(contact, identities);
+		return receiveValid(contact, identities, false);
 	}
 
 	/**
@@ -104,7 +104,7 @@ public class ContactIntake {
 		List<Set<Identity>> identities = validate(batch);
 		List<ContactReceipt> receipts = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			receipts.add(receiveValid(batch.get(i), identities.get(i)));
+			receipts.add(receiveValid(batch.get(i), identities.get(i), false));
 		}
 		return receipts;
 	}
@@ -161,7 +161,7 @@ public class ContactIntake {
 				&& this.contacts.findByExternalId(contact.channel(), contact.externalId()).isPresent();
 	}
 
-	private ContactReceipt receiveValid(IncomingContact contact, Set<Identity> identities) {
+	private ContactReceipt receiveValid(IncomingContact contact, Set<Identity> identities, boolean toSend) {
 		ConcurrencyFailureException lastRace = null;
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			Optional<ContactReceipt> earlier = earlierReceipt(contact);
@@ -169,7 +169,7 @@ public class ContactIntake {
 				return earlier.get();
 			}
 			try {
-				return this.transactions.execute(tx -> store(contact, identities));
+				return this.transactions.execute(tx -> store(contact, identities, toSend));
 			}
 			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
 				lastRace = ex instanceof ConcurrencyFailureException cfe ? cfe
@@ -189,6 +189,15 @@ public class ContactIntake {
 
 	/** Stores one valid contact inside the caller's transaction. */
 	ContactReceipt store(IncomingContact contact, Set<Identity> identities) {
+		return store(contact, identities, false);
+	}
+
+	/**
+	 * Stores one valid contact inside the caller's transaction; one Rootcase writes is
+	 * handed to the gateways in the same transaction, so it is sent if and only if it is
+	 * stored.
+	 */
+	private ContactReceipt store(IncomingContact contact, Set<Identity> identities, boolean toSend) {
 		UUID customerId = this.customers.recognise(identities, contact.customerName());
 		this.customers.lockForUpdate(customerId);
 		CaseView target = this.cases.threadContact(new ContactOnCase(customerId, contact.channel(), contact.direction(),
@@ -200,11 +209,19 @@ public class ContactIntake {
 		this.contacts.insert(stored);
 		this.events.publishEvent(new ContactReceived(stored.id(), target.id(), customerId, stored.channel(),
 				stored.direction(), stored.occurredAt(), stored.text()));
+		if (toSend) {
+			this.events.publishEvent(new ReplySent(stored.id(), target.id(), target.reference(), customerId,
+					stored.channel(), used.kind(), used.value(),
+					this.contacts.latestInboundExternalId(target.id(), stored.channel()).orElse(null),
+					stored.occurredAt(), stored.author(), stored.text()));
+		}
 		return receipt(stored, target);
 	}
 
 	/**
-	 * Sends a reply on a case: an outbound contact on the case's channel to its customer.
+	 * Sends a reply on a case: an outbound contact on the case's channel to its customer,
+	 * which the gateways subscribed to {@link ReplySent} deliver.
+	 * @throws InvalidContactException for an empty or too long text; nothing is stored
 	 */
 	public ContactReceipt reply(String caseReference, String text, String author) {
 		CaseView target = this.cases.find(caseReference)
@@ -213,8 +230,9 @@ public class ContactIntake {
 			.orElseThrow(() -> new CustomerNotFoundException(target.customerId()));
 		Map<IdentityKind, String> identities = new java.util.EnumMap<>(IdentityKind.class);
 		customer.identities().forEach(i -> identities.putIfAbsent(i.kind(), i.value()));
-		return receive(new IncomingContact(target.channel(), Direction.OUTBOUND, this.clock.instant(), text, identities,
-				null, null, target.reference(), author));
+		IncomingContact reply = new IncomingContact(target.channel(), Direction.OUTBOUND, this.clock.instant(), text,
+				identities, null, null, target.reference(), author);
+		return receiveValid(reply, validate(List.of(reply)).get(0), true);
 	}
 
 	/**

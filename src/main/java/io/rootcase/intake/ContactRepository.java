@@ -43,6 +43,17 @@ class ContactRepository {
 			.optional();
 	}
 
+	/** The channel's id of the customer's latest message on a case on that channel. */
+	Optional<String> latestInboundExternalId(UUID caseId, Channel channel) {
+		return this.jdbc.sql("""
+				select external_id from contacts
+				where case_id = ? and channel = ? and direction = 'INBOUND' and external_id is not null
+				order by occurred_at desc, received_at desc fetch first 1 rows only""")
+			.params(caseId, channel.name())
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<Contact> find(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from contacts where id = ?")
 			.param(id)

@@ -14,6 +14,12 @@ public enum WebhookEvent {
 	 */
 	NOTICE_PUBLISHED,
 
+	/**
+	 * Rootcase wrote to a customer on a case (a reply, a resolution proposal, a
+	 * reminder): the message with the address and channel to send it by.
+	 */
+	REPLY_SENT,
+
 	/** Sent on request, to check that a subscription works. */
 	PING;
 

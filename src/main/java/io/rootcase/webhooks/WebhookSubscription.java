@@ -28,7 +28,7 @@ record WebhookSubscription(UUID id, URI url, Set<WebhookEvent> events, String se
 			Instant at) {
 		if (events == null || events.isEmpty() || events.stream().anyMatch(java.util.Objects::isNull)) {
 			throw InvalidRequestException.of("events",
-					"name the events to send: surge_detected and/or notice_published");
+					"name the events to send: surge_detected, notice_published and/or reply_sent");
 		}
 		return new WebhookSubscription(id, endpoint(url), EnumSet.copyOf(events), secret, at, actor, null);
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rootcase.intake.ReplySent;
 import io.rootcase.notices.NoticePublished;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
@@ -185,6 +186,36 @@ public class Webhooks {
 				+ notice.noticeId() + "/recipients");
 		data.put("followUrl", notice.followUrl());
 		enqueue(this.repository.active(), WebhookEvent.NOTICE_PUBLISHED, data);
+	}
+
+	/**
+	 * A message to one customer. Unlike a notice's recipients, the address is in the
+	 * post: the gateway has nothing else to send it by, and it is one customer's, to whom
+	 * the message is written anyway.
+	 */
+	@ApplicationModuleListener
+	void on(ReplySent reply) {
+		Map<String, Object> to = new LinkedHashMap<>();
+		to.put("kind", reply.toKind());
+		to.put("value", reply.to());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("contactId", reply.contactId());
+		data.put("caseReference", reply.caseReference());
+		data.put("customerId", reply.customerId());
+		data.put("channel", reply.channel());
+		data.put("to", to);
+		data.put("inReplyTo", reply.inReplyTo());
+		data.put("sentAt", reply.sentAt());
+		data.put("author", reply.author());
+		data.put("text", reply.text());
+		data.put("caseUrl", this.publicUrl + "/cases/" + reply.caseReference());
+		enqueue(this.repository.active(), WebhookEvent.REPLY_SENT, data);
+	}
+
+	/** Whether some gateway is subscribed to an event, e.g. to send replies. */
+	@Transactional(readOnly = true)
+	public boolean subscribed(WebhookEvent event) {
+		return this.repository.active().stream().anyMatch(s -> s.wants(event));
 	}
 
 	/** One delivery per subscription that wants the event, all with one envelope. */

@@ -11,6 +11,8 @@ import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
+import io.rootcase.webhooks.WebhookEvent;
+import io.rootcase.webhooks.Webhooks;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,9 @@ class ConsoleTests {
 
 	@Autowired
 	io.rootcase.cases.Cases cases;
+
+	@Autowired
+	Webhooks webhooks;
 
 	ContactReceipt contact(String text) {
 		return contact(text, "console-" + UUID.randomUUID() + "@example.com", null);
@@ -101,6 +106,26 @@ class ConsoleTests {
 			.andExpect(content().string(not(containsString("Charged twice " + survivor))))
 			.andExpect(content().string(
 					org.hamcrest.Matchers.matchesPattern("(?s).*class=\"reason\">Billing error " + survivor + "<.*")));
+	}
+
+	@Test
+	void theReplyFormSaysWhetherAGatewaySendsRepliesOrTheyAreOnlyKept() throws Exception {
+		String page = "/cases/" + contact("Who sends the answer?").caseReference();
+		this.mvc.perform(get(page).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(containsString("no gateway sends replies")));
+
+		java.util.UUID gateway = this.webhooks
+			.subscribe("http://127.0.0.1:9/replies", java.util.Set.of(WebhookEvent.REPLY_SENT), "root")
+			.subscription()
+			.id();
+		try {
+			this.mvc.perform(get(page).with(user("alice").roles("AGENT")))
+				.andExpect(content().string(containsString("by the gateway subscribed to replies")))
+				.andExpect(content().string(not(containsString("no gateway sends replies"))));
+		}
+		finally {
+			this.webhooks.remove(gateway);
+		}
 	}
 
 	@Test

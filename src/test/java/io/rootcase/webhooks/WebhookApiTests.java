@@ -248,6 +248,82 @@ class WebhookApiTests {
 	}
 
 	@Test
+	void aReplyReachesTheGatewayWithTheAddressToSendItToAndTheMessageItAnswers() throws Exception {
+		String[] subscription = subscribe("\"reply_sent\"");
+		String email = "reply-" + UUID.randomUUID() + "@example.com";
+		String asked = "msg-" + UUID.randomUUID();
+		ContactReceipt question = this.intake
+			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, this.clock.instant().minusSeconds(600),
+					"Charged twice", Map.of(IdentityKind.EMAIL, email), null, asked, null, null));
+		// Recorded as sent by another system already: nothing for the gateway to send.
+		this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.OUTBOUND,
+				this.clock.instant().minusSeconds(300), "We got your message", Map.of(IdentityKind.EMAIL, email), null,
+				null, question.caseReference(), "crm"));
+
+		String answer = this.mvc
+			.perform(json(post("/api/cases/" + question.caseReference() + "/replies"), """
+					{"text":"We refunded the second charge."}""").header("Authorization",
+					"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.caseReference").value(question.caseReference()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(subscription[0]).size() == 1);
+		this.webhooks.deliverDue();
+
+		assertThat(this.received).hasSize(1);
+		String body = this.received.get(0).body();
+		assertThat(this.received.get(0).headers()).containsEntry("x-rootcase-event", "reply_sent");
+		assertThat((String) JsonPath.read(body, "$.data.contactId")).isEqualTo(JsonPath.read(answer, "$.contactId"));
+		assertThat((String) JsonPath.read(body, "$.data.caseReference")).isEqualTo(question.caseReference());
+		assertThat((String) JsonPath.read(body, "$.data.channel")).isEqualTo("email");
+		assertThat((String) JsonPath.read(body, "$.data.to.kind")).isEqualTo("email");
+		assertThat((String) JsonPath.read(body, "$.data.to.value")).isEqualTo(email);
+		assertThat((String) JsonPath.read(body, "$.data.inReplyTo")).isEqualTo(asked);
+		assertThat((String) JsonPath.read(body, "$.data.text")).isEqualTo("We refunded the second charge.");
+		assertThat((String) JsonPath.read(body, "$.data.caseUrl")).endsWith("/cases/" + question.caseReference());
+
+		// A resolution proposal goes out the same way, with the customer's status link.
+		this.mvc.perform(json(post("/api/cases/" + question.caseReference() + "/resolution"), """
+				{"note":"The second charge is refunded."}""").header("Authorization",
+				"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().is2xxSuccessful());
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(subscription[0]).size() == 2);
+		this.webhooks.deliverDue();
+		assertThat((String) JsonPath.read(this.received.get(1).body(), "$.data.text"))
+			.contains("The second charge is refunded.")
+			.contains("/status/" + question.caseReference() + "/");
+	}
+
+	@Test
+	void aReplyWithoutTextOrToACaseThatDoesNotExistIsRefusedAndNothingIsSent() throws Exception {
+		String[] subscription = subscribe("\"reply_sent\"");
+		ContactReceipt question = this.intake.receive(new IncomingContact(Channel.CHAT, Direction.INBOUND,
+				this.clock.instant().minusSeconds(60), "Where is my router?",
+				Map.of(IdentityKind.EMAIL, "reply-" + UUID.randomUUID() + "@example.com"), null, null, null, null));
+		String replies = "/api/cases/" + question.caseReference() + "/replies";
+
+		this.mvc.perform(json(post(replies), """
+				{"text":"  "}""").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("text"));
+		this.mvc
+			.perform(json(post(replies), """
+					{"text":"Soon","cc":"boss@example.com"}""").header("Authorization",
+					"Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(json(post("/api/cases/RC-999999999/replies"), """
+				{"text":"Soon"}""").header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(json(post(replies), """
+				{"text":"Soon"}""")).andExpect(status().isUnauthorized());
+
+		assertThat(this.intake.ofCase(question.caseId())).hasSize(1);
+		assertThat(deliveries(subscription[0])).isEmpty();
+	}
+
+	@Test
 	void aReceiverNobodyRunsIsTriedAgainAndTheDeliverySaysWhy() throws Exception {
 		String[] subscription = subscribe("\"surge_detected\"");
 		this.receiver.stop(0);
