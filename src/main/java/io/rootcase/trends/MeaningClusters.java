@@ -40,7 +40,9 @@ final class MeaningClusters {
 			"again", "still", "please", "hello", "thanks", "thank", "hi", "its", "it's", "i'm", "don't", "can't",
 			"didn't", "into", "out", "about", "after", "before", "also", "very", "then", "than", "them", "their", "she",
 			"him", "her", "his", "who", "which", "does", "did", "doing", "one", "two", "some", "more", "most", "only",
-			"customer", "called", "call", "note", "caller", "reports");
+			"customer", "called", "call", "note", "caller", "reports", "since", "because", "while", "here", "these",
+			"those", "other", "every", "each", "really", "had", "may", "might", "need", "want", "know", "tell", "told",
+			"say", "said", "says", "same", "good", "morning", "dear", "regards", "cheers");
 
 	private MeaningClusters() {
 	}

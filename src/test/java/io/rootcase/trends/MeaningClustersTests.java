@@ -110,6 +110,22 @@ class MeaningClustersTests {
 	}
 
 	@Test
+	void greetingsAndLinkingWordsAGroupHappensToShareAreNotAmongItsWords() {
+		SplittableRandom random = new SplittableRandom(13);
+		List<String> texts = new ArrayList<>();
+		for (int i = 0; i < 15; i++) {
+			texts.add("Good morning, since Monday: " + pick(random, TOPICS.get(1)));
+			texts.add(pick(random, TOPICS.get(0)));
+			texts.add(pick(random, TOPICS.get(2)));
+		}
+		boolean[] all = new boolean[texts.size()];
+		Arrays.fill(all, true);
+		List<MeaningClusters.Cluster> clusters = MeaningClusters.find(encoder.encodeAll(texts), texts, all, 5);
+		assertThat(clusters).anySatisfy(c -> assertThat(c.terms()).containsAnyOf("delivered", "tracking", "parcel"));
+		assertThat(clusters).allSatisfy(c -> assertThat(c.terms()).doesNotContain("good", "morning", "since"));
+	}
+
+	@Test
 	void aNewProblemThatMakesUpMostOfTheUnexplainedMessagesStandsOutAgainstTheBackground() {
 		SplittableRandom random = new SplittableRandom(11);
 		List<String> texts = new ArrayList<>();
