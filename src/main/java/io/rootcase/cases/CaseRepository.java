@@ -404,12 +404,19 @@ class CaseRepository {
 			.update();
 	}
 
-	List<CaseSnapshot> ofProblem(UUID problemId, int limit) {
+	List<CaseSnapshot> ofProblem(UUID problemId, int limit, long offset) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from cases where problem_id = ? order by opened_at desc, id limit ?")
-			.params(problemId, limit)
+			.sql("select " + COLUMNS + " from cases where problem_id = ? order by opened_at desc, id limit ? offset ?")
+			.params(problemId, limit, offset)
 			.query((rs, n) -> snapshot(rs))
 			.list();
+	}
+
+	long countOfProblem(UUID problemId) {
+		return this.jdbc.sql("select count(*) from cases where problem_id = ?")
+			.param(problemId)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

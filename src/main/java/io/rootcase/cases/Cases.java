@@ -570,7 +570,18 @@ public class Cases {
 
 	@Transactional(readOnly = true)
 	public List<CaseView> ofProblem(UUID problemId, int limit) {
-		return this.repository.ofProblem(problemId, limit).stream().map(CaseView::of).toList();
+		return ofProblem(problemId, limit, 0);
+	}
+
+	/** A page of the cases linked to a problem, the latest opened first. */
+	@Transactional(readOnly = true)
+	public List<CaseView> ofProblem(UUID problemId, int limit, long offset) {
+		return this.repository.ofProblem(problemId, limit, offset).stream().map(CaseView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public long countOfProblem(UUID problemId) {
+		return this.repository.countOfProblem(problemId);
 	}
 
 	/**

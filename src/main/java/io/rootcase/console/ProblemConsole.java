@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProblemConsole {
 
-	private static final int PAGE_SIZE = 200;
+	private static final int CASES_PER_PAGE = 25;
 
 	/** Verified problems are history: the latest are enough to find one again. */
 	private static final int VERIFIED_SHOWN = 20;
@@ -113,8 +113,8 @@ class ProblemConsole {
 	}
 
 	@GetMapping("/problems/{reference}")
-	String page(@PathVariable String reference, @RequestHeader(name = "HX-Request", required = false) String hx,
-			Model model) {
+	String page(@PathVariable String reference, @RequestParam(required = false) Integer casesPage,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
 		ProblemView problem = this.problems.get(reference);
 		model.addAttribute("p", problem);
 		model.addAttribute("history", this.problems.history(reference));
@@ -126,7 +126,17 @@ class ProblemConsole {
 		model.addAttribute("verification", this.problems.verificationSoFar(reference).orElse(null));
 		model.addAttribute("analysis", this.problems.analysis(reference));
 		model.addAttribute("actionItems", this.problems.actionItems(reference));
-		model.addAttribute("linked", this.problems.cases(reference, PAGE_SIZE));
+		int requested = casesPage == null ? 1 : Math.max(1, casesPage);
+		Problems.LinkedCases linked = this.problems.cases(reference, CASES_PER_PAGE,
+				(long) (requested - 1) * CASES_PER_PAGE);
+		Pager pager = Pager.of(requested, linked.total(), CASES_PER_PAGE);
+		if (pager.page() != requested) {
+			// Beyond the last page (cases were unlinked since the link was made): the
+			// last.
+			linked = this.problems.cases(reference, CASES_PER_PAGE, pager.offset());
+		}
+		model.addAttribute("linkedPager", pager);
+		model.addAttribute("linked", linked.page());
 		model.addAttribute("teams", this.staff.teams());
 		keyChoices(model);
 		model.addAttribute("factorCategories", RootCauseAnalysis.FactorCategory.values());

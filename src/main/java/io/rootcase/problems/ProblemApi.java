@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,10 +98,16 @@ class ProblemApi {
 		return this.problems.moveTo(reference, request.status(), request.reason(), Problems.Actor.of(who));
 	}
 
-	@Operation(summary = "Cases linked to a problem, newest first")
+	/**
+	 * A page of the linked cases; the {@code X-Total-Count} header says how many there
+	 * are over all pages.
+	 */
+	@Operation(summary = "Cases linked to a problem, the latest opened first, a page at a time")
 	@GetMapping("/api/problems/{reference}/cases")
-	List<CaseView> cases(@PathVariable String reference, @RequestParam(defaultValue = "100") int limit) {
-		return this.problems.cases(reference, Limits.within(limit, MAX_LIMIT));
+	ResponseEntity<List<CaseView>> cases(@PathVariable String reference, @RequestParam(defaultValue = "100") int limit,
+			@RequestParam(defaultValue = "0") long offset) {
+		Problems.LinkedCases linked = this.problems.cases(reference, Limits.within(limit, MAX_LIMIT), offset);
+		return ResponseEntity.ok().header("X-Total-Count", Long.toString(linked.total())).body(linked.page());
 	}
 
 	@Operation(summary = "Link cases: by reference (all or none), or every matching case in a period")

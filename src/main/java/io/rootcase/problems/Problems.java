@@ -21,6 +21,7 @@ import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Limits;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.shared.Texts;
 import io.rootcase.staff.Agent;
@@ -242,9 +243,15 @@ public class Problems {
 		this.cases.unlinkFromProblem(problem.id(), caseReference);
 	}
 
+	/** A page of the problem's cases, the latest opened first, and how many it has. */
+	public record LinkedCases(List<CaseView> page, long total) {
+	}
+
 	@Transactional(readOnly = true)
-	public List<CaseView> cases(String reference, int limit) {
-		return this.cases.ofProblem(load(reference).id(), limit);
+	public LinkedCases cases(String reference, int limit, long offset) {
+		UUID problemId = load(reference).id();
+		return new LinkedCases(this.cases.ofProblem(problemId, limit, Limits.offset(offset)),
+				this.cases.countOfProblem(problemId));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.rootcase.console;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,6 +77,33 @@ class ProblemBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"), "3 case(s) linked"));
 		assertThat(browser.findElement(By.id("impact-cases")).getText()).isEqualTo("3");
+	}
+
+	@Test
+	void aProblemWithManyCasesListsThemAPageAtATime() {
+		List<String> linked = new java.util.ArrayList<>();
+		for (int i = 0; i < 27; i++) {
+			linked.add(this.intake.receive(new IncomingContact(Channel.WEB, Direction.INBOUND,
+					this.clock.instant().minus(Duration.ofMinutes(i + 1)), "The app logs me out",
+					Map.of(IdentityKind.EMAIL, "paged-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+				.caseReference());
+		}
+		Problems.Actor maria = new Problems.Actor("maria", true);
+		String problem = this.problems
+			.open(new Problems.ProblemForm("The app logs everyone out", null, "product", null, null, null, null, null,
+					null, null, null), maria)
+			.reference();
+		this.problems.link(problem, linked);
+
+		Chromium.openAs(browser, this.port, "/problems/" + problem, "maria");
+		assertThat(browser.findElement(By.id("linked-range")).getText()).startsWith("Cases 1–25 of 27");
+		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(linked.get(0))
+			.doesNotContain(linked.get(26) + " ");
+		browser.findElement(By.id("next-page")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("linked-range"), "Cases 26–27 of 27"));
+		assertThat(browser.getCurrentUrl()).contains("casesPage=2");
+		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(linked.get(26));
 	}
 
 	@Test

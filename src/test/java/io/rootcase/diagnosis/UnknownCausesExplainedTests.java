@@ -103,7 +103,7 @@ class UnknownCausesExplainedTests {
 		List<String> unknown = List.of(diagnosedUnknown(SLOW_BUT_FINE), diagnosedUnknown(SLOW_BUT_FINE),
 				diagnosedUnknown(SLOW_BUT_FINE));
 		String problem = problemFromTheUnknownCausesPage(unknown);
-		assertThat(this.problems.cases(problem, 10)).extracting(c -> c.reference())
+		assertThat(this.problems.cases(problem, 10, 0).page()).extracting(c -> c.reference())
 			.containsExactlyInAnyOrderElementsOf(unknown);
 		// Until the cause is known the group stays on the page, pointing to its problem,
 		// and offers no second one.

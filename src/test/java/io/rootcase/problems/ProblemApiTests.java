@@ -31,12 +31,14 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -184,6 +186,26 @@ class ProblemApiTests {
 			.andExpect(jsonPath("$.linked").value(1));
 		asManager(get("/api/problems/" + second + "/cases")).andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].reference").value(b));
+	}
+
+	@Test
+	void aProblemsCasesComeAPageAtATimeTheLatestOpenedFirstWithTheTotal() throws Exception {
+		String problem = financeProblem();
+		String older = caseOpened(Duration.ofDays(3));
+		String middle = caseOpened(Duration.ofDays(2));
+		String newest = caseOpened(Duration.ofDays(1));
+		asManager(json(post("/api/problems/" + problem + "/cases"), """
+				{"caseReferences":["%s","%s","%s"]}""".formatted(older, middle, newest)))
+			.andExpect(jsonPath("$.linked").value(3));
+
+		asManager(get("/api/problems/" + problem + "/cases").param("limit", "2")).andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "3"))
+			.andExpect(jsonPath("$[*].reference").value(contains(newest, middle)));
+		asManager(get("/api/problems/" + problem + "/cases").param("limit", "2").param("offset", "2"))
+			.andExpect(header().string("X-Total-Count", "3"))
+			.andExpect(jsonPath("$[*].reference").value(contains(older)));
+		asManager(get("/api/problems/" + problem + "/cases").param("offset", "-1")).andExpect(status().isBadRequest());
+		asManager(get("/api/problems/" + problem + "/cases").param("limit", "0")).andExpect(status().isBadRequest());
 	}
 
 	@Test
