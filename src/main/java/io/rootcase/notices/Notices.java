@@ -57,8 +57,7 @@ public class Notices {
 	private final String publicUrl;
 
 	Notices(NoticeRepository notices, Problems problems, Cases cases, CustomerDirectory customers,
-			ApplicationEventPublisher events, Clock clock,
-			@Value("${rootcase.public-url:http://localhost:8080}") String publicUrl) {
+			ApplicationEventPublisher events, Clock clock, @Value("${rootcase.public-url}") String publicUrl) {
 		this.publicUrl = Texts.baseUrl(publicUrl);
 		this.events = events;
 		this.notices = notices;

@@ -64,8 +64,7 @@ public class Resolutions {
 	private final ProblemNews problemNews;
 
 	Resolutions(Cases cases, ContactIntake intake, StatusLinks links, ProblemNews problemNews, Clock clock,
-			PlatformTransactionManager transactionManager,
-			@Value("${rootcase.public-url:http://localhost:8080}") String publicUrl,
+			PlatformTransactionManager transactionManager, @Value("${rootcase.public-url}") String publicUrl,
 			@Value("${rootcase.resolution.reminder-after:P3D}") Duration reminderAfter,
 			@Value("${rootcase.resolution.close-after:P7D}") Duration closeAfter) {
 		this.cases = cases;

@@ -49,8 +49,7 @@ public class Webhooks {
 	private final String publicUrl;
 
 	Webhooks(WebhookRepository repository, WebhookSender sender, JsonMapper json, Clock clock,
-			PlatformTransactionManager transactionManager,
-			@Value("${rootcase.public-url:http://localhost:8080}") String publicUrl) {
+			PlatformTransactionManager transactionManager, @Value("${rootcase.public-url}") String publicUrl) {
 		this.repository = repository;
 		this.sender = sender;
 		this.json = json;
