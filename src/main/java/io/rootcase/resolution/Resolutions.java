@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.rootcase.cases.ActionKind;
 import io.rootcase.cases.CaseDetails;
@@ -43,7 +44,8 @@ public class Resolutions {
 	// Cases handled per timer run; the next run takes the rest.
 	private static final int TIMER_BATCH = 200;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
 
 	private final Cases cases;
 
@@ -272,14 +274,31 @@ public class Resolutions {
 		};
 	}
 
-	private static String next(CaseView c) {
+	private String next(CaseView c) {
 		return switch (c.status()) {
 			case NEW, OPEN -> "An agent will contact you with what we find.";
 			case WAITING_ON_CUSTOMER -> "Please reply to our last message.";
-			case AWAITING_CONFIRMATION -> "Tell us whether the problem is solved. Without an answer we will remind you"
-					+ " and then close the case.";
+			case AWAITING_CONFIRMATION -> awaitingAnswer(c);
 			case RESOLVED, CLOSED -> "Nothing. If the problem comes back, reply to any of our messages.";
 		};
+	}
+
+	/**
+	 * When the confirmation timers will act, as they do: a reminder the reminder delay
+	 * after the proposal, the closure the closing delay after the reminder.
+	 */
+	private String awaitingAnswer(CaseView c) {
+		String ask = "Tell us whether the problem is solved.";
+		if (c.resolutionProposedAt() == null) {
+			return ask;
+		}
+		if (c.reminderSentAt() == null) {
+			Instant reminder = c.resolutionProposedAt().plus(this.reminderAfter);
+			return ask + " Without an answer we will remind you on " + DAY.format(reminder) + " and close the case on "
+					+ DAY.format(reminder.plus(this.closeAfter)) + ".";
+		}
+		return ask + " Without an answer we will close the case on "
+				+ DAY.format(c.reminderSentAt().plus(this.closeAfter)) + ".";
 	}
 
 }

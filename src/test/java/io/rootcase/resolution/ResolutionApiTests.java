@@ -1,6 +1,7 @@
 package io.rootcase.resolution;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,12 @@ class ResolutionApiTests {
 		assertThat(link.find()).as("the last message carries the status link").isTrue();
 		assertThat(link.group(1)).isEqualTo(this.reference);
 		return "/status/" + link.group(1) + "/" + link.group(2);
+	}
+
+	static String day(Instant at) {
+		return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(at);
 	}
 
 	CaseView now() {
@@ -226,9 +233,13 @@ class ResolutionApiTests {
 
 	@Test
 	void withoutAnAnswerTheCustomerIsRemindedAndTheCaseClosesUnconfirmed() throws Exception {
-		propose();
+		String link = propose();
 		this.resolutions.runTimers();
 		assertThat(now().reminderSentAt()).isNull();
+		Instant proposed = now().resolutionProposedAt();
+		this.mvc.perform(get(link))
+			.andExpect(content().string(containsString("we will remind you on " + day(proposed.plus(Duration.ofDays(3)))
+					+ " and close the case on " + day(proposed.plus(Duration.ofDays(10))))));
 
 		this.clock.advance(Duration.ofDays(3).plusMinutes(1));
 		this.resolutions.runTimers();
@@ -237,6 +248,9 @@ class ResolutionApiTests {
 		assertThat(outbound().get(outbound().size() - 1).text())
 			.contains("A reminder about your case " + this.reference);
 		String reminderLink = latestLink();
+		this.mvc.perform(get(reminderLink))
+			.andExpect(content().string(containsString(
+					"we will close the case on " + day(now().reminderSentAt().plus(Duration.ofDays(7))))));
 
 		this.clock.advance(Duration.ofDays(7).plusMinutes(1));
 		this.resolutions.runTimers();
