@@ -73,12 +73,14 @@ class CaseApi {
 			@Parameter(
 					description = "Only cases with these words in their subject, or with this reference") @RequestParam(
 							required = false) String text,
-			@Parameter(description = "oldest_activity_first (the default) or newest_activity_first") @RequestParam(
-					required = false) CaseQuery.Order order,
+			@Parameter(description = "Only cases whose customer waits for an answer due before this instant "
+					+ "(ISO-8601; now for the overdue ones)") @RequestParam(required = false) Instant answerDueBefore,
+			@Parameter(description = "oldest_activity_first (the default), newest_activity_first or "
+					+ "answer_due_first") @RequestParam(required = false) CaseQuery.Order order,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
 		Instant openedBefore = olderThan == null ? null : this.clock.instant().minus(olderThan);
 		CaseQuery query = new CaseQuery(status, channel, team, assignee, unassigned, openedBefore, null, resolution,
-				reason, text, order, limit, offset);
+				reason, text, answerDueBefore, order, limit, offset);
 		return ResponseEntity.ok()
 			.header(TOTAL_COUNT, Long.toString(this.cases.count(query)))
 			.body(this.cases.queue(query));

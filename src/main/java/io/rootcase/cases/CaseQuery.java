@@ -21,11 +21,13 @@ import io.rootcase.shared.Limits;
  * @param reasons only cases whose contact reason is one of these keys
  * @param text only cases with these words in their subject, or with this reference
  * ({@code RC-1042} or {@code 1042})
+ * @param answerDueBefore only cases whose customer waits for an answer due before this
+ * instant (now: those overdue)
  * @param order which cases come first; oldest activity first when {@code null}
  */
 public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, String assignee, boolean unassigned,
 		Instant openedBefore, Instant openedAfter, ResolutionKind resolutionKind, Set<String> reasons, String text,
-		Order order, int limit, int offset) {
+		Instant answerDueBefore, Order order, int limit, int offset) {
 
 	public static final int MAX_LIMIT = 500;
 
@@ -34,13 +36,18 @@ public record CaseQuery(Set<CaseStatus> statuses, Channel channel, String team, 
 	/** The same filter, another page of it. */
 	public CaseQuery page(int limit, int offset) {
 		return new CaseQuery(this.statuses, this.channel, this.team, this.assignee, this.unassigned, this.openedBefore,
-				this.openedAfter, this.resolutionKind, this.reasons, this.text, this.order, limit, offset);
+				this.openedAfter, this.resolutionKind, this.reasons, this.text, this.answerDueBefore, this.order, limit,
+				offset);
 	}
 
-	/** The queue's order, by last activity: the longest waiting first, or the latest. */
+	/**
+	 * The queue's order: by last activity, the longest untouched or the latest first; or
+	 * the customers whose answer is due soonest (most overdue) first, then the cases
+	 * nobody waits on.
+	 */
 	public enum Order {
 
-		OLDEST_ACTIVITY_FIRST, NEWEST_ACTIVITY_FIRST
+		OLDEST_ACTIVITY_FIRST, NEWEST_ACTIVITY_FIRST, ANSWER_DUE_FIRST
 
 	}
 

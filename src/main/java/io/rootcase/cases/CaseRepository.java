@@ -32,12 +32,15 @@ class CaseRepository {
 			last_activity_at, closed_at, contact_reason, contact_reason_source, root_cause_state, root_cause_key, problem_id,
 			follows_case_id, handover_count, version, palliative_actions, cure_applied_for, resolution_outcome,
 			resolution_proposed_at, reminder_sent_at, reopen_count, recurrence_of, recurrence_signal,
-			customer_says_recurs, merged_into""";
+			customer_says_recurs, merged_into, waiting_since""";
 
 	private final JdbcClient jdbc;
 
-	CaseRepository(JdbcClient jdbc) {
+	private final AnswerTargets answerTargets;
+
+	CaseRepository(JdbcClient jdbc, AnswerTargets answerTargets) {
 		this.jdbc = jdbc;
+		this.answerTargets = answerTargets;
 	}
 
 	/** Stores a case opened in this transaction and returns it with its number. */
@@ -47,14 +50,16 @@ class CaseRepository {
 		this.jdbc.sql("""
 				insert into cases (id, customer_id, channel, subject, status, team_code, assignee, opened_at,
 				  last_activity_at, closed_at, contact_reason, root_cause_state, root_cause_key, problem_id,
-				  follows_case_id, handover_count, version, recurrence_of, recurrence_signal, customer_says_recurs)
+				  follows_case_id, handover_count, version, recurrence_of, recurrence_signal, customer_says_recurs,
+				  waiting_since)
 				values (:id, :customer, :channel, :subject, :status, :team, :assignee, :opened, :activity, :closed,
 				  :reason, :rcState, :rcKey, :problem, :follows, :handovers, 0, :recurrenceOf, :recurrenceSignal,
-				  :saysRecurs)
+				  :saysRecurs, :waiting)
 				""")
 			.param("recurrenceOf", s.recurrence().of())
 			.param("recurrenceSignal", name(s.recurrence().signal()))
 			.param("saysRecurs", s.recurrence().customerSaysSo())
+			.param("waiting", DbTime.toDb(s.waitingSince()))
 			.param("id", s.id())
 			.param("customer", s.customerId())
 			.param("channel", s.channel().name())
@@ -76,7 +81,8 @@ class CaseRepository {
 		insertHistory(opened.drainRecorded());
 		SupportCase stored = new SupportCase(new CaseSnapshot(s.id(), number, s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), s.followsCaseId(),
-				s.handoverCount(), 0, s.diagnosis(), s.resolution(), s.recurrence(), s.mergedIntoId()));
+				s.handoverCount(), 0, s.diagnosis(), s.resolution(), s.recurrence(), s.mergedIntoId(),
+				s.waitingSince()));
 		return stored;
 	}
 
@@ -90,7 +96,8 @@ class CaseRepository {
 				  cure_applied_for = :cure, resolution_kind = :kind, resolution_outcome = :outcome,
 				  resolution_proposed_at = :proposed, reminder_sent_at = :reminded, reopen_count = :reopens,
 				  recurrence_of = :recurrenceOf, recurrence_signal = :recurrenceSignal,
-				  customer_says_recurs = :saysRecurs, merged_into = :mergedInto, version = version + 1
+				  customer_says_recurs = :saysRecurs, merged_into = :mergedInto, waiting_since = :waiting,
+				  version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("palliatives", s.resolution().palliativeActions())
@@ -104,6 +111,7 @@ class CaseRepository {
 			.param("recurrenceSignal", name(s.recurrence().signal()))
 			.param("saysRecurs", s.recurrence().customerSaysSo())
 			.param("mergedInto", s.mergedIntoId())
+			.param("waiting", DbTime.toDb(s.waitingSince()))
 			.param("status", s.status().name())
 			.param("team", s.team())
 			.param("assignee", s.assignee())
@@ -194,8 +202,13 @@ class CaseRepository {
 	}
 
 	List<CaseSnapshot> queue(CaseQuery query) {
-		String order = query.order() == CaseQuery.Order.NEWEST_ACTIVITY_FIRST
-				? "last_activity_at desc, case_number desc" : "last_activity_at, case_number";
+		// A null due time sorts last on both databases (H2 runs with
+		// DEFAULT_NULL_ORDERING=HIGH).
+		String order = switch (query.order()) {
+			case NEWEST_ACTIVITY_FIRST -> "last_activity_at desc, case_number desc";
+			case OLDEST_ACTIVITY_FIRST -> "last_activity_at, case_number";
+			case ANSWER_DUE_FIRST -> this.answerTargets.dueSecondsSql() + ", last_activity_at, case_number";
+		};
 		return filtered("select " + COLUMNS, query, " order by " + order + " limit :limit offset :offset")
 			.param("limit", query.limit())
 			.param("offset", query.offset())
@@ -242,6 +255,10 @@ class CaseRepository {
 		if (query.reasons() != null) {
 			sql.append(" and contact_reason in (:reasons)");
 			params.put("reasons", List.copyOf(query.reasons()));
+		}
+		if (query.answerDueBefore() != null) {
+			sql.append(" and ").append(this.answerTargets.dueSecondsSql()).append(" < :dueBefore");
+			params.put("dueBefore", query.answerDueBefore().getEpochSecond());
 		}
 		if (query.text() != null) {
 			// Backslash escapes the pattern's own wildcards, so '50%' means what it says.
@@ -508,7 +525,7 @@ class CaseRepository {
 						rs.getString("recurrence_signal") == null ? null
 								: RecurrenceSignal.valueOf(rs.getString("recurrence_signal")),
 						rs.getBoolean("customer_says_recurs")),
-				rs.getObject("merged_into", UUID.class));
+				rs.getObject("merged_into", UUID.class), DbTime.fromDb(rs, "waiting_since"));
 	}
 
 	/**

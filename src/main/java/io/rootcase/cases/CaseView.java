@@ -20,22 +20,27 @@ import io.rootcase.shared.Channel;
  * @param reopenCount how often the case came back after a resolution was proposed or
  * confirmed
  * @param mergedIntoId the case an agent merged this one into, where its contacts went
+ * @param waitingSince since when the customer has been waiting for our answer (the case
+ * is new or open), else {@code null}
+ * @param answerDueAt when they should have it, by the answer target of the case's
+ * channel; {@code null} when nobody waits or the channel has no target
  */
 public record CaseView(UUID id, String reference, UUID customerId, Channel channel, String subject, CaseStatus status,
 		String team, String assignee, Instant openedAt, Instant lastActivityAt, Instant closedAt, String contactReason,
 		ReasonSource contactReasonSource, RootCauseState rootCauseState, String rootCauseKey, UUID problemId,
 		UUID followsCaseId, int handoverCount, ResolutionKind resolutionKind, ResolutionOutcome resolutionOutcome,
 		Instant resolutionProposedAt, Instant reminderSentAt, int reopenCount, UUID recurrenceOf,
-		boolean customerSaysItRecurs, UUID mergedIntoId) {
+		boolean customerSaysItRecurs, UUID mergedIntoId, Instant waitingSince, Instant answerDueAt) {
 
-	static CaseView of(CaseSnapshot s) {
+	static CaseView of(CaseSnapshot s, AnswerTargets targets) {
 		CaseDiagnosisState d = s.diagnosis();
 		return new CaseView(s.id(), CaseReference.format(s.number()), s.customerId(), s.channel(), s.subject(),
 				s.status(), s.team(), s.assignee(), s.openedAt(), s.lastActivityAt(), s.closedAt(), d.contactReason(),
 				d.reasonSource(), d.rootCauseState(), d.rootCauseKey(), d.problemId(), s.followsCaseId(),
 				s.handoverCount(), s.resolution().kindWhenEnded(s.status(), d), s.resolution().outcome(),
 				s.resolution().proposedAt(), s.resolution().reminderSentAt(), s.resolution().reopenCount(),
-				s.recurrence().of(), s.recurrence().customerSaysSo(), s.mergedIntoId());
+				s.recurrence().of(), s.recurrence().customerSaysSo(), s.mergedIntoId(), s.waitingSince(),
+				targets.dueBy(s.channel(), s.waitingSince()));
 	}
 
 }

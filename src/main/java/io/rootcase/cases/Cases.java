@@ -58,8 +58,10 @@ public class Cases {
 
 	private final Recurrence recurrence;
 
+	private final AnswerTargets answerTargets;
+
 	Cases(CaseRepository repository, Staff staff, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<MatterReader> matters,
+			ObjectProvider<MatterReader> matters, AnswerTargets answerTargets,
 			@Value("${rootcase.cases.threading-window:P14D}") Duration threadingWindow,
 			@Value("${rootcase.cases.default-team:support}") String defaultTeam,
 			@Value("${rootcase.cases.recurrence-window:P30D}") Duration recurrenceWindow) {
@@ -72,6 +74,11 @@ public class Cases {
 		this.defaultTeam = defaultTeam;
 		this.recurrenceWindow = recurrenceWindow;
 		this.recurrence = new Recurrence(recurrenceWindow);
+		this.answerTargets = answerTargets;
+	}
+
+	private CaseView view(CaseSnapshot snapshot) {
+		return CaseView.of(snapshot, this.answerTargets);
 	}
 
 	/**
@@ -94,7 +101,7 @@ public class Cases {
 		}
 		this.repository.update(target);
 		publish(target.drainEvents());
-		return CaseView.of(target.snapshot());
+		return view(target.snapshot());
 	}
 
 	/**
@@ -116,7 +123,7 @@ public class Cases {
 			.ifPresent(link -> this.repository.writeCureReturn(opened.id(), link.earlier(), link.signal(),
 					contact.occurredAt()));
 		publish(target.drainEvents());
-		return CaseView.of(stored.snapshot());
+		return view(stored.snapshot());
 	}
 
 	/**
@@ -133,7 +140,7 @@ public class Cases {
 			String why, String actor, Instant at) {
 		SupportCase from = this.repository.find(new CaseReference.ById(fromCaseId))
 			.orElseThrow(() -> new CaseNotFoundException(fromCaseId.toString()));
-		String fromReference = CaseView.of(from.snapshot()).reference();
+		String fromReference = view(from.snapshot()).reference();
 		Instant now = notFuture(at);
 		CaseView target;
 		boolean ownCase = toReference == null || toReference.isBlank();
@@ -155,14 +162,14 @@ public class Cases {
 			to.contactMovedIn(fromReference, why, actor, now);
 			this.repository.update(to);
 			publish(to.drainEvents());
-			target = CaseView.of(to.snapshot());
+			target = view(to.snapshot());
 		}
 		boolean closed = lastOnItsCase && from.lastContactMovedOut(target.reference(), actor, now);
 		if (closed) {
 			this.repository.update(from);
 			publish(from.drainEvents());
 		}
-		return new MovedContact(CaseView.of(from.snapshot()), target, ownCase, closed);
+		return new MovedContact(view(from.snapshot()), target, ownCase, closed);
 	}
 
 	/**
@@ -183,8 +190,8 @@ public class Cases {
 			throw new CaseRuleViolation("a case cannot be merged into itself");
 		}
 		Instant now = notFuture(at);
-		String fromRef = CaseView.of(from.snapshot()).reference();
-		String intoRef = CaseView.of(into.snapshot()).reference();
+		String fromRef = view(from.snapshot()).reference();
+		String intoRef = view(into.snapshot()).reference();
 		into.caseMergedIn(from, fromRef, why, actor, now);
 		from.mergedInto(into.id(), intoRef, why, actor, now);
 		this.repository.update(from);
@@ -198,7 +205,7 @@ public class Cases {
 		}
 		publish(from.drainEvents());
 		publish(into.drainEvents());
-		return new MergedCases(CaseView.of(from.snapshot()), find(into.id()).orElseThrow());
+		return new MergedCases(view(from.snapshot()), find(into.id()).orElseThrow());
 	}
 
 	private ThreadingPolicy.Matter matterOf(ContactOnCase contact) {
@@ -306,7 +313,7 @@ public class Cases {
 			this.repository.update(target);
 			publish(target.drainEvents());
 		}
-		return CaseView.of(target.snapshot());
+		return view(target.snapshot());
 	}
 
 	/** The customer rejects the proposed resolution; the case reopens with the reason. */
@@ -342,7 +349,7 @@ public class Cases {
 	 */
 	@Transactional(readOnly = true)
 	public List<CaseView> awaitingReminder(Instant proposedBefore, int limit) {
-		return this.repository.awaitingReminder(proposedBefore, limit).stream().map(CaseView::of).toList();
+		return this.repository.awaitingReminder(proposedBefore, limit).stream().map(this::view).toList();
 	}
 
 	/**
@@ -350,7 +357,7 @@ public class Cases {
 	 */
 	@Transactional(readOnly = true)
 	public List<CaseView> awaitingClosure(Instant remindedBefore, int limit) {
-		return this.repository.awaitingClosure(remindedBefore, limit).stream().map(CaseView::of).toList();
+		return this.repository.awaitingClosure(remindedBefore, limit).stream().map(this::view).toList();
 	}
 
 	/**
@@ -405,7 +412,7 @@ public class Cases {
 			this.repository.writeReason(caseId, reasonKey, ReasonSource.PREDICTED);
 			publish(target.drainEvents());
 		}
-		return CaseView.of(target.snapshot());
+		return view(target.snapshot());
 	}
 
 	/**
@@ -420,7 +427,7 @@ public class Cases {
 			this.repository.withdrawPredictedReason(caseId);
 			publish(target.drainEvents());
 		}
-		return CaseView.of(target.snapshot());
+		return view(target.snapshot());
 	}
 
 	/** An agent sets what the case is about. */
@@ -576,7 +583,7 @@ public class Cases {
 	/** A page of the cases linked to a problem, the latest opened first. */
 	@Transactional(readOnly = true)
 	public List<CaseView> ofProblem(UUID problemId, int limit, long offset) {
-		return this.repository.ofProblem(problemId, limit, offset).stream().map(CaseView::of).toList();
+		return this.repository.ofProblem(problemId, limit, offset).stream().map(this::view).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -674,7 +681,7 @@ public class Cases {
 		change.accept(target);
 		this.repository.update(target);
 		publish(target.drainEvents());
-		return CaseView.of(target.snapshot());
+		return view(target.snapshot());
 	}
 
 	private SupportCase load(String caseReference) {
@@ -684,7 +691,7 @@ public class Cases {
 
 	@Transactional(readOnly = true)
 	public Optional<CaseView> find(UUID id) {
-		return this.repository.find(new CaseReference.ById(id)).map(c -> CaseView.of(c.snapshot()));
+		return this.repository.find(new CaseReference.ById(id)).map(c -> view(c.snapshot()));
 	}
 
 	/** The cases with these ids, by id; ids of no case are left out. */
@@ -692,13 +699,13 @@ public class Cases {
 	public Map<UUID, CaseView> find(Collection<UUID> ids) {
 		return this.repository.byIds(ids)
 			.stream()
-			.map(CaseView::of)
+			.map(this::view)
 			.collect(Collectors.toMap(CaseView::id, Function.identity()));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<CaseView> find(String reference) {
-		return this.repository.find(CaseReference.parse(reference)).map(c -> CaseView.of(c.snapshot()));
+		return this.repository.find(CaseReference.parse(reference)).map(c -> view(c.snapshot()));
 	}
 
 	@Transactional(readOnly = true)
@@ -711,7 +718,7 @@ public class Cases {
 
 	@Transactional(readOnly = true)
 	public List<CaseView> queue(CaseQuery query) {
-		return this.repository.queue(query).stream().map(CaseView::of).toList();
+		return this.repository.queue(query).stream().map(this::view).toList();
 	}
 
 	/** How many cases match the query over all its pages. */
@@ -723,7 +730,7 @@ public class Cases {
 	/** Every case of a customer, oldest first, without their histories. */
 	@Transactional(readOnly = true)
 	public List<CaseView> ofCustomer(UUID customerId) {
-		return this.repository.ofCustomer(customerId).stream().map(CaseView::of).toList();
+		return this.repository.ofCustomer(customerId).stream().map(this::view).toList();
 	}
 
 	/**
@@ -747,7 +754,7 @@ public class Cases {
 	/** The most recently busy cases whose root cause is in a state. */
 	@Transactional(readOnly = true)
 	public List<CaseView> recentlyBusyWithRootCause(RootCauseState state, int limit) {
-		return this.repository.recentlyBusyWithRootCause(state, limit).stream().map(CaseView::of).toList();
+		return this.repository.recentlyBusyWithRootCause(state, limit).stream().map(this::view).toList();
 	}
 
 	/** Every case whose root cause is in a state, least recently busy first. */

@@ -71,6 +71,8 @@ final class SupportCase {
 
 	private UUID mergedIntoId;
 
+	private Instant waitingSince;
+
 	private final List<Object> recorded = new ArrayList<>();
 
 	private final List<Object> events = new ArrayList<>();
@@ -94,6 +96,7 @@ final class SupportCase {
 		this.resolution = s.resolution();
 		this.recurrence = s.recurrence();
 		this.mergedIntoId = s.mergedIntoId();
+		this.waitingSince = s.waitingSince();
 	}
 
 	/**
@@ -124,7 +127,7 @@ final class SupportCase {
 				subjectFrom(firstWords), CaseStatus.NEW, team, null, at, at, null, followsCaseId, 0, 0,
 				CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE,
 				Recurrence.customerSaysItRecurs(firstWords) ? RecurrenceState.NONE.saidSo() : RecurrenceState.NONE,
-				null));
+				null, at));
 		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, actor, reason, at));
 		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
 		return opened;
@@ -529,6 +532,14 @@ final class SupportCase {
 		this.events.add(new CaseStatusChanged(this.id, this.status, target, actor, why, at));
 		this.status = target;
 		this.closedAt = target == CaseStatus.CLOSED ? at : null;
+		// The customer waits for us from the moment it is our turn until we answer, ask
+		// them or end the case; new to open is still the same wait.
+		if (target != CaseStatus.NEW && target != CaseStatus.OPEN) {
+			this.waitingSince = null;
+		}
+		else if (this.waitingSince == null) {
+			this.waitingSince = at;
+		}
 	}
 
 	private void touch(Instant at) {
@@ -567,7 +578,8 @@ final class SupportCase {
 	CaseSnapshot snapshot() {
 		return new CaseSnapshot(this.id, this.number, this.customerId, this.channel, this.subject, this.status,
 				this.team, this.assignee, this.openedAt, this.lastActivityAt, this.closedAt, this.followsCaseId,
-				this.handoverCount, this.version, this.diagnosis, this.resolution, this.recurrence, this.mergedIntoId);
+				this.handoverCount, this.version, this.diagnosis, this.resolution, this.recurrence, this.mergedIntoId,
+				this.waitingSince);
 	}
 
 	UUID id() {

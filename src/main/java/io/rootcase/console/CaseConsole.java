@@ -89,10 +89,12 @@ class CaseConsole {
 	 * @param q words of the subject, or a case reference
 	 * @param reason a contact reason's key: its cases and those of reasons merged into it
 	 * @param assigned {@code me}, {@code none} or anyone when empty
+	 * @param answer {@code overdue} for the cases whose customer's answer is overdue, or
+	 * any when empty
 	 * @param page from 1
 	 */
 	record QueueFilter(String q, CaseStatus status, Channel channel, String team, String age, ResolutionKind resolution,
-			String reason, String assigned, CaseQuery.Order order, Integer page) {
+			String reason, String assigned, String answer, CaseQuery.Order order, Integer page) {
 	}
 
 	/**
@@ -147,8 +149,8 @@ class CaseConsole {
 		Map<String, String> countsAs = taxonomy.stream()
 			.collect(Collectors.toMap(ReasonView::key, ReasonView::countsAs));
 		CaseQuery all = new CaseQuery(statuses, filter.channel(), filter.team(), assignee, unassigned, openedBefore,
-				null, filter.resolution(), countingAs(filter.reason(), countsAs), filter.q(), filter.order(), PAGE_SIZE,
-				0);
+				null, filter.resolution(), countingAs(filter.reason(), countsAs), filter.q(),
+				"overdue".equals(filter.answer()) ? this.clock.instant() : null, filter.order(), PAGE_SIZE, 0);
 		long total = this.cases.count(all);
 		Pager pager = Pager.of(filter.page(), total, PAGE_SIZE);
 		List<CaseView> found = this.cases.queue(all.page(PAGE_SIZE, pager.offset()));
@@ -162,6 +164,7 @@ class CaseConsole {
 		model.addAttribute("previousPage", pager.hasPrevious() ? pageLink(filter, pager.page() - 1) : null);
 		model.addAttribute("nextPage", pager.hasNext() ? pageLink(filter, pager.page() + 1) : null);
 		model.addAttribute("orders", CaseQuery.Order.values());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("customerLabels", labels);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("channels", Channel.values());
@@ -211,6 +214,7 @@ class CaseConsole {
 			.queryParamIfPresent("resolution", Optional.ofNullable(filter.resolution()))
 			.queryParamIfPresent("reason", Optional.ofNullable(filter.reason()).filter(r -> !r.isBlank()))
 			.queryParamIfPresent("assigned", Optional.ofNullable(filter.assigned()))
+			.queryParamIfPresent("answer", Optional.ofNullable(filter.answer()).filter(a -> !a.isBlank()))
 			.queryParamIfPresent("order", Optional.ofNullable(filter.order()))
 			.queryParam("page", page)
 			.encode()

@@ -1,5 +1,6 @@
 package io.rootcase.console;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,10 +71,13 @@ class CasePage {
 
 	private final Webhooks webhooks;
 
+	private final Clock clock;
+
 	CasePage(Cases cases, CustomerDirectory customers, ContactIntake intake, CustomerTimeline timelines, Staff staff,
 			Diagnoses diagnoses, FollowUps followUps, ReasonTaxonomy reasons, ContactReasons contactReasons,
 			SimilarCases similarCases, Problems problems, KnowledgeBases knowledgeBases, Notices notices,
-			Webhooks webhooks) {
+			Webhooks webhooks, Clock clock) {
+		this.clock = clock;
 		this.problems = problems;
 		this.webhooks = webhooks;
 		this.notices = notices;
@@ -94,6 +98,7 @@ class CasePage {
 		CaseDetails details = this.cases.details(reference);
 		CaseView c = details.summary();
 		model.addAttribute("case", c);
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("details", details);
 		model.addAttribute("followUps", this.followUps.ofCases(java.util.List.of(c)));
 		List<ReasonView> taxonomy = this.reasons.all();

@@ -42,6 +42,12 @@ class ConsoleFormat {
 				: String.format(Locale.ROOT, "%.1f d", hours / 24);
 	}
 
+	/** An answer's due time as the queue reads it: "in 40 min" or "overdue 2.5 h". */
+	public String due(Instant due, Instant now) {
+		double minutes = Math.abs(java.time.Duration.between(now, due).toSeconds()) / 60.0;
+		return due.isBefore(now) ? "overdue " + minutes(minutes) : "in " + minutes(minutes);
+	}
+
 	public String label(Enum<?> value) {
 		return value == null ? "—" : Texts.words(value);
 	}

@@ -44,6 +44,9 @@ public class Resolutions {
 	// Cases handled per timer run; the next run takes the rest.
 	private static final int TIMER_BATCH = 200;
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
@@ -276,11 +279,23 @@ public class Resolutions {
 
 	private String next(CaseView c) {
 		return switch (c.status()) {
-			case NEW, OPEN -> "An agent will contact you with what we find.";
+			case NEW, OPEN -> ourAnswer(c);
 			case WAITING_ON_CUSTOMER -> "Please reply to our last message.";
 			case AWAITING_CONFIRMATION -> awaitingAnswer(c);
 			case RESOLVED, CLOSED -> "Nothing. If the problem comes back, reply to any of our messages.";
 		};
+	}
+
+	/** When the customer will hear from us: by the answer target of their channel. */
+	private String ourAnswer(CaseView c) {
+		String answer = "An agent will contact you with what we find";
+		if (c.answerDueAt() == null) {
+			return answer + ".";
+		}
+		if (c.answerDueAt().isBefore(this.clock.instant())) {
+			return answer + ". We are later than we aimed to be, sorry: you will hear from us as soon as we can.";
+		}
+		return answer + ", by " + TIME.format(c.answerDueAt()) + " (UTC).";
 	}
 
 	/**

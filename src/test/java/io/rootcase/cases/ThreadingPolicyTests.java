@@ -28,7 +28,7 @@ class ThreadingPolicyTests {
 				: CaseDiagnosisState.UNDIAGNOSED.withReason(reason, ReasonSource.PREDICTED);
 		return new CaseSnapshot(UUID.randomUUID(), 1L, UUID.randomUUID(), Channel.EMAIL, "s", status, "support", null,
 				lastActivity, lastActivity, null, null, 0, 0, diagnosis, ResolutionState.NONE, RecurrenceState.NONE,
-				null);
+				null, null);
 	}
 
 	/** A contact read as being about a reason; counts how often it was read. */

@@ -1,6 +1,8 @@
 package io.rootcase.console;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -221,6 +223,39 @@ class ConsoleBrowserTests extends BrowserTest {
 
 		browser.findElement(By.id("previous-page")).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "Cases 1–50 of 53"));
+	}
+
+	@Test
+	void anAgentSeesWhichCustomersWaitTooLongForAnAnswerAndListsOnlyThem() {
+		String team = "brwdue" + UUID.randomUUID().toString().substring(0, 6);
+		this.staff.addTeam(team, "Answer due " + team);
+		String late = waitingFor(team, Channel.CHAT, Duration.ofHours(1));
+		String inTime = waitingFor(team, Channel.EMAIL, Duration.ofHours(1));
+
+		Chromium.open(browser, this.port, "/cases?team=" + team + "&order=ANSWER_DUE_FIRST");
+		List<WebElement> rows = browser.findElements(By.cssSelector("#queue-table tbody tr"));
+		assertThat(rows.get(0).getText()).contains(late).contains("overdue 50 min");
+		assertThat(rows.get(1).getText()).contains(inTime).contains("in 7.0 h");
+
+		new Select(browser.findElement(By.id("queue-answer"))).selectByValue("overdue");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "1 case(s)"));
+		assertThat(browser.findElement(By.cssSelector("#queue-table tbody tr")).getText()).contains(late);
+		assertThat(browser.getCurrentUrl()).contains("answer=overdue");
+
+		browser.findElement(By.linkText(late)).click();
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("case-answer-due")));
+		assertThat(browser.findElement(By.id("case-answer-due")).getText()).startsWith("overdue 50 min")
+			.contains("waiting since");
+	}
+
+	private String waitingFor(String team, Channel channel, Duration since) {
+		String reference = this.intake
+			.receive(new IncomingContact(channel, Direction.INBOUND, Instant.now().minus(since), "Where is my parcel?",
+					Map.of(IdentityKind.EMAIL, "brw-due-" + UUID.randomUUID() + "@example.com"), null, null, null,
+					null))
+			.caseReference();
+		this.cases.handOver(reference, team, null, null, "maria");
+		return reference;
 	}
 
 }

@@ -20,6 +20,13 @@ class ConsoleFormatTests {
 	}
 
 	@Test
+	void anAnswerIsDueInSomeTimeOrOverdueBySomeTime() {
+		java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00Z");
+		assertThat(this.fmt.due(now.plusSeconds(40 * 60), now)).isEqualTo("in 40 min");
+		assertThat(this.fmt.due(now.minusSeconds(150 * 60), now)).isEqualTo("overdue 2.5 h");
+	}
+
+	@Test
 	void aSmallProbabilityKeepsADecimal() {
 		assertThat(this.fmt.percent(0.043)).isEqualTo("4.3%");
 		assertThat(this.fmt.percent(0.437)).isEqualTo("44%");

@@ -162,6 +162,16 @@ class ResolutionApiTests {
 		assertThat(this.cases.details(this.reference).transitions()).last()
 			.satisfies(
 					t -> assertThat(t.reason()).isEqualTo("customer rejected the resolution: It dropped again at 9pm"));
+		// An e-mail is answered within 8 hours of their rejection; the page says by when.
+		Instant due = now().waitingSince().plus(Duration.ofHours(8));
+		this.mvc.perform(get(link))
+			.andExpect(content().string(containsString("An agent will contact you with what we find, by "
+					+ java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+						.withZone(java.time.ZoneOffset.UTC)
+						.format(due)
+					+ " (UTC).")));
+		this.clock.advance(Duration.ofHours(9));
+		this.mvc.perform(get(link)).andExpect(content().string(containsString("We are later than we aimed to be")));
 	}
 
 	@Test
