@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * read, so changing one re-dates every waiting case at once.
  */
 @ConfigurationProperties("rootcase.cases")
-record AnswerTargets(Map<Channel, Duration> answerWithin) {
+public record AnswerTargets(Map<Channel, Duration> answerWithin) {
 
-	AnswerTargets {
+	public AnswerTargets {
 		answerWithin = answerWithin == null ? Map.of() : Map.copyOf(answerWithin);
 		answerWithin.forEach((channel, target) -> {
 			if (target.isNegative() || target.isZero()) {

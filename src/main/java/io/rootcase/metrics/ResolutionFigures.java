@@ -31,6 +31,9 @@ import java.time.Instant;
  * @param firstReply from the customer's first contact on a case to the first answer sent
  * on it, over the cases that have one
  * @param unanswered cases the customer contacted us on that have no answer yet
+ * @param firstReplyInTimeRate share of first answers that came within the answer target
+ * of the case's channel, among those that did and those late (answered late, or still
+ * missing once the target passed)
  * @param customerConfirmed from a case's opening to the customer confirming it resolved
  * (the first time), over the cases they confirmed
  */
@@ -38,5 +41,6 @@ public record ResolutionFigures(Instant from, Instant to, long cases, Double rep
 		Double recurrenceAfterPalliativeRate, Double cureNotHeldRate, long cured, long relieved, long unexplained,
 		long confirmedResolutions, long unconfirmedClosures, long resolvedOnBehalf, Double reopenRate,
 		Double meanHandovers, Double threadingCorrectionRate, Double meanContactsPerResolvedProblem,
-		long recurrenceMinutes, TimeTaken firstReply, long unanswered, TimeTaken customerConfirmed) {
+		long recurrenceMinutes, TimeTaken firstReply, long unanswered, Double firstReplyInTimeRate,
+		TimeTaken customerConfirmed) {
 }

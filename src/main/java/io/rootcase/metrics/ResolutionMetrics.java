@@ -2,11 +2,13 @@ package io.rootcase.metrics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rootcase.cases.AnswerTargets;
 import io.rootcase.shared.DbTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +34,14 @@ public class ResolutionMetrics {
 
 	private final JdbcClient jdbc;
 
-	ResolutionMetrics(JdbcClient jdbc) {
+	private final AnswerTargets answerTargets;
+
+	private final Clock clock;
+
+	ResolutionMetrics(JdbcClient jdbc, AnswerTargets answerTargets, Clock clock) {
 		this.jdbc = jdbc;
+		this.answerTargets = answerTargets;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -98,24 +106,33 @@ public class ResolutionMetrics {
 				where %s and c.recurrence_of is not null""", cohort);
 		// Ordered-set aggregates and epoch seconds are SQL both databases run alike; the
 		// percentiles skip the cases without an answer or confirmation (their time is
-		// null).
-		Object[] replies = query(
-				"""
-						with asked as (
-						  select c.id as case_id, (select min(k.occurred_at) from contacts k
-						    where k.case_id = c.id and k.direction = 'INBOUND') as asked_at
-						  from cases c where %s
-						), answered as (
-						  select a.asked_at, (select min(k.occurred_at) from contacts k where k.case_id = a.case_id
-						    and k.direction = 'OUTBOUND' and k.occurred_at >= a.asked_at) as answered_at
-						  from asked a where a.asked_at is not null
-						)
-						select count(answered_at) as cases, count(*) - count(answered_at) as unanswered,
-						  percentile_cont(0.5) within group (order by extract(epoch from answered_at) - extract(epoch from asked_at)) as median,
-						  percentile_cont(0.9) within group (order by extract(epoch from answered_at) - extract(epoch from asked_at)) as p90
-						from answered""",
-				cohort)
-			.query((rs, n) -> new Object[] { timeTaken(rs), rs.getLong("unanswered") })
+		// null). A first answer is in time when it came within the channel's target, late
+		// when after it or, still missing, once the target has passed.
+		String target = targetSeconds();
+		Object[] replies = query("""
+				with asked as (
+				  select c.id as case_id, c.channel, (select min(k.occurred_at) from contacts k
+				    where k.case_id = c.id and k.direction = 'INBOUND') as asked_at
+				  from cases c where %s
+				), answered as (
+				  select a.channel, a.asked_at, (select min(k.occurred_at) from contacts k where k.case_id = a.case_id
+				    and k.direction = 'OUTBOUND' and k.occurred_at >= a.asked_at) as answered_at
+				  from asked a where a.asked_at is not null
+				), timed as (
+				  select answered_at, extract(epoch from answered_at) - extract(epoch from asked_at) as seconds,
+				    ? - extract(epoch from asked_at) as waited, TARGET as target
+				  from answered
+				)
+				select count(answered_at) as cases, count(*) - count(answered_at) as unanswered,
+				  percentile_cont(0.5) within group (order by seconds) as median,
+				  percentile_cont(0.9) within group (order by seconds) as p90,
+				  coalesce(sum(case when seconds <= target then 1 else 0 end), 0) as in_time,
+				  coalesce(sum(case when seconds > target or (answered_at is null and waited > target)
+				    then 1 else 0 end), 0) as late
+				from timed""".replace("TARGET", target), cohort, this.clock.instant().getEpochSecond())
+			.query((rs,
+					n) -> new Object[] { timeTaken(rs), rs.getLong("unanswered"), rs.getLong("in_time"),
+							rs.getLong("late") })
 			.single();
 		TimeTaken confirmedAfter = query(
 				"""
@@ -132,7 +149,7 @@ public class ResolutionMetrics {
 				share(relievedThatCameBack, relievedCases), share(curedThatCameBack, counts[1]), counts[1], counts[2],
 				counts[3], confirmed, unconfirmed, onBehalf, share(reopened, proposed), share(counts[4], cases),
 				share(corrected, cases), share(problems[1], problems[0]), recurrenceMinutes, (TimeTaken) replies[0],
-				(long) replies[1], confirmedAfter);
+				(long) replies[1], share((long) replies[2], (long) replies[2] + (long) replies[3]), confirmedAfter);
 	}
 
 	/** A row's count, median and 90th percentile, the latter two in seconds. */
@@ -239,8 +256,30 @@ public class ResolutionMetrics {
 	}
 
 	/** A query whose {@code %s} is the filter's condition. */
-	private JdbcClient.StatementSpec query(String sql, Where where) {
-		return this.jdbc.sql(sql.formatted(where.sql())).params(where.params());
+	/**
+	 * A query whose {@code %s} is the filter's condition, and more parameters after it.
+	 */
+	private JdbcClient.StatementSpec query(String sql, Where where, Object... after) {
+		List<Object> params = new ArrayList<>(where.params());
+		params.addAll(List.of(after));
+		return this.jdbc.sql(sql.formatted(where.sql())).params(params);
+	}
+
+	/**
+	 * The answer target of a row's {@code channel} in seconds, as SQL; null where the
+	 * channel has none. The targets are configuration, so they are written in.
+	 */
+	private String targetSeconds() {
+		if (this.answerTargets.answerWithin().isEmpty()) {
+			return "cast(null as bigint)";
+		}
+		StringBuilder sql = new StringBuilder("case channel");
+		this.answerTargets.answerWithin()
+			.forEach((channel, target) -> sql.append(" when '")
+				.append(channel.name())
+				.append("' then ")
+				.append(target.toSeconds()));
+		return sql.append(" end").toString();
 	}
 
 	private long count(String sql, Where where) {

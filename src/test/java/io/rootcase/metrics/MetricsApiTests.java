@@ -203,6 +203,9 @@ class MetricsApiTests {
 			// way.
 			.andExpect(jsonPath("$.firstReply.p90Minutes").value(closeTo(78.0, 0.1)))
 			.andExpect(jsonPath("$.unanswered").value(1))
+			// Phone is answered within an hour: Ana (30 min) and Eve (10) in time; Ben
+			// (90) late, and Cy, unanswered for over an hour now, late too.
+			.andExpect(jsonPath("$.firstReplyInTimeRate").value(0.5))
 			.andExpect(jsonPath("$.customerConfirmed.cases").value(1))
 			.andExpect(jsonPath("$.customerConfirmed.medianMinutes").value(closeTo(150.0, 0.1)))
 			.andExpect(jsonPath("$.customerConfirmed.p90Minutes").value(closeTo(150.0, 0.1)));
@@ -216,6 +219,7 @@ class MetricsApiTests {
 			.andExpect(jsonPath("$.firstReply.cases").value(0))
 			.andExpect(jsonPath("$.firstReply.medianMinutes").doesNotExist())
 			.andExpect(jsonPath("$.unanswered").value(0))
+			.andExpect(jsonPath("$.firstReplyInTimeRate").doesNotExist())
 			.andExpect(jsonPath("$.customerConfirmed.cases").value(0));
 	}
 
