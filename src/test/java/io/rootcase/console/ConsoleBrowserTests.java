@@ -60,7 +60,7 @@ class ConsoleBrowserTests extends BrowserTest {
 				Instant.now().minusSeconds(600), "My internet drops every evening <b>help</b>",
 				Map.of(IdentityKind.EMAIL, email), "Browser Customer", null, null, null));
 
-		Chromium.open(browser, this.port, "/cases");
+		Chromium.openAs(browser, this.port, "/cases", "alice");
 		WebElement unfiltered = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
 		new Select(browser.findElement(By.name("channel"))).selectByValue("EMAIL");
 		// htmx swaps the table in place: wait for the filtered one before clicking in it.
@@ -246,6 +246,18 @@ class ConsoleBrowserTests extends BrowserTest {
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("case-answer-due")));
 		assertThat(browser.findElement(By.id("case-answer-due")).getText()).startsWith("overdue 50 min")
 			.contains("waiting since");
+
+		// The agent who holds the late case sees it counted on every page, one click
+		// away.
+		String agent = "browser-due-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.addAgent(agent, "Browser Due", TestFixtures.PASSWORD, Role.AGENT, team);
+		this.cases.handOver(late, team, agent, null, "maria");
+		this.cases.handOver(inTime, team, agent, null, "maria");
+		Chromium.openAs(browser, this.port, "/follow-ups", agent);
+		assertThat(browser.findElement(By.id("my-overdue")).getText()).isEqualTo("1");
+		browser.findElement(By.id("my-overdue")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-count"), "1 case(s)"));
+		assertThat(browser.findElement(By.cssSelector("#queue-table tbody tr")).getText()).contains(late);
 	}
 
 	private String waitingFor(String team, Channel channel, Duration since) {
