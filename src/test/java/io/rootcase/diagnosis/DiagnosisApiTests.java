@@ -314,7 +314,12 @@ class DiagnosisApiTests {
 				.content(DemoLoader.demoKnowledgeBase().replace("team: product", "team: marketing")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field", startsWith("causes[")))
-			.andExpect(jsonPath("$.errors[0].message", startsWith("no team 'marketing'; teams: finance, network")));
+			// Other tests add teams of their own, so only the demo's are certain in the
+			// list.
+			.andExpect(jsonPath("$.errors[0].message",
+					org.hamcrest.Matchers.allOf(startsWith("no team 'marketing'; teams: "),
+							org.hamcrest.Matchers.containsString("finance"),
+							org.hamcrest.Matchers.containsString("support"))));
 		assertThat(this.knowledgeBases.versions()).hasSize(versions);
 	}
 
