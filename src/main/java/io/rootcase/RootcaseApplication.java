@@ -1,7 +1,9 @@
 package io.rootcase;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +19,14 @@ public class RootcaseApplication {
 		SpringApplication.run(RootcaseApplication.class, args);
 	}
 
-	/** Every time-dependent rule reads this clock, so tests can move time. */
+	/**
+	 * Every time-dependent rule reads this clock, so tests can move time. Its zone is the
+	 * organisation's: the console and the customers' pages show times in it, and "today"
+	 * and whole days (metrics periods, due dates) are its days.
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(@Value("${rootcase.time-zone}") ZoneId zone) {
+		return Clock.system(zone);
 	}
 
 }

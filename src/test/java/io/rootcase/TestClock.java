@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The system clock, moved forward on demand: timers (reminders, closures, follow-ups) are
@@ -28,14 +27,15 @@ public final class TestClock extends Clock {
 		return Instant.now().plus(this.offset);
 	}
 
+	/** The time zone application.properties sets, as the application's clock has it. */
 	@Override
 	public ZoneId getZone() {
-		return ZoneOffset.UTC;
+		return ZoneId.of("UTC");
 	}
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("Rootcase works in UTC");
+		throw new UnsupportedOperationException("the tests' clock keeps the organisation's time zone");
 	}
 
 }

@@ -1,7 +1,8 @@
 package io.rootcase.console;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -16,11 +17,23 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 class ConsoleFormat {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneOffset.UTC);
+	private final DateTimeFormatter time;
 
+	private final ZoneId zone;
+
+	ConsoleFormat(Clock clock) {
+		this.zone = clock.getZone();
+		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
+	}
+
+	/** An instant in the organisation's time zone. */
 	public String time(Instant instant) {
-		return instant == null ? "—" : TIME.format(instant);
+		return instant == null ? "—" : this.time.format(instant);
+	}
+
+	/** The organisation's time zone, which every time shown is in. */
+	public String zone() {
+		return this.zone.getId();
 	}
 
 	/** A probability as a percentage, with a decimal below 10 % where it matters. */

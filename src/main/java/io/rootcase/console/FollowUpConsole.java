@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.rootcase.followups.FollowUps;
@@ -87,7 +86,7 @@ class FollowUpConsole {
 	String schedule(@PathVariable String reference, ScheduleForm form, Principal principal,
 			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
 		String error = ConsoleResponses.attempt(() -> this.followUps.schedule(reference,
-				form.due() == null ? null : form.due().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600),
+				form.due() == null ? null : form.due().atTime(9, 0).atZone(this.clock.getZone()).toInstant(),
 				form.owner() == null || form.owner().isBlank() ? principal.getName() : form.owner(), form.note(),
 				principal.getName()));
 		return this.page.respond(reference, error, "Follow-up scheduled.", hx, model, redirect);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +41,14 @@ class MetricsConsole {
 		this.clock = clock;
 	}
 
-	/** The period in whole UTC days, both ends included. */
+	/** The period in whole days of the organisation's time zone, both ends included. */
 	record Period(LocalDate from, LocalDate to, String team, Channel channel, String reason,
 			ResolutionMetrics.Dimension by) {
 	}
 
 	@GetMapping("/metrics")
 	String dashboard(@ModelAttribute("period") Period period, Model model) {
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate today = LocalDate.now(this.clock);
 		LocalDate to = period.to() == null ? today : period.to();
 		LocalDate from = period.from() == null ? to.minusDays(DEFAULT_DAYS - 1) : period.from();
 		model.addAttribute("from", from);
@@ -87,8 +86,8 @@ class MetricsConsole {
 		return taken.medianMinutes() == null ? null : Math.round(taken.medianMinutes() / 6) / 10.0;
 	}
 
-	private static Instant start(LocalDate day) {
-		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	private Instant start(LocalDate day) {
+		return day.atStartOfDay(this.clock.getZone()).toInstant();
 	}
 
 }

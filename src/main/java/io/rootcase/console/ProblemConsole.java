@@ -2,7 +2,7 @@ package io.rootcase.console;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,8 +60,11 @@ class ProblemConsole {
 
 	private final Notices notices;
 
+	private final Clock clock;
+
 	ProblemConsole(Problems problems, Staff staff, ReasonTaxonomy reasons, KnowledgeBases knowledgeBases,
-			Notices notices) {
+			Notices notices, Clock clock) {
+		this.clock = clock;
 		this.problems = problems;
 		this.staff = staff;
 		this.reasons = reasons;
@@ -245,7 +248,7 @@ class ProblemConsole {
 	 * instant), one why per line, factor lines "category: description", one thing that
 	 * went well per line.
 	 */
-	static RootCauseAnalysis parse(AnalysisForm form) {
+	private RootCauseAnalysis parse(AnalysisForm form) {
 		List<RootCauseAnalysis.Event> timeline = new ArrayList<>();
 		for (String line : lines(form.timeline())) {
 			int bar = line.indexOf('|');
@@ -283,9 +286,9 @@ class ProblemConsole {
 		return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
-	private static Instant instant(String when) {
+	private Instant instant(String when) {
 		try {
-			return when.length() <= 10 ? LocalDate.parse(when).atStartOfDay(ZoneOffset.UTC).toInstant()
+			return when.length() <= 10 ? LocalDate.parse(when).atStartOfDay(this.clock.getZone()).toInstant()
 					: Instant.parse(when);
 		}
 		catch (DateTimeParseException ex) {
@@ -293,8 +296,8 @@ class ProblemConsole {
 		}
 	}
 
-	private static Instant start(LocalDate day, int plusDays) {
-		return day == null ? null : day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+	private Instant start(LocalDate day, int plusDays) {
+		return day == null ? null : day.plusDays(plusDays).atStartOfDay(this.clock.getZone()).toInstant();
 	}
 
 	private static String done(String reference, RedirectAttributes redirect, Runnable command, String message) {

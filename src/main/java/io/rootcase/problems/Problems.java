@@ -464,7 +464,7 @@ public class Problems {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC);
+		return LocalDate.ofInstant(now(), this.clock.getZone());
 	}
 
 	private boolean inTeam(Actor actor, String team) {

@@ -3,7 +3,6 @@ package io.rootcase.resolution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,11 +43,9 @@ public class Resolutions {
 	// Cases handled per timer run; the next run takes the rest.
 	private static final int TIMER_BATCH = 200;
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private final DateTimeFormatter time;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private final DateTimeFormatter day;
 
 	private final Cases cases;
 
@@ -81,6 +78,9 @@ public class Resolutions {
 		this.publicUrl = Texts.baseUrl(publicUrl);
 		this.reminderAfter = reminderAfter;
 		this.closeAfter = closeAfter;
+		// Customers read dates in the organisation's time zone, named beside times.
+		this.time = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).withZone(clock.getZone());
+		this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(clock.getZone());
 	}
 
 	/**
@@ -226,7 +226,7 @@ public class Resolutions {
 				A reminder about your case %s: did our fix solve your problem?
 				Please confirm, or tell us what is still wrong: %s
 				Without an answer we will close the case on %s.
-				""".formatted(due.reference(), link(due), DAY.format(now.plus(this.closeAfter))), "system");
+				""".formatted(due.reference(), link(due), this.day.format(now.plus(this.closeAfter))), "system");
 	}
 
 	/**
@@ -295,7 +295,7 @@ public class Resolutions {
 		if (c.answerDueAt().isBefore(this.clock.instant())) {
 			return answer + ". We are later than we aimed to be, sorry: you will hear from us as soon as we can.";
 		}
-		return answer + ", by " + TIME.format(c.answerDueAt()) + " (UTC).";
+		return answer + ", by " + this.time.format(c.answerDueAt()) + " (" + this.clock.getZone().getId() + ").";
 	}
 
 	/**
@@ -309,11 +309,11 @@ public class Resolutions {
 		}
 		if (c.reminderSentAt() == null) {
 			Instant reminder = c.resolutionProposedAt().plus(this.reminderAfter);
-			return ask + " Without an answer we will remind you on " + DAY.format(reminder) + " and close the case on "
-					+ DAY.format(reminder.plus(this.closeAfter)) + ".";
+			return ask + " Without an answer we will remind you on " + this.day.format(reminder)
+					+ " and close the case on " + this.day.format(reminder.plus(this.closeAfter)) + ".";
 		}
 		return ask + " Without an answer we will close the case on "
-				+ DAY.format(c.reminderSentAt().plus(this.closeAfter)) + ".";
+				+ this.day.format(c.reminderSentAt().plus(this.closeAfter)) + ".";
 	}
 
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleFormatTests {
 
-	final ConsoleFormat fmt = new ConsoleFormat();
+	final ConsoleFormat fmt = new ConsoleFormat(java.time.Clock.systemUTC());
 
 	@Test
 	void aTimeTakenReadsInMinutesThenHoursThenDays() {
@@ -24,6 +24,15 @@ class ConsoleFormatTests {
 		java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00Z");
 		assertThat(this.fmt.due(now.plusSeconds(40 * 60), now)).isEqualTo("in 40 min");
 		assertThat(this.fmt.due(now.minusSeconds(150 * 60), now)).isEqualTo("overdue 2.5 h");
+	}
+
+	@Test
+	void timesAreShownInTheOrganisationsTimeZone() {
+		java.time.Instant at = java.time.Instant.parse("2026-12-07T05:50:00Z");
+		assertThat(this.fmt.time(at)).isEqualTo("2026-12-07 05:50");
+		ConsoleFormat berlin = new ConsoleFormat(java.time.Clock.system(java.time.ZoneId.of("Europe/Berlin")));
+		assertThat(berlin.time(at)).isEqualTo("2026-12-07 06:50");
+		assertThat(berlin.zone()).isEqualTo("Europe/Berlin");
 	}
 
 	@Test
