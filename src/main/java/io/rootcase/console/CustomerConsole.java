@@ -64,6 +64,21 @@ class CustomerConsole {
 		return "redirect:/customers/" + id;
 	}
 
+	/**
+	 * Erases the customer's personal data on their request (admins: the path is under
+	 * {@code /admin}). The box ticked says the admin knows it cannot be undone.
+	 */
+	@PostMapping("/admin/customers/{id}/erase")
+	String erase(@PathVariable UUID id, @RequestParam(required = false) String reason,
+			@RequestParam(defaultValue = "false") boolean understood, Principal principal,
+			RedirectAttributes redirect) {
+		String error = understood
+				? ConsoleResponses.attempt(() -> this.customers.erase(id, reason, principal.getName()))
+				: "Tick the box to confirm: an erasure cannot be undone.";
+		ConsoleResponses.flash(redirect, error, "Personal data erased.");
+		return "redirect:/customers/" + id;
+	}
+
 	private static UUID parse(String raw) {
 		try {
 			return UUID.fromString(raw == null ? "" : raw.strip());

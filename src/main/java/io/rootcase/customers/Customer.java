@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.Texts;
 
@@ -30,8 +31,11 @@ final class Customer {
 
 	private UUID mergedInto;
 
+	private Instant erasedAt;
+
 	Customer(UUID id, String displayName, Instant createdAt, Set<Identity> identities, Map<String, String> attributes,
-			UUID mergedInto) {
+			UUID mergedInto, Instant erasedAt) {
+		this.erasedAt = erasedAt;
 		this.id = id;
 		this.displayName = displayName;
 		this.createdAt = createdAt;
@@ -44,7 +48,7 @@ final class Customer {
 		if (identities.isEmpty()) {
 			throw new IllegalArgumentException("a customer is registered from at least one identity");
 		}
-		return new Customer(Ids.next(), Texts.blankToNull(displayName), at, identities, Map.of(), null);
+		return new Customer(Ids.next(), Texts.blankToNull(displayName), at, identities, Map.of(), null, null);
 	}
 
 	/** Takes on an identity the customer has just used for the first time. */
@@ -84,6 +88,24 @@ final class Customer {
 		return new CustomersMerged(this.id, other.id, actor, at);
 	}
 
+	/**
+	 * Forgets who the customer is, on their request: name, identities and segment. The
+	 * record stays, as a pointer for the cases and contacts that keep it (their words are
+	 * erased by the modules that keep them).
+	 * @throws CustomerMergedException for a record merged into another: erase that one
+	 * @throws ConflictException when it was erased before
+	 */
+	void erase(Instant at) {
+		guardNotMerged();
+		if (this.erasedAt != null) {
+			throw new ConflictException("customer " + this.id + " was erased on " + this.erasedAt);
+		}
+		this.displayName = null;
+		this.identities.clear();
+		this.attributes.clear();
+		this.erasedAt = at;
+	}
+
 	private void guardNotMerged() {
 		if (this.mergedInto != null) {
 			throw new CustomerMergedException(this.id, this.mergedInto);
@@ -114,9 +136,13 @@ final class Customer {
 		return this.mergedInto;
 	}
 
+	Instant erasedAt() {
+		return this.erasedAt;
+	}
+
 	CustomerView toView() {
 		return new CustomerView(this.id, this.displayName, this.identities.stream().toList(),
-				Map.copyOf(this.attributes), this.createdAt, this.mergedInto);
+				Map.copyOf(this.attributes), this.createdAt, this.mergedInto, this.erasedAt);
 	}
 
 }

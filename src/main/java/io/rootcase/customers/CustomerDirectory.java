@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -21,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CustomerDirectory {
+
+	static final int MAX_ERASURE_REASON = 200;
 
 	private final CustomerRepository customers;
 
@@ -149,6 +154,37 @@ public class CustomerDirectory {
 		this.customers.recordMerge(survivor, merged, event);
 		this.events.publishEvent(event);
 		return survivor.toView();
+	}
+
+	/**
+	 * Erases a customer's personal data on their request: their name, identities and
+	 * segment here, and, through {@link CustomerErased} heard in this same transaction,
+	 * the words and addresses of theirs every other module keeps. What they contacted us
+	 * about, when and on which channel, and what agents did, stay (without them, counts
+	 * and trends would change the past).
+	 * @param reason why, e.g. the request's reference; required, at most 200 characters
+	 * @throws CustomerNotFoundException for an unknown customer
+	 * @throws CustomerMergedException for a record merged into another: erase that one
+	 * @throws ConflictException when the customer was erased before
+	 */
+	@Transactional
+	public CustomerView erase(UUID customerId, String reason, String actor) {
+		String why = Texts.blankToNull(reason);
+		if (why == null || why.length() > MAX_ERASURE_REASON) {
+			throw InvalidRequestException.of("reason",
+					"say why the data is erased (e.g. the request's reference), at most " + MAX_ERASURE_REASON
+							+ " characters");
+		}
+		Customer customer = this.customers.findById(customerId)
+			.orElseThrow(() -> new CustomerNotFoundException(customerId));
+		this.customers.lock(customerId);
+		customer.erase(this.clock.instant());
+		List<UUID> merged = this.customers.mergedInto(customerId);
+		this.customers.recordErasure(customer, merged, actor, why);
+		List<UUID> all = new java.util.ArrayList<>(merged);
+		all.add(0, customerId);
+		this.events.publishEvent(new CustomerErased(customerId, all, customer.erasedAt()));
+		return customer.toView();
 	}
 
 	@Transactional(readOnly = true)

@@ -32,7 +32,7 @@ class CustomerRepository {
 	}
 
 	Optional<Customer> findById(UUID id) {
-		return this.jdbc.sql("select id, display_name, created_at, merged_into from customers where id = ?")
+		return this.jdbc.sql("select id, display_name, created_at, merged_into, erased_at from customers where id = ?")
 			.param(id)
 			.query((rs, n) -> row(rs))
 			.optional()
@@ -134,6 +134,35 @@ class CustomerRepository {
 			.update();
 	}
 
+	/** Every record merged into the customer, directly or through another merged one. */
+	List<UUID> mergedInto(UUID customerId) {
+		List<UUID> found = new ArrayList<>();
+		List<UUID> next = List.of(customerId);
+		while (!next.isEmpty()) {
+			next = this.jdbc.sql("select id from customers where merged_into in (:ids)")
+				.param("ids", next)
+				.query(UUID.class)
+				.list();
+			found.addAll(next);
+		}
+		return found;
+	}
+
+	/**
+	 * Forgets the erased customer's name, identities and segment, and the names of the
+	 * records merged into it (their identities and segment came over at the merge).
+	 */
+	void recordErasure(Customer erased, List<UUID> merged, String actor, String reason) {
+		List<UUID> all = new ArrayList<>(merged);
+		all.add(erased.id());
+		this.jdbc.sql("delete from customer_identities where customer_id in (:ids)").param("ids", all).update();
+		this.jdbc.sql("delete from customer_attributes where customer_id in (:ids)").param("ids", all).update();
+		this.jdbc.sql("update customers set display_name = null where id in (:ids)").param("ids", all).update();
+		this.jdbc.sql("update customers set erased_at = ?, erased_by = ?, erasure_reason = ? where id = ?")
+			.params(DbTime.toDb(erased.erasedAt()), actor, reason, erased.id())
+			.update();
+	}
+
 	List<UUID> search(String query, int limit) {
 		String pattern = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "\\_")
 				+ "%";
@@ -188,15 +217,17 @@ class CustomerRepository {
 			.query((rs, n) -> Map.entry(rs.getString("name"), rs.getString("attribute_value")))
 			.list()
 			.forEach(e -> attributes.put(e.getKey(), e.getValue()));
-		return new Customer(row.id(), row.displayName(), row.createdAt(), identities, attributes, row.mergedInto());
+		return new Customer(row.id(), row.displayName(), row.createdAt(), identities, attributes, row.mergedInto(),
+				row.erasedAt());
 	}
 
 	private static CustomerRow row(ResultSet rs) throws SQLException {
 		return new CustomerRow(rs.getObject("id", UUID.class), rs.getString("display_name"),
-				DbTime.fromDb(rs, "created_at"), rs.getObject("merged_into", UUID.class));
+				DbTime.fromDb(rs, "created_at"), rs.getObject("merged_into", UUID.class),
+				DbTime.fromDb(rs, "erased_at"));
 	}
 
-	private record CustomerRow(UUID id, String displayName, Instant createdAt, UUID mergedInto) {
+	private record CustomerRow(UUID id, String displayName, Instant createdAt, UUID mergedInto, Instant erasedAt) {
 	}
 
 	List<Customer> findAll(Collection<UUID> ids) {

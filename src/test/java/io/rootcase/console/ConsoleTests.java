@@ -129,6 +129,25 @@ class ConsoleTests {
 	}
 
 	@Test
+	void anErasureIsNotDoneUnlessTheAdminConfirmsItCannotBeUndone() throws Exception {
+		ContactReceipt r = contact("Erase me, maybe");
+		this.mvc
+			.perform(post("/admin/customers/" + r.customerId() + "/erase").param("reason", "GDPR request")
+				.with(user("root").roles("ADMIN"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", "Tick the box to confirm: an erasure cannot be undone."));
+		this.mvc
+			.perform(post("/admin/customers/" + r.customerId() + "/erase").param("reason", "GDPR request")
+				.param("understood", "true")
+				.with(user("maria").roles("MANAGER"))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/customers/" + r.customerId()).with(user("alice").roles("AGENT")))
+			.andExpect(content().string(containsString("Console Tester")));
+	}
+
+	@Test
 	void messageTextIsShownEscaped() throws Exception {
 		ContactReceipt r = contact("<script>alert('x')</script><b>bold</b>");
 		this.mvc.perform(get("/cases/" + r.caseReference()).with(user("alice").roles("AGENT")))

@@ -21,7 +21,7 @@ class CustomerTests {
 	void absorbingADuplicateMovesItsIdentitiesAndKeepsItAsAPointer() {
 		Customer survivor = Customer.register(Set.of(this.anaMail), "Ana Silva", NOW);
 		Customer duplicate = new Customer(io.rootcase.shared.Ids.next(), null, NOW, Set.of(this.anaPhone),
-				Map.of("plan", "Fibre 500"), null);
+				Map.of("plan", "Fibre 500"), null, null);
 
 		CustomersMerged merged = survivor.absorb(duplicate, "alice", NOW);
 
@@ -35,9 +35,9 @@ class CustomerTests {
 	@Test
 	void survivorKeepsItsOwnAttributesWhenBothHaveOne() {
 		Customer survivor = new Customer(io.rootcase.shared.Ids.next(), "Ana", NOW, Set.of(this.anaMail),
-				Map.of("plan", "Fibre 1000"), null);
+				Map.of("plan", "Fibre 1000"), null, null);
 		Customer duplicate = new Customer(io.rootcase.shared.Ids.next(), "A. Silva", NOW, Set.of(this.anaPhone),
-				Map.of("plan", "Fibre 100", "region", "North"), null);
+				Map.of("plan", "Fibre 100", "region", "North"), null, null);
 
 		survivor.absorb(duplicate, "alice", NOW);
 
@@ -68,6 +68,21 @@ class CustomerTests {
 	void aCustomerIsRegisteredFromAtLeastOneIdentity() {
 		assertThatThrownBy(() -> Customer.register(Set.of(), "Nobody", NOW))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void anErasedCustomerKeepsNoNameIdentityNorSegmentAndIsErasedOnce() {
+		Customer ana = new Customer(io.rootcase.shared.Ids.next(), "Ana", NOW, Set.of(this.anaMail),
+				Map.of("plan", "Fibre 1000"), null, null);
+
+		ana.erase(NOW);
+
+		assertThat(ana.displayName()).isNull();
+		assertThat(ana.identities()).isEmpty();
+		assertThat(ana.attributes()).isEmpty();
+		assertThat(ana.toView().label()).isEqualTo("Erased customer");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> ana.erase(NOW))
+			.isInstanceOf(io.rootcase.shared.ConflictException.class);
 	}
 
 }
