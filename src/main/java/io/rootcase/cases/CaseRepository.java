@@ -194,6 +194,13 @@ class CaseRepository {
 			.list();
 	}
 
+	List<UUID> idsOfCustomers(List<UUID> customerIds) {
+		return this.jdbc.sql("select id from cases where customer_id in (:ids) order by id")
+			.param("ids", customerIds)
+			.query(UUID.class)
+			.list();
+	}
+
 	List<CaseSnapshot> ofCustomer(UUID customerId) {
 		return this.jdbc.sql("select " + COLUMNS + " from cases where customer_id = ? order by opened_at")
 			.param(customerId)

@@ -3,7 +3,6 @@ package io.rootcase.reasons;
 import java.util.List;
 import java.util.UUID;
 
-import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerErased;
 
@@ -32,11 +31,7 @@ class ReasonErasure {
 	// Heard inside the erasing transaction, so the erasure is whole or not at all.
 	@EventListener
 	void on(CustomerErased erased) {
-		List<UUID> caseIds = erased.customerIds()
-			.stream()
-			.flatMap(id -> this.cases.ofCustomer(id).stream())
-			.map(CaseView::id)
-			.toList();
+		List<UUID> caseIds = this.cases.idsOfCustomers(erased.customerIds());
 		if (caseIds.isEmpty()) {
 			return;
 		}

@@ -3,7 +3,6 @@ package io.rootcase.resolution;
 import java.util.List;
 import java.util.UUID;
 
-import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerErased;
 
@@ -30,11 +29,7 @@ class StatusLinkErasure {
 	// Heard inside the erasing transaction, so the erasure is whole or not at all.
 	@EventListener
 	void on(CustomerErased erased) {
-		List<UUID> caseIds = erased.customerIds()
-			.stream()
-			.flatMap(id -> this.cases.ofCustomer(id).stream())
-			.map(CaseView::id)
-			.toList();
+		List<UUID> caseIds = this.cases.idsOfCustomers(erased.customerIds());
 		if (!caseIds.isEmpty()) {
 			this.jdbc.sql("delete from case_status_links where case_id in (:cases)").param("cases", caseIds).update();
 		}

@@ -3,7 +3,6 @@ package io.rootcase.trends;
 import java.util.List;
 import java.util.UUID;
 
-import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerErased;
 
@@ -30,11 +29,7 @@ class TrendErasure {
 	// Heard inside the erasing transaction, so the erasure is whole or not at all.
 	@EventListener
 	void on(CustomerErased erased) {
-		List<UUID> caseIds = erased.customerIds()
-			.stream()
-			.flatMap(id -> this.cases.ofCustomer(id).stream())
-			.map(CaseView::id)
-			.toList();
+		List<UUID> caseIds = this.cases.idsOfCustomers(erased.customerIds());
 		if (!caseIds.isEmpty()) {
 			this.jdbc.sql(
 					"update emerging_cluster_cases set message = :erased where message is not null and case_id in (:cases)")
