@@ -1,7 +1,11 @@
 package io.rootcase.cases;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.rootcase.customers.CustomerErased;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,8 +20,14 @@ class CaseErasure {
 
 	private final JdbcClient jdbc;
 
-	CaseErasure(JdbcClient jdbc) {
+	private final CaseRepository cases;
+
+	private final ApplicationEventPublisher events;
+
+	CaseErasure(JdbcClient jdbc, CaseRepository cases, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.cases = cases;
+		this.events = events;
 	}
 
 	// Heard inside the erasing transaction, so the erasure is whole or not at all.
@@ -35,6 +45,10 @@ class CaseErasure {
 			.param("erased", CustomerErased.TEXT)
 			.param("ids", erased.customerIds())
 			.update();
+		List<UUID> caseIds = this.cases.idsOfCustomers(erased.customerIds());
+		if (!caseIds.isEmpty()) {
+			this.events.publishEvent(new CustomerCasesErased(caseIds));
+		}
 	}
 
 }

@@ -728,12 +728,6 @@ public class Cases {
 	}
 
 	/** Every case of a customer, oldest first, without their histories. */
-	/** The ids of every case of these customers, e.g. to erase what is kept of them. */
-	@Transactional(readOnly = true)
-	public List<UUID> idsOfCustomers(List<UUID> customerIds) {
-		return this.repository.idsOfCustomers(customerIds);
-	}
-
 	@Transactional(readOnly = true)
 	public List<CaseView> ofCustomer(UUID customerId) {
 		return this.repository.ofCustomer(customerId).stream().map(this::view).toList();

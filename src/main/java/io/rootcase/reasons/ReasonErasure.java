@@ -1,9 +1,6 @@
 package io.rootcase.reasons;
 
-import java.util.List;
-import java.util.UUID;
-
-import io.rootcase.cases.Cases;
+import io.rootcase.cases.CustomerCasesErased;
 import io.rootcase.customers.CustomerErased;
 
 import org.springframework.context.event.EventListener;
@@ -21,30 +18,23 @@ class ReasonErasure {
 
 	private final JdbcClient jdbc;
 
-	private final Cases cases;
-
-	ReasonErasure(JdbcClient jdbc, Cases cases) {
+	ReasonErasure(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.cases = cases;
 	}
 
 	// Heard inside the erasing transaction, so the erasure is whole or not at all.
 	@EventListener
-	void on(CustomerErased erased) {
-		List<UUID> caseIds = this.cases.idsOfCustomers(erased.customerIds());
-		if (caseIds.isEmpty()) {
-			return;
-		}
+	void on(CustomerCasesErased erased) {
 		this.jdbc.sql("""
 				delete from reason_examples
 				where contact_id in (select contact_id from contact_labels where case_id in (:cases))""")
-			.param("cases", caseIds)
+			.param("cases", erased.caseIds())
 			.update();
 		this.jdbc.sql("update contact_labels set body = :erased where case_id in (:cases)")
 			.param("erased", CustomerErased.TEXT)
-			.param("cases", caseIds)
+			.param("cases", erased.caseIds())
 			.update();
-		this.jdbc.sql("delete from case_vectors where case_id in (:cases)").param("cases", caseIds).update();
+		this.jdbc.sql("delete from case_vectors where case_id in (:cases)").param("cases", erased.caseIds()).update();
 	}
 
 }

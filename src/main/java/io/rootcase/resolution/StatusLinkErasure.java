@@ -1,9 +1,6 @@
 package io.rootcase.resolution;
 
-import java.util.List;
-import java.util.UUID;
-
-import io.rootcase.cases.Cases;
+import io.rootcase.cases.CustomerCasesErased;
 import io.rootcase.customers.CustomerErased;
 
 import org.springframework.context.event.EventListener;
@@ -19,20 +16,16 @@ class StatusLinkErasure {
 
 	private final JdbcClient jdbc;
 
-	private final Cases cases;
-
-	StatusLinkErasure(JdbcClient jdbc, Cases cases) {
+	StatusLinkErasure(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.cases = cases;
 	}
 
 	// Heard inside the erasing transaction, so the erasure is whole or not at all.
 	@EventListener
-	void on(CustomerErased erased) {
-		List<UUID> caseIds = this.cases.idsOfCustomers(erased.customerIds());
-		if (!caseIds.isEmpty()) {
-			this.jdbc.sql("delete from case_status_links where case_id in (:cases)").param("cases", caseIds).update();
-		}
+	void on(CustomerCasesErased erased) {
+		this.jdbc.sql("delete from case_status_links where case_id in (:cases)")
+			.param("cases", erased.caseIds())
+			.update();
 	}
 
 }
