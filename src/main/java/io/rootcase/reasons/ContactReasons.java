@@ -18,6 +18,7 @@ import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
 import io.rootcase.cases.MatterReader;
 import io.rootcase.cases.ReasonSource;
+import io.rootcase.customers.CustomerErased;
 import io.rootcase.intake.Contact;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactMoved;
@@ -106,7 +107,12 @@ public class ContactReasons implements MatterReader {
 	 */
 	@ApplicationModuleListener
 	void on(ContactReceived contact) {
-		if (contact.direction() == Direction.INBOUND) {
+		// Heard after commit: the customer may have been erased since (their contact's
+		// text with them), and their words must not come back as a label or a vector.
+		boolean erased = this.intake.find(contact.contactId())
+			.map(c -> CustomerErased.TEXT.equals(c.text()))
+			.orElse(true);
+		if (contact.direction() == Direction.INBOUND && !erased) {
 			classify(contact.contactId(), contact.caseId(), contact.text());
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.intake.ReplySent;
 import io.rootcase.notices.NoticePublished;
 import io.rootcase.shared.ConflictException;
@@ -48,8 +49,12 @@ public class Webhooks {
 
 	private final String publicUrl;
 
+	private final CustomerDirectory customers;
+
 	Webhooks(WebhookRepository repository, WebhookSender sender, JsonMapper json, Clock clock,
-			PlatformTransactionManager transactionManager, @Value("${rootcase.public-url}") String publicUrl) {
+			PlatformTransactionManager transactionManager, CustomerDirectory customers,
+			@Value("${rootcase.public-url}") String publicUrl) {
+		this.customers = customers;
 		this.repository = repository;
 		this.sender = sender;
 		this.json = json;
@@ -194,6 +199,11 @@ public class Webhooks {
 	 */
 	@ApplicationModuleListener
 	void on(ReplySent reply) {
+		// Heard after commit: the customer may have been erased since, and their words
+		// must not come back as a post.
+		if (this.customers.find(reply.customerId()).map(c -> c.erasedAt() != null).orElse(true)) {
+			return;
+		}
 		Map<String, Object> to = new LinkedHashMap<>();
 		to.put("kind", reply.toKind());
 		to.put("value", reply.to());

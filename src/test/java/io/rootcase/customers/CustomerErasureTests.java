@@ -14,7 +14,9 @@ import io.rootcase.TestFixtures;
 import io.rootcase.cases.Cases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
+import io.rootcase.intake.ContactReceived;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.intake.ReplySent;
 import io.rootcase.notices.Notices;
 import io.rootcase.problems.Problems;
 import io.rootcase.reasons.ContactReasons;
@@ -84,6 +86,12 @@ class CustomerErasureTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	ContactReceipt write(Channel channel, Map<IdentityKind, String> identities, String name, String text,
 			String caseReference) {
@@ -208,6 +216,43 @@ class CustomerErasureTests {
 			// record.
 			assertThat(write(Channel.EMAIL, Map.of(IdentityKind.EMAIL, email), null, "Hello again", null).customerId())
 				.isNotEqualTo(ana);
+		}
+		finally {
+			this.webhooks.remove(gateway);
+		}
+	}
+
+	@Test
+	void workStillUnderwayWhenTheCustomerIsErasedDoesNotBringTheirWordsBack() throws Exception {
+		UUID gateway = this.webhooks.subscribe("http://127.0.0.1:9/replies", Set.of(WebhookEvent.REPLY_SENT), "root")
+			.subscription()
+			.id();
+		try {
+			ContactReceipt asked = write(Channel.EMAIL,
+					Map.of(IdentityKind.EMAIL, "erase-late-" + UUID.randomUUID() + "@example.com"), "Eve Late",
+					"Eve here, my parcel for 9 Pine Road never came", null);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> count("select count(*) from contact_labels where contact_id = ?", asked.contactId()) == 1);
+			// As if the contact had not been read yet when the erasure came.
+			this.jdbc.sql("delete from contact_labels where contact_id = ?").param(asked.contactId()).update();
+			erase(asked.customerId(), "{\"reason\":\"GDPR request 2026-120\"}", TestFixtures.ADMIN_TOKEN)
+				.andExpect(status().isOk());
+
+			// The events of the contact and of a reply to it, heard only now.
+			this.transactions.executeWithoutResult(tx -> {
+				this.events.publishEvent(new ContactReceived(asked.contactId(), asked.caseId(), asked.customerId(),
+						Channel.EMAIL, Direction.INBOUND, this.clock.instant(),
+						"Eve here, my parcel for 9 Pine Road never came"));
+				this.events.publishEvent(new ReplySent(UUID.randomUUID(), asked.caseId(), asked.caseReference(),
+						asked.customerId(), Channel.EMAIL, IdentityKind.EMAIL, "eve@example.com", null,
+						this.clock.instant(), "alice", "Dear Eve, about 9 Pine Road"));
+			});
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> count("select count(*) from event_publication where completion_date is null "
+						+ "and serialized_event like ?", "%" + asked.caseId() + "%") == 0);
+
+			assertThat(count("select count(*) from contact_labels where contact_id = ?", asked.contactId())).isZero();
+			assertThat(count("select count(*) from webhook_deliveries where subscription_id = ?", gateway)).isZero();
 		}
 		finally {
 			this.webhooks.remove(gateway);
