@@ -19,6 +19,8 @@ import io.rootcase.followups.FollowUps;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.notices.CustomerNotice;
 import io.rootcase.notices.Notices;
+import io.rootcase.problems.ProblemStatus;
+import io.rootcase.problems.ProblemView;
 import io.rootcase.problems.Problems;
 import io.rootcase.reasons.ContactLabel;
 import io.rootcase.reasons.ContactReasons;
@@ -110,9 +112,14 @@ class CasePage {
 		model.addAttribute("reasonLabels", labels);
 		model.addAttribute("otherMatters", otherMatters(c, labels));
 		model.addAttribute("similarCases", this.similarCases.similarTo(c.reference(), SIMILAR_CASES));
+		List<ProblemView> matching = c.problemId() != null ? List.of()
+				: this.problems.openMatching(c.rootCauseKey(), c.contactReason());
 		model.addAttribute("knownErrors", c.problemId() != null ? List.of(this.problems.get(c.problemId().toString()))
-				: this.problems.knownErrorsMatching(c.rootCauseKey(), c.contactReason()));
-		model.addAttribute("toldAbout", toldAbout(c.customerId()));
+				: matching.stream().filter(ProblemView::knownError).toList());
+		List<CustomerNotice> toldAbout = toldAbout(c.customerId());
+		model.addAttribute("toldAbout", toldAbout);
+		model.addAttribute("problemsToLink",
+				c.problemId() == null && c.mergedIntoId() == null ? problemsToLink(c, matching, toldAbout) : List.of());
 		model.addAttribute("recurrence", this.cases.recurrence(c.reference()).orElse(null));
 		model.addAttribute("cureThatDidNotHold", this.cases.cureThatDidNotHold(c.id()).orElse(null));
 		model.addAttribute("customer", this.customers.find(c.customerId()).orElseThrow());
@@ -141,6 +148,33 @@ class CasePage {
 		model.addAttribute("diagnosis", diagnosis);
 		model.addAttribute("choices", diagnosis != null && "in_progress".equals(diagnosis.status())
 				? this.diagnoses.choices(reference) : java.util.List.of());
+	}
+
+	/** A problem the case may belong to, and why the page offers it. */
+	record ProblemToLink(ProblemView problem, String why) {
+	}
+
+	/**
+	 * The open problems an unlinked case may belong to: those with its root cause or
+	 * contact reason, then those its customer was told about (who often call about just
+	 * that). Linking is the agent's call: a customer may call about something else.
+	 */
+	private List<ProblemToLink> problemsToLink(CaseView c, List<ProblemView> matching, List<CustomerNotice> told) {
+		Map<String, ProblemToLink> offered = new LinkedHashMap<>();
+		for (ProblemView p : matching) {
+			offered.put(p.reference(),
+					new ProblemToLink(p, c.rootCauseKey() != null && c.rootCauseKey().equals(p.rootCauseKey())
+							? "same root cause" : "same contact reason"));
+		}
+		for (CustomerNotice n : told) {
+			if (!offered.containsKey(n.problemReference())) {
+				ProblemView p = this.problems.get(n.problemReference());
+				if (p.status() != ProblemStatus.VERIFIED) {
+					offered.put(p.reference(), new ProblemToLink(p, "the customer was told about it"));
+				}
+			}
+		}
+		return List.copyOf(offered.values());
 	}
 
 	/**

@@ -62,9 +62,12 @@ class ProblemConsole {
 
 	private final Clock clock;
 
+	private final CasePage casePage;
+
 	ProblemConsole(Problems problems, Staff staff, ReasonTaxonomy reasons, KnowledgeBases knowledgeBases,
-			Notices notices, Clock clock) {
+			Notices notices, Clock clock, CasePage casePage) {
 		this.clock = clock;
+		this.casePage = casePage;
 		this.problems = problems;
 		this.staff = staff;
 		this.reasons = reasons;
@@ -187,6 +190,24 @@ class ProblemConsole {
 		}
 		redirect.addFlashAttribute("message", linked.value() + " case(s) linked.");
 		return "redirect:/problems/" + this.problems.get(problem).reference();
+	}
+
+	/**
+	 * Links the case on its page to a problem: one the page offers, or any named by its
+	 * reference.
+	 */
+	@PostMapping("/cases/{reference}/problem")
+	String linkCase(@PathVariable String reference, @RequestParam(required = false) String problem,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model, RedirectAttributes redirect) {
+		Outcome<ProblemView> linked = ConsoleResponses.outcome(() -> {
+			if (problem == null || problem.isBlank()) {
+				throw InvalidRequestException.of("problem", "name the problem, as PRB-12");
+			}
+			this.problems.link(problem.strip(), List.of(reference));
+			return this.problems.get(problem.strip());
+		});
+		return this.casePage.respond(reference, linked.error(),
+				linked.refused() ? null : "Linked to " + linked.value().reference() + ".", hx, model, redirect);
 	}
 
 	@PostMapping("/problems/{reference}/analysis")

@@ -129,10 +129,10 @@ class ProblemRepository {
 	 * Known errors (root cause known, fix not verified yet) about the root cause or
 	 * reason.
 	 */
-	List<Problem> knownErrorsMatching(String rootCauseKey, String reasonKey) {
+	List<Problem> openMatching(String rootCauseKey, String reasonKey) {
 		return this.jdbc.sql("""
 				select * from problems
-				where status in ('ROOT_CAUSE_KNOWN', 'FIX_IN_PROGRESS', 'FIX_DEPLOYED')
+				where status <> 'VERIFIED'
 				  and (root_cause_key = :cause or reason_key = :reason)
 				order by problem_number desc limit 5
 				""").param("cause", rootCauseKey).param("reason", reasonKey).query((rs, n) -> problem(rs)).list();

@@ -313,15 +313,16 @@ public class Problems {
 	}
 
 	/**
-	 * Known errors a case matches by its root cause or contact reason, so its agent sees
-	 * the workaround even before the case is linked.
+	 * The problems not yet verified that a case matches by its root cause or contact
+	 * reason, the latest first: its agent sees a known error's workaround before the case
+	 * is linked, and the problems it may belong to.
 	 */
 	@Transactional(readOnly = true)
-	public List<ProblemView> knownErrorsMatching(String rootCauseKey, String reasonKey) {
+	public List<ProblemView> openMatching(String rootCauseKey, String reasonKey) {
 		if (rootCauseKey == null && reasonKey == null) {
 			return List.of();
 		}
-		return this.problems.knownErrorsMatching(rootCauseKey, reasonKey).stream().map(ProblemView::of).toList();
+		return this.problems.openMatching(rootCauseKey, reasonKey).stream().map(ProblemView::of).toList();
 	}
 
 	/** What proposing a resolution on every linked open case did. */

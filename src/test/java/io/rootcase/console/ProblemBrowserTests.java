@@ -80,6 +80,34 @@ class ProblemBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void anAgentLinksTheCaseInFrontOfThemToTheProblemItsPageOffers() {
+		String reason = "offer_" + UUID.randomUUID().toString().substring(0, 6);
+		String reference = this.intake
+			.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND,
+					this.clock.instant().minus(Duration.ofMinutes(5)), "My upgrade was charged twice",
+					Map.of(IdentityKind.EMAIL, "offer-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+			.caseReference();
+		this.cases.chooseReason(reference, reason, "alice");
+		String problem = this.problems
+			.open(new Problems.ProblemForm("Upgrades are charged twice", null, "finance", null, null, null, reason,
+					null, null, null, null), new Problems.Actor("maria", true))
+			.reference();
+
+		Chromium.openAs(browser, this.port, "/cases/" + reference, "alice");
+		assertThat(browser.findElement(By.id("problems-to-link")).getText()).contains(problem,
+				"Upgrades are charged twice", "same contact reason");
+		browser.findElement(By.id("link-to-" + problem)).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Linked to " + problem));
+		assertThat(browser.findElement(By.id("case-problem")).getText()).startsWith("Linked to " + problem);
+		assertThat(browser.findElement(By.id("known-error-" + problem)).getText()).contains("Linked problem");
+
+		browser.findElement(By.linkText(problem)).click();
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("linked-cases")));
+		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(reference);
+	}
+
+	@Test
 	void aProblemWithManyCasesListsThemAPageAtATime() {
 		List<String> linked = new java.util.ArrayList<>();
 		for (int i = 0; i < 27; i++) {
