@@ -45,9 +45,15 @@ class CaseApi {
 			String repeatReason) {
 	}
 
+	/**
+	 * @param note for the next person, at most 1 000 characters
+	 */
 	record HandoverRequest(String team, String agent, String note) {
 	}
 
+	/**
+	 * @param reason why, at most 4 000 characters; required to close
+	 */
 	record StatusRequest(CaseStatus status, String reason) {
 	}
 

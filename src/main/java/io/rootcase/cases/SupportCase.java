@@ -27,6 +27,8 @@ final class SupportCase {
 
 	static final int MAX_DESCRIPTION = 4000;
 
+	static final int MAX_HANDOVER_NOTE = 1000;
+
 	static final int MAX_MINUTES = 24 * 60;
 
 	static final int MAX_SUBJECT = 200;
@@ -259,21 +261,16 @@ final class SupportCase {
 		if (text.isEmpty()) {
 			throw InvalidRequestException.of("description", "an action needs a description of what was done");
 		}
-		if (text.length() > MAX_DESCRIPTION) {
-			throw InvalidRequestException.of("description",
-					"an action description is at most " + MAX_DESCRIPTION + " characters");
-		}
+		InvalidRequestException.requireAtMost("description", text, MAX_DESCRIPTION, "an action description");
 		if (minutesSpent < 0 || minutesSpent > MAX_MINUTES) {
 			throw InvalidRequestException.of("minutesSpent", "minutes spent must be between 0 and " + MAX_MINUTES);
 		}
+		String cause = Texts.blankToNull(causeKey);
+		String applied = InvalidRequestException.requireAtMost("remedy", Texts.blankToNull(remedy), MAX_REMEDY,
+				"a remedy");
 		touch(at);
 		if (this.status == CaseStatus.NEW) {
 			moveTo(CaseStatus.OPEN, actor, "work started", at);
-		}
-		String cause = Texts.blankToNull(causeKey);
-		String applied = Texts.blankToNull(remedy);
-		if (applied != null && applied.length() > MAX_REMEDY) {
-			throw InvalidRequestException.of("remedy", "a remedy is at most " + MAX_REMEDY + " characters");
 		}
 		this.recorded.add(new Action(Ids.next(), this.id, kind, text, minutesSpent, actor, at, cause, applied));
 		this.events.add(new CaseActionRecorded(this.id, kind, minutesSpent, actor, at, cause, applied));
@@ -290,13 +287,15 @@ final class SupportCase {
 		if (toTeam == null && toAgent == null) {
 			throw InvalidRequestException.of("team", "a handover names a team, an agent, or both");
 		}
+		String said = InvalidRequestException.requireAtMost("note", Texts.blankToNull(note), MAX_HANDOVER_NOTE,
+				"a handover note");
 		String newTeam = toTeam != null ? toTeam : this.team;
 		if (Objects.equals(newTeam, this.team) && Objects.equals(toAgent, this.assignee)) {
 			throw new CaseRuleViolation("the case is already with " + describeOwner(newTeam, toAgent));
 		}
 		boolean counted = this.assignee != null && !this.assignee.equals(toAgent);
-		this.recorded.add(new Handover(Ids.next(), this.id, this.team, this.assignee, newTeam, toAgent,
-				note == null || note.isBlank() ? null : note.strip(), actor, at));
+		this.recorded
+			.add(new Handover(Ids.next(), this.id, this.team, this.assignee, newTeam, toAgent, said, actor, at));
 		this.events.add(new CaseHandedOver(this.id, this.team, this.assignee, newTeam, toAgent, counted, actor, at));
 		if (counted) {
 			this.handoverCount++;
@@ -323,6 +322,7 @@ final class SupportCase {
 		if (target == CaseStatus.CLOSED && (reason == null || reason.isBlank())) {
 			throw InvalidRequestException.of("reason", "closing a case needs a reason");
 		}
+		InvalidRequestException.requireAtMost("reason", reason, MAX_DESCRIPTION, "a reason");
 		CaseStatus before = this.status;
 		moveTo(target, actor, reason, at);
 		if (target == CaseStatus.OPEN
@@ -349,9 +349,7 @@ final class SupportCase {
 		if (text.isEmpty()) {
 			throw InvalidRequestException.of("note", "a proposed resolution tells the customer what was done");
 		}
-		if (text.length() > MAX_DESCRIPTION) {
-			throw InvalidRequestException.of("note", "a resolution note is at most " + MAX_DESCRIPTION + " characters");
-		}
+		InvalidRequestException.requireAtMost("note", text, MAX_DESCRIPTION, "a resolution note");
 		moveTo(CaseStatus.AWAITING_CONFIRMATION, actor, "resolution proposed: " + text, at);
 		this.resolution = this.resolution.proposed(at);
 		this.events.add(new CaseEvents.ResolutionProposed(this.id, text, actor, at));
@@ -385,9 +383,7 @@ final class SupportCase {
 		if (why.isEmpty()) {
 			throw InvalidRequestException.of("reason", "tell us what is still wrong");
 		}
-		if (why.length() > MAX_DESCRIPTION) {
-			throw InvalidRequestException.of("reason", "a reason is at most " + MAX_DESCRIPTION + " characters");
-		}
+		InvalidRequestException.requireAtMost("reason", why, MAX_DESCRIPTION, "a reason");
 		reopen("customer rejected the resolution: " + why, at);
 		this.events.add(new CaseEvents.ResolutionRejected(this.id, why, at));
 		touch(at);
@@ -423,6 +419,7 @@ final class SupportCase {
 		if (why.isEmpty()) {
 			throw InvalidRequestException.of("reason", "resolving on the customer's behalf needs a reason");
 		}
+		InvalidRequestException.requireAtMost("reason", why, MAX_DESCRIPTION, "a reason");
 		moveTo(CaseStatus.RESOLVED, actor, "resolved on the customer's behalf: " + why, at);
 		this.resolution = this.resolution.ended(ResolutionOutcome.RESOLVED_ON_BEHALF);
 		this.events.add(new CaseEvents.ResolvedOnBehalf(this.id, resolutionKind(), why, actor, at));

@@ -21,6 +21,9 @@ import io.rootcase.shared.Texts;
  */
 final class Problem {
 
+	/** What a transition's reason and a verification's note hold. */
+	static final int MAX_REASON = 2000;
+
 	private final UUID id;
 
 	private final Long number;
@@ -78,6 +81,10 @@ final class Problem {
 			workaround = Texts.blankToNull(workaround);
 			fixPlan = Texts.blankToNull(fixPlan);
 			segment = Texts.blankToNull(segment);
+			InvalidRequestException.requireAtMost("owner", owner, 60, "an owner's name");
+			InvalidRequestException.requireAtMost("rootCauseKey", rootCauseKey, 80, "a root cause's key");
+			InvalidRequestException.requireAtMost("reasonKey", reasonKey, 80, "a contact reason's key");
+			InvalidRequestException.requireAtMost("rootCauseText", rootCauseText, 2000, "a root cause's description");
 			if (segment != null && (segment.indexOf('=') < 1 || segment.endsWith("=") || segment.length() > 270)) {
 				throw InvalidRequestException.of("segment",
 						"a segment is written attribute=value, e.g. plan=Fibre 500");
@@ -183,6 +190,7 @@ final class Problem {
 		if (target == ProblemStatus.VERIFIED) {
 			throw new ConflictException("a fix is verified by its data, or by a manager with a reason: use verify");
 		}
+		InvalidRequestException.requireAtMost("reason", reason, MAX_REASON, "a reason");
 		this.transitions.add(new Transition(this.status, target, actor, reason, at));
 		this.status = target;
 		if (target == ProblemStatus.FIX_DEPLOYED) {

@@ -291,6 +291,9 @@ public class Problems {
 			if (!actor.manager()) {
 				throw new ForbiddenException("only a manager may verify a fix without the data showing it");
 			}
+			// The note keeps who vouched before the reason, within the note's 2 000
+			// characters.
+			InvalidRequestException.requireAtMost("reason", managersReason.strip(), 1900, "a reason");
 			note = "verified by " + actor.name() + ": " + managersReason.strip();
 		}
 		else {

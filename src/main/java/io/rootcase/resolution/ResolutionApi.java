@@ -22,11 +22,15 @@ class ResolutionApi {
 	}
 
 	/**
-	 * @param note what was done, in words for the customer
+	 * @param note what was done, in words for the customer, at most 4 000 characters
 	 */
 	record ProposalRequest(String note) {
 	}
 
+	/**
+	 * @param reason why the customer's confirmation is not awaited, at most 4 000
+	 * characters
+	 */
 	record OnBehalfRequest(String reason) {
 	}
 

@@ -20,6 +20,19 @@ public class InvalidRequestException extends IllegalArgumentException {
 		return new InvalidRequestException(message, List.of(new Problem(null, field, message)));
 	}
 
+	/**
+	 * Refuses a text longer than the place it is kept holds, so a person hears the limit
+	 * instead of the database failing the request.
+	 * @param what the text in words, as "a handover note"
+	 * @return the text
+	 */
+	public static String requireAtMost(String field, String text, int max, String what) {
+		if (text != null && text.length() > max) {
+			throw of(field, what + " is at most " + max + " characters");
+		}
+		return text;
+	}
+
 	public List<Problem> problems() {
 		return this.problems;
 	}

@@ -1,5 +1,6 @@
 package io.rootcase.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,12 @@ public class Staff {
 	private static final Pattern USERNAME = Pattern.compile("^[a-z][a-z0-9._-]{1,59}$");
 
 	static final int MIN_PASSWORD = 8;
+
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	static final int MAX_TEAM_NAME = 100;
+
+	static final int MAX_DISPLAY_NAME = 120;
 
 	private final StaffRepository repository;
 
@@ -65,8 +72,8 @@ public class Staff {
 			throw new StaffException(
 					"a team code is 2 to 40 lower-case letters, digits and '-', starting with a letter");
 		}
-		if (name == null || name.isBlank()) {
-			throw new StaffException("a team needs a name");
+		if (name == null || name.isBlank() || name.strip().length() > MAX_TEAM_NAME) {
+			throw new StaffException("a team needs a name of at most " + MAX_TEAM_NAME + " characters");
 		}
 		if (this.repository.team(code).isPresent()) {
 			throw new StaffException("team '" + code + "' exists already");
@@ -84,6 +91,15 @@ public class Staff {
 		}
 		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
 			throw new StaffException("a password has at least " + MIN_PASSWORD + " characters");
+		}
+		// BCrypt reads only the first 72 bytes: a longer password would be refused by the
+		// encoder, or worse, half of it would not count.
+		if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new StaffException("a password has at most " + MAX_PASSWORD_BYTES
+					+ " bytes (as many plain letters and digits, fewer accented ones)");
+		}
+		if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
+			throw new StaffException("a display name has at most " + MAX_DISPLAY_NAME + " characters");
 		}
 		if (team != null && this.repository.team(team).isEmpty()) {
 			throw new StaffException("no team '" + team + "'");

@@ -198,6 +198,8 @@ public class EmergingProblems {
 		if (why == null) {
 			throw InvalidRequestException.of("reason", "say why the group is dismissed");
 		}
+		// The outcome column (200) holds "dismissed: " and the reason.
+		InvalidRequestException.requireAtMost("reason", why, 180, "a reason");
 		this.clusters.decide(cluster.id(), ClusterState.DISMISSED, "dismissed: " + why.strip(), actor.name(),
 				this.clock.instant());
 	}

@@ -211,6 +211,7 @@ public class SurgeAlerts {
 		if (why == null) {
 			throw InvalidRequestException.of("reason", "say why the alert is dismissed");
 		}
+		InvalidRequestException.requireAtMost("reason", why, 500, "a reason");
 		return decide(id, actor, AlertState.DISMISSED, why.strip(), null);
 	}
 

@@ -63,6 +63,12 @@ class ProblemApiTests {
 	@Autowired
 	CustomerDirectory customers;
 
+	@Autowired
+	Problems problems;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper mapper;
+
 	final String reason = "prb_" + UUID.randomUUID().toString().substring(0, 8);
 
 	static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
@@ -380,6 +386,37 @@ class ProblemApiTests {
 			assertThat(c.team()).isEqualTo("shipping");
 			assertThat(c.fix().action()).isEqualTo("Ignore depot scans");
 		});
+	}
+
+	@Test
+	void textsLongerThanAProblemKeepsAreRefusedAndNothingIsStored() throws Exception {
+		String problem = financeProblem();
+		Map<String, String> tooLong = Map.of("owner", "o".repeat(61), "rootCauseKey", "k".repeat(81), "reasonKey",
+				"r".repeat(81), "rootCauseText", "t".repeat(2001));
+		for (var field : tooLong.entrySet()) {
+			String body = this.mapper.writeValueAsString(
+					Map.of("title", "Too long " + field.getKey(), "team", "finance", field.getKey(), field.getValue()));
+			asManager(json(post("/api/problems"), body)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(field.getKey()));
+			asManager(json(
+					org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/problems/" + problem),
+					body))
+				.andExpect(status().isBadRequest());
+		}
+		asManager(json(post("/api/problems/" + problem + "/status"),
+				this.mapper.writeValueAsString(Map.of("status", "investigating", "reason", "w".repeat(2001)))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("a reason is at most 2000 characters"));
+
+		assertThat(this.problems.get(problem).status()).isEqualTo(ProblemStatus.NEW);
+		assertThat(this.problems.get(problem).title()).isEqualTo("Upgrades are charged twice");
+		assertThat(this.problems.list("finance", null, 500))
+			.noneSatisfy(p -> assertThat(p.title()).startsWith("Too long"));
+
+		asManager(json(post("/api/problems/" + problem + "/status"),
+				this.mapper.writeValueAsString(Map.of("status", "investigating", "reason", "w".repeat(2000)))))
+			.andExpect(status().isOk());
+		assertThat(this.problems.history(problem)).last().satisfies(h -> assertThat(h.reason()).hasSize(2000));
 	}
 
 	@Test

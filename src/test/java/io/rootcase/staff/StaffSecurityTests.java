@@ -1,5 +1,7 @@
 package io.rootcase.staff;
 
+import java.util.List;
+
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,9 @@ class StaffSecurityTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	Staff staff;
 
 	@Test
 	void passwordsAreStoredAsBcryptHashes() {
@@ -85,6 +90,32 @@ class StaffSecurityTests {
 				.content("{\"code\":\"support\",\"name\":\"Again\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("team 'support' exists already"));
+	}
+
+	@Test
+	void namesAndPasswordsLongerThanKeptAreRefusedAndNobodyIsAdded() throws Exception {
+		String tooLongPassword = "é".repeat(37);
+		for (String body : List.of(
+				"{\"username\":\"long-pw\",\"password\":\"" + tooLongPassword + "\",\"role\":\"agent\"}",
+				"{\"username\":\"long-name\",\"displayName\":\"" + "d".repeat(121)
+						+ "\",\"password\":\"long-enough\",\"role\":\"agent\"}")) {
+			this.mvc
+				.perform(post("/api/admin/agents").header("Authorization", "Bearer " + TestFixtures.ADMIN_TOKEN)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most")));
+		}
+		this.mvc
+			.perform(post("/api/admin/teams").header("Authorization", "Bearer " + TestFixtures.ADMIN_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"code\":\"long-team\",\"name\":\"" + "t".repeat(101) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("a team needs a name of at most 100 characters"));
+
+		assertThat(this.staff.agent("long-pw")).isEmpty();
+		assertThat(this.staff.agent("long-name")).isEmpty();
+		assertThat(this.staff.teams()).noneSatisfy(t -> assertThat(t.code()).isEqualTo("long-team"));
 	}
 
 	@Test

@@ -222,6 +222,9 @@ class TrendsApiTests {
 		asManager(json(post("/api/trends/alerts/" + id + "/dismiss"), """
 				{"reason":"  "}""")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("say why")));
+		asManager(json(post("/api/trends/alerts/" + id + "/dismiss"), """
+				{"reason":"%s"}""".formatted("w".repeat(501)))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("a reason is at most 500 characters"));
 
 		String problem = JsonPath.read(asManager(json(post("/api/trends/alerts/" + id + "/problem"), """
 				{"title":"Double charges","team":"finance"}""")).andExpect(status().isCreated())
