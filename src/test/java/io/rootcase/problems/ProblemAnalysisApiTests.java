@@ -104,6 +104,12 @@ class ProblemAnalysisApiTests {
 				{"title":"Alert on an empty courier feed","ownerTeam":"shipping","due":"%s"}""".formatted(today))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("owner")));
+		asManager(post("/api/problems/" + p + "/action-items"),
+				"""
+						{"title":"Alert on an empty courier feed","ownerTeam":"shipping","owner":"%s","due":"%s"}"""
+					.formatted("o".repeat(61), today))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("an owner's name is at most 60 characters"));
 		String id = JsonPath.read(asManager(post("/api/problems/" + p + "/action-items"),
 				"""
 						{"title":"Alert on an empty courier feed","ownerTeam":"shipping","owner":"erik","due":"%s"}"""
