@@ -1,7 +1,7 @@
 package io.rootcase.console;
 
 import java.security.Principal;
-
+import java.util.List;
 import java.util.UUID;
 
 import io.rootcase.cases.Cases;
@@ -24,6 +24,8 @@ class CustomerConsole {
 
 	static final int RESULTS = 50;
 
+	private static final int MERGE_CANDIDATES = 10;
+
 	private final CustomerDirectory customers;
 
 	private final CustomerTimeline timelines;
@@ -44,16 +46,47 @@ class CustomerConsole {
 		return ConsoleResponses.isHtmx(hx) ? "customers/search :: results" : "customers/search";
 	}
 
+	/**
+	 * The customer's page; with {@code find}, the records it could be merged with that
+	 * match the words (only those, to htmx).
+	 */
 	@GetMapping("/customers/{id}")
-	String customer(@PathVariable UUID id, Model model) {
+	String customer(@PathVariable UUID id, @RequestParam(required = false) String find,
+			@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
 		CustomerView customer = this.customers.find(id).orElseThrow(() -> new CustomerNotFoundException(id));
 		if (customer.mergedInto() != null) {
 			return "redirect:/customers/" + customer.mergedInto();
 		}
 		model.addAttribute("customer", customer);
+		model.addAttribute("find", find);
+		model.addAttribute("candidates", mergeCandidates(customer, find));
+		if (ConsoleResponses.isHtmx(hx) && find != null) {
+			return "customers/detail :: candidates";
+		}
 		model.addAttribute("timeline", this.timelines.of(id));
 		model.addAttribute("cases", this.cases.ofCustomer(id));
 		return "customers/detail";
+	}
+
+	/**
+	 * Other records that may be this same person: those matching what the agent looked
+	 * for, or else those under the same name, which is how a duplicate usually shows (the
+	 * customer wrote from another address, or called from another number).
+	 */
+	private List<CustomerView> mergeCandidates(CustomerView customer, String find) {
+		if (customer.erasedAt() != null) {
+			return List.of();
+		}
+		boolean looking = find != null && !find.isBlank();
+		if (!looking && customer.displayName() == null) {
+			return List.of();
+		}
+		return this.customers.search(looking ? find : customer.displayName(), MERGE_CANDIDATES + 1)
+			.stream()
+			.filter(other -> !other.id().equals(customer.id()) && other.erasedAt() == null)
+			.filter(other -> looking || customer.displayName().equalsIgnoreCase(other.displayName()))
+			.limit(MERGE_CANDIDATES)
+			.toList();
 	}
 
 	@PostMapping("/customers/{id}/merge")
