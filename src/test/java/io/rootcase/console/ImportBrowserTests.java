@@ -1,0 +1,72 @@
+package io.rootcase.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.rootcase.RootcaseIntegrationTest;
+import io.rootcase.customers.CustomerDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A manager brings an organisation's past contacts from a CSV file on the import page: a
+ * file with broken rows imports nothing and lists every one by line, the mended file
+ * imports, and importing it again adds nothing. In a real headless Chromium.
+ */
+@RootcaseIntegrationTest
+class ImportBrowserTests extends BrowserTest {
+
+	@Autowired
+	CustomerDirectory customers;
+
+	@TempDir
+	Path files;
+
+	Path file(String name, String... lines) throws IOException {
+		return Files.write(this.files.resolve(name), String.join("\n", lines).getBytes());
+	}
+
+	void upload(Path file) {
+		browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("import")).click();
+	}
+
+	@Test
+	void aFileWithBrokenRowsImportsNothingAndTheMendedOneImportsOnce() throws IOException {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String header = "channel,direction,occurred_at,customer_email,text,external_id";
+		String first = "email,inbound,2026-09-01T09:00:00Z,old-" + tag + "@example.com,My bill is wrong,old-1-" + tag;
+		String second = "phone,inbound,2026-09-02T10:00:00Z,old-" + tag + "@example.com,\"Called, still wrong\",old-2-"
+				+ tag;
+		Path broken = file("broken.csv", header, first,
+				"fax,inbound,2026-09-02T10:00:00Z,old-" + tag + "@example.com,Sent a fax,old-2-" + tag,
+				"email,inbound,yesterday,,No date and no customer,old-3-" + tag);
+
+		Chromium.openAs(browser, this.port, "/import", "maria");
+		upload(broken);
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("import-problems")));
+		String problems = browser.findElement(By.id("import-problems")).getText();
+		assertThat(problems).contains("Nothing was imported").contains("3 channel").contains("4 occurred_at");
+		assertThat(this.customers.search("old-" + tag, 5)).as("nothing imported").isEmpty();
+
+		Path mended = file("mended.csv", header, first, second);
+		upload(mended);
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-report"), "Imported 2 of 2 rows"));
+		assertThat(this.customers.search("old-" + tag, 5)).hasSize(1);
+
+		upload(mended);
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-report"), "2 already imported"));
+		assertThat(browser.findElement(By.id("import-report")).getText()).startsWith("Imported 0 of 2 rows");
+	}
+
+}
