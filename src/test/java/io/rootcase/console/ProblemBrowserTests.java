@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
+import io.rootcase.cases.CaseStatus;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
+import io.rootcase.problems.ProblemStatus;
 import io.rootcase.problems.Problems;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
@@ -105,6 +107,35 @@ class ProblemBrowserTests extends BrowserTest {
 		browser.findElement(By.linkText(problem)).click();
 		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("linked-cases")));
 		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(reference);
+	}
+
+	@Test
+	void aManagerProposesTheKnownErrorsFixToEveryOpenLinkedCaseAtOnce() {
+		List<String> linked = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			linked.add(this.intake.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND,
+					this.clock.instant().minus(Duration.ofHours(i + 1)), "My upgrade was charged twice",
+					Map.of(IdentityKind.EMAIL, "all-" + UUID.randomUUID() + "@example.com"), null, null, null, null))
+				.caseReference());
+		}
+		Problems.Actor maria = new Problems.Actor("maria", true);
+		String problem = this.problems
+			.open(new Problems.ProblemForm("Upgrades are charged twice", null, "finance", null, null,
+					"Proration uses the old plan's price", null, "Credit the difference", null, null, null), maria)
+			.reference();
+		this.problems.link(problem, linked);
+		this.problems.moveTo(problem, ProblemStatus.INVESTIGATING, "looking", maria);
+		this.problems.moveTo(problem, ProblemStatus.ROOT_CAUSE_KNOWN, "found", maria);
+
+		Chromium.openAs(browser, this.port, "/problems/" + problem, "maria");
+		browser.findElement(By.cssSelector("#resolve-all-form textarea"))
+			.sendKeys("We credited the difference and corrected your bill.");
+		browser.findElement(By.id("resolve-all")).click();
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-message"),
+					"Resolution proposed on 2 case(s)"));
+		assertThat(linked).allSatisfy(reference -> assertThat(this.cases.find(reference).orElseThrow().status())
+			.isEqualTo(CaseStatus.AWAITING_CONFIRMATION));
 	}
 
 	@Test
