@@ -102,6 +102,24 @@ class DiagnosisBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void anAgentSkipsAStepTheCustomerCannotAnswerAndIsOfferedAnother() {
+		String reference = demoCase("Hi, my internet keeps dropping every evening around 8pm. Router lights go off.");
+		Chromium.open(browser, this.port, "/cases/" + reference);
+		click(By.id("start-diagnosis"));
+		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("next-step")));
+		WebElement next = browser.findElement(By.id("next-step"));
+		String skipped = next.findElement(By.name("question")).getAttribute("value");
+
+		click(By.id("skip-step"));
+		Chromium.waiting(browser).until(ExpectedConditions.stalenessOf(next));
+
+		assertThat(browser.findElement(By.id("next-step")).findElement(By.name("question")).getAttribute("value"))
+			.as("another step")
+			.isNotEqualTo(skipped);
+		assertThat(browser.findElement(By.id("diagnosis-answers")).getText()).doesNotContain("(asked)");
+	}
+
+	@Test
 	void anAgentDeclaresTheCauseUnknownAndTheAnswersAreKept() {
 		String reference = demoCase("Something odd: the internet is fine but the landline hums when it rains.");
 		Chromium.open(browser, this.port, "/cases/" + reference);
