@@ -101,13 +101,19 @@ class DiagnosisBrowserTests extends BrowserTest {
 			.isEqualTo("known: Router firmware reboots under evening load");
 	}
 
-	@Test
-	void anAgentSkipsAStepTheCustomerCannotAnswerAndIsOfferedAnother() {
-		String reference = demoCase("Hi, my internet keeps dropping every evening around 8pm. Router lights go off.");
-		Chromium.open(browser, this.port, "/cases/" + reference);
+	/**
+	 * Opens a new case about the text and starts its diagnosis: the first step proposed.
+	 */
+	WebElement firstStep(String text) {
+		Chromium.open(browser, this.port, "/cases/" + demoCase(text));
 		click(By.id("start-diagnosis"));
 		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("next-step")));
-		WebElement next = browser.findElement(By.id("next-step"));
+		return browser.findElement(By.id("next-step"));
+	}
+
+	@Test
+	void anAgentSkipsAStepTheCustomerCannotAnswerAndIsOfferedAnother() {
+		WebElement next = firstStep("Hi, my internet keeps dropping every evening around 8pm. Router lights go off.");
 		String skipped = next.findElement(By.name("question")).getAttribute("value");
 
 		click(By.id("skip-step"));
@@ -121,11 +127,7 @@ class DiagnosisBrowserTests extends BrowserTest {
 
 	@Test
 	void anAgentDeclaresTheCauseUnknownAndTheAnswersAreKept() {
-		String reference = demoCase("Something odd: the internet is fine but the landline hums when it rains.");
-		Chromium.open(browser, this.port, "/cases/" + reference);
-		click(By.id("start-diagnosis"));
-		Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("next-step")));
-		WebElement next = browser.findElement(By.id("next-step"));
+		WebElement next = firstStep("Something odd: the internet is fine but the landline hums when it rains.");
 		next.findElements(By.cssSelector("button.answer")).get(0).click();
 		Chromium.waiting(browser).until(ExpectedConditions.stalenessOf(next));
 		click(By.id("declare-unknown"));
