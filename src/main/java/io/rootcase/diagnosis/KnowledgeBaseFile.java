@@ -30,6 +30,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class KnowledgeBaseFile {
 
+	/** What a stored version holds (kb_versions.content). */
+	static final int MAX_CHARACTERS = 1_000_000;
+
 	public static final String FORMAT = "rootcase-kb/1";
 
 	/**
@@ -51,6 +54,11 @@ public final class KnowledgeBaseFile {
 	 * @throws KnowledgeBaseException listing every problem found
 	 */
 	public static KnowledgeBase read(String text) {
+		if (text != null && text.length() > MAX_CHARACTERS) {
+			throw new KnowledgeBaseException(
+					List.of(new KnowledgeBaseException.Problem("file", "a knowledge base file has at most "
+							+ MAX_CHARACTERS + " characters; this one has " + text.length())));
+		}
 		JsonNode root;
 		try {
 			root = YAML.readTree(text == null ? "" : text);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.Dates;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.InvalidRequestException;
 
@@ -56,6 +57,7 @@ final class FollowUp {
 		if (dueAt == null) {
 			throw InvalidRequestException.of("dueAt", "a follow-up needs a due date");
 		}
+		Dates.requirePlanned("dueAt", dueAt, at, "a follow-up's due date");
 		if (owner == null || owner.isBlank()) {
 			throw InvalidRequestException.of("owner", "a follow-up needs an owner: an agent or a team");
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rootcase.shared.Dates;
 import io.rootcase.shared.Direction;
 
 /**
@@ -27,6 +28,10 @@ record ContactPolicy(int maxTextLength, Duration futureTolerance) {
 		}
 		if (contact.occurredAt() == null) {
 			violations.add(new Violation("occurredAt", "occurredAt is required (ISO-8601 instant)"));
+		}
+		else if (contact.occurredAt().isBefore(Dates.EARLIEST)) {
+			violations.add(new Violation("occurredAt",
+					"occurredAt " + contact.occurredAt() + " is before 1970: no contact is that old"));
 		}
 		else if (contact.occurredAt().isAfter(now.plus(this.futureTolerance))) {
 			violations.add(new Violation("occurredAt", "occurredAt " + contact.occurredAt()

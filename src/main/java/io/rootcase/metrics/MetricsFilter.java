@@ -3,6 +3,7 @@ package io.rootcase.metrics;
 import java.time.Instant;
 
 import io.rootcase.shared.Channel;
+import io.rootcase.shared.Dates;
 import io.rootcase.shared.Texts;
 
 /**
@@ -15,6 +16,8 @@ public record MetricsFilter(Instant from, Instant to, String team, String agent,
 		if (from == null || to == null) {
 			throw new IllegalArgumentException("a period needs from and to");
 		}
+		Dates.requireInRange("from", from);
+		Dates.requireInRange("to", to);
 		if (!from.isBefore(to)) {
 			throw new IllegalArgumentException("from must be before to");
 		}

@@ -2,9 +2,11 @@ package io.rootcase.problems;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.Dates;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.Texts;
 
@@ -63,6 +65,7 @@ final class ActionItem {
 		if (due == null) {
 			throw InvalidRequestException.of("due", "an action item needs a due date");
 		}
+		Dates.requirePlanned("due", due, LocalDate.ofInstant(at, ZoneOffset.UTC), "an action item's due date");
 		return new ActionItem(id, problemId, title.strip(), ownerTeam, owner.strip(), due, ActionItemStatus.OPEN, at,
 				actor, null);
 	}

@@ -18,6 +18,7 @@ import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.resolution.Resolutions;
 import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.Dates;
 import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.InvalidRequestException;
@@ -120,6 +121,8 @@ public class Problems {
 	@Transactional
 	public ProblemView open(ProblemForm form, Actor actor, Instant at) {
 		Problem.Details details = form.details();
+		Dates.requirePlanned("fixTargetDate", details.fixTargetDate(), LocalDate.ofInstant(at, this.clock.getZone()),
+				"a fix's target date");
 		requireTeam(details.team());
 		requireMayChange(details.team(), actor);
 		return ProblemView.of(this.problems.insert(Problem.open(Ids.next(), details, actor.name(), at)));
@@ -184,6 +187,7 @@ public class Problems {
 		Problem problem = load(reference);
 		requireMayChange(problem.details().team(), actor);
 		Problem.Details details = form.details();
+		Dates.requirePlanned("fixTargetDate", details.fixTargetDate(), today(), "a fix's target date");
 		requireTeam(details.team());
 		problem.describe(details);
 		this.problems.update(problem);

@@ -123,4 +123,15 @@ class KnowledgeBaseFileTests {
 			.hasMessageContaining("line ");
 	}
 
+	@Test
+	void aFileLongerThanAVersionHoldsIsRefusedWholeAndOneThatFitsIsRead() {
+		String padding = "\n# " + "x".repeat(KnowledgeBaseFile.MAX_CHARACTERS);
+		String fits = VALID + padding.substring(0, KnowledgeBaseFile.MAX_CHARACTERS - VALID.length());
+
+		assertThat(KnowledgeBaseFile.read(fits).causes()).hasSize(2);
+		assertThat(problems(fits + "x").locatedProblems()).singleElement()
+			.satisfies(p -> assertThat(p.location()).isEqualTo("file"))
+			.satisfies(p -> assertThat(p.message()).startsWith("a knowledge base file has at most 1000000 characters"));
+	}
+
 }
