@@ -40,7 +40,13 @@ public final class CsvRows {
 			catch (UncheckedIOException | IllegalStateException ex) {
 				throw malformed.apply((int) line, "malformed CSV from here on: " + rootMessage(ex));
 			}
-			row.accept(records.next(), (int) line);
+			CSVRecord record = records.next();
+			// PostgreSQL keeps no NUL character in a text column; a file holding one is
+			// binary or broken, and its line is the place to look.
+			if (record.stream().anyMatch(field -> field.indexOf('\u0000') >= 0)) {
+				throw malformed.apply((int) line, "a field holds a NUL character (U+0000), which cannot be stored");
+			}
+			row.accept(record, (int) line);
 			line = parser.getCurrentLineNumber() + 1;
 		}
 	}
