@@ -3,6 +3,8 @@ package io.rootcase.console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
@@ -67,6 +69,26 @@ class ImportBrowserTests extends BrowserTest {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-report"), "2 already imported"));
 		assertThat(browser.findElement(By.id("import-report")).getText()).startsWith("Imported 0 of 2 rows");
+	}
+
+	@Test
+	void aHistoryOfSomeMegabytesIsReadWholeAndItsBrokenLastRowFound() throws IOException {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		List<String> lines = new ArrayList<>(List.of("channel,direction,occurred_at,customer_email,text,external_id"));
+		String words = "The router drops the line every evening and the lights go orange ".repeat(3);
+		for (int i = 0; i < 8_000; i++) {
+			lines.add("email,inbound,2026-09-01T09:00:00Z,many-%d-%s@example.com,%s,many-%d-%s".formatted(i % 400, tag,
+					words, i, tag));
+		}
+		lines.add("pigeon,inbound,2026-09-01T09:00:00Z,many-" + tag + "@example.com,By bird,last-" + tag);
+		Path history = file("history.csv", lines.toArray(String[]::new));
+		assertThat(Files.size(history)).as("past the 1 MB a servlet takes by default").isGreaterThan(2_000_000);
+
+		Chromium.openAs(browser, this.port, "/import", "maria");
+		upload(history);
+		Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("import-problems")));
+		assertThat(browser.findElement(By.id("import-problems")).getText()).contains("8002 channel");
+		assertThat(this.customers.search("many-0-" + tag, 5)).as("nothing imported").isEmpty();
 	}
 
 }
