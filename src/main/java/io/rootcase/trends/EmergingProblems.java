@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.rootcase.cases.CaseView;
 import io.rootcase.cases.Cases;
+import io.rootcase.cases.ReasonSource;
 import io.rootcase.diagnosis.Diagnoses;
 import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.problems.ProblemView;
@@ -143,7 +144,9 @@ public class EmergingProblems {
 
 	/**
 	 * Makes the group a new contact reason: the reason is added, its cases take it, and
-	 * their messages teach the classifier.
+	 * their messages teach the classifier. A reason an agent chose stays; one the model
+	 * predicted gives way, as the manager has read the group and the model did not know
+	 * the reason yet.
 	 */
 	@Transactional
 	public ReasonView adoptAsReason(UUID id, ReasonTaxonomy.Definition definition, Problems.Actor actor) {
@@ -151,7 +154,7 @@ public class EmergingProblems {
 		ReasonView reason = this.taxonomy.add(definition);
 		List<CaseView> members = cases(id);
 		for (CaseView kase : members) {
-			if (kase.contactReason() == null) {
+			if (kase.contactReasonSource() != ReasonSource.AGENT) {
 				this.reasons.chooseCaseReason(kase.reference(), reason.key(), actor.name());
 			}
 		}

@@ -140,14 +140,19 @@ class EmergingProblemsApiTests {
 	}
 
 	@Test
-	void aGroupMadeAContactReasonGivesItToItsCases() throws Exception {
+	void aGroupMadeAContactReasonGivesItToItsCasesUnlessAnAgentChoseTheirs() throws Exception {
 		String key = "echo_" + UUID.randomUUID().toString().substring(0, 8);
+		this.cases.reasonPredicted(this.cases.find(this.members.get(0)).orElseThrow().id(), "billing_guess");
+		this.cases.chooseReason(this.members.get(1), "line_noise", "alice");
 
 		asManager(post(decide("reason")), """
 				{"key":"%s","name":"Echo on the phone line"}""".formatted(key)).andExpect(status().isCreated());
 
-		assertThat(this.members).allSatisfy(
-				reference -> assertThat(this.cases.find(reference).orElseThrow().contactReason()).isEqualTo(key));
+		assertThat(this.cases.find(this.members.get(0)).orElseThrow().contactReason()).as("the model's guess gives way")
+			.isEqualTo(key);
+		assertThat(this.cases.find(this.members.get(1)).orElseThrow().contactReason()).as("the agent's choice stays")
+			.isEqualTo("line_noise");
+		assertThat(this.cases.find(this.members.get(2)).orElseThrow().contactReason()).isEqualTo(key);
 		listed("adopted").andExpect(
 				jsonPath("$[?(@.id == '%s')].outcome".formatted(this.group)).value(hasItem("contact reason " + key)));
 	}
