@@ -10,6 +10,8 @@ import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
+import io.rootcase.diagnosis.DiagnosisFixtures;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
@@ -45,6 +47,9 @@ class EmergingBrowserTests extends BrowserTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	KnowledgeBases knowledgeBases;
 
 	final List<String> members = new ArrayList<>();
 
@@ -123,6 +128,24 @@ class EmergingBrowserTests extends BrowserTest {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("emerging-message"), "dismissed"));
 		assertThat(browser.findElement(By.id("emerging-state")).getText()).isEqualTo("dismissed");
 		assertThat(browser.getPageSource()).contains("dismissed: Three customers of one faulty exchange");
+	}
+
+	@Test
+	void aManagerMakesTheGroupARootCauseForDiagnosisToFind() {
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
+		String key = "router_echo_" + UUID.randomUUID().toString().substring(0, 8);
+		openGroup();
+		browser.findElement(By.cssSelector("#as-cause-form input[name=key]")).sendKeys(key);
+		browser.findElement(By.cssSelector("#as-cause-form input[name=name]")).sendKeys("Echo from the voice port");
+		browser.findElement(By.cssSelector("#as-cause-form input[name=workaround]"))
+			.sendKeys("Plug the phone into the wall socket");
+		browser.findElement(By.id("as-cause")).click();
+
+		Chromium.waiting(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("emerging-message"),
+					"added to the knowledge base"));
+		assertThat(browser.findElement(By.id("emerging-state")).getText()).isEqualTo("adopted");
+		assertThat(this.knowledgeBases.causeNames()).containsEntry(key, "Echo from the voice port");
 	}
 
 }

@@ -13,6 +13,8 @@ import io.rootcase.TestClock;
 import io.rootcase.TestFixtures;
 import io.rootcase.cases.Cases;
 import io.rootcase.customers.IdentityKind;
+import io.rootcase.diagnosis.DiagnosisFixtures;
+import io.rootcase.diagnosis.KnowledgeBases;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.ContactReceipt;
 import io.rootcase.intake.IncomingContact;
@@ -57,6 +59,9 @@ class EmergingProblemsApiTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	KnowledgeBases knowledgeBases;
 
 	final List<String> members = new ArrayList<>();
 
@@ -155,6 +160,22 @@ class EmergingProblemsApiTests {
 		assertThat(this.cases.find(this.members.get(2)).orElseThrow().contactReason()).isEqualTo(key);
 		listed("adopted").andExpect(
 				jsonPath("$[?(@.id == '%s')].outcome".formatted(this.group)).value(hasItem("contact reason " + key)));
+	}
+
+	@Test
+	void aGroupMadeARootCauseIsAddedToTheKnowledgeBase() throws Exception {
+		DiagnosisFixtures.demoKnowledgeBase(this.knowledgeBases);
+		String key = "router_echo_" + UUID.randomUUID().toString().substring(0, 8);
+
+		asManager(post(decide("root-cause")), """
+				{"key":"%s","name":"Echo from the router's voice port","team":"product",
+				 "workaround":"Plug the phone into the wall socket"}""".formatted(key)).andExpect(status().isCreated());
+
+		assertThat(this.knowledgeBases.causeNames()).containsEntry(key, "Echo from the router's voice port");
+		listed("adopted").andExpect(
+				jsonPath("$[?(@.id == '%s')].outcome".formatted(this.group)).value(hasItem("root cause " + key)));
+		asManager(post(decide("root-cause")), """
+				{"key":"%s_again","name":"Again","team":"product"}""".formatted(key)).andExpect(status().isConflict());
 	}
 
 }
