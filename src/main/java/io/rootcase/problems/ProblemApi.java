@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.rootcase.cases.CaseView;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Limits;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -72,11 +74,17 @@ class ProblemApi {
 		return this.problems.byCost(team == null || team.isBlank() ? null : team);
 	}
 
-	@Operation(summary = "Open a problem (managers, or agents of the owning team)")
+	/** What a problem says, and the cases it holds from the start. */
+	record OpenRequest(@JsonUnwrapped Problems.ProblemForm form,
+			@Schema(description = "Cases to link at once (RC-<number>); all or none: an unknown case is 404, "
+					+ "one linked to another problem 409, and then no problem is opened") List<String> caseReferences) {
+	}
+
+	@Operation(summary = "Open a problem (managers, or agents of the owning team), with its cases if named")
 	@PostMapping("/api/problems")
 	@ResponseStatus(HttpStatus.CREATED)
-	ProblemView open(@RequestBody Problems.ProblemForm form, Authentication who) {
-		return this.problems.open(form, Problems.Actor.of(who));
+	ProblemView open(@RequestBody OpenRequest request, Authentication who) {
+		return this.problems.open(request.form(), request.caseReferences(), Problems.Actor.of(who));
 	}
 
 	@Operation(summary = "A problem with its history, impact and, once the fix is deployed, its verification")

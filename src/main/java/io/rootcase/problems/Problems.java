@@ -117,6 +117,16 @@ public class Problems {
 		return open(form, actor, now());
 	}
 
+	/** Opens a problem and links the named cases, all or nothing. */
+	@Transactional
+	public ProblemView open(ProblemForm form, List<String> caseReferences, Actor actor) {
+		ProblemView problem = open(form, actor);
+		if (caseReferences != null && !caseReferences.isEmpty()) {
+			link(problem.reference(), caseReferences);
+		}
+		return problem;
+	}
+
 	/** Opens a problem at a given time, as when history is brought in. */
 	@Transactional
 	public ProblemView open(ProblemForm form, Actor actor, Instant at) {

@@ -170,6 +170,28 @@ class ProblemApiTests {
 	}
 
 	@Test
+	void aProblemIsOpenedWithItsCasesInOneCallOrNotAtAll() throws Exception {
+		String a = caseOpened(Duration.ofDays(1));
+		String b = caseOpened(Duration.ofDays(2));
+		String title = "Opened with cases " + UUID.randomUUID();
+
+		asManager(json(post("/api/problems"), """
+				{"title":"%s","team":"finance","caseReferences":["%s","RC-999999999"]}""".formatted(title, a)))
+			.andExpect(status().isNotFound());
+		assertThat(this.problems.list("finance", null, 500)).noneSatisfy(p -> assertThat(p.title()).isEqualTo(title));
+		assertThat(this.cases.find(a).orElseThrow().problemId()).isNull();
+
+		String problem = open("""
+				{"title":"%s","team":"finance","reasonKey":"%s","caseReferences":["%s","%s"]}""".formatted(title,
+				this.reason, a, b));
+		asManager(get("/api/problems/" + problem + "/cases"))
+			.andExpect(jsonPath("$[*].reference").value(contains(a, b)));
+		asManager(json(post("/api/problems"), """
+				{"title":"%s","team":"finance","caseReferenzen":["%s"]}""".formatted(title, a)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void linkingIsAllOrNothingAndACaseBelongsToOneProblem() throws Exception {
 		String first = financeProblem();
 		String second = financeProblem();

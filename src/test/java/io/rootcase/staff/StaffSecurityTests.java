@@ -127,7 +127,9 @@ class StaffSecurityTests {
 			.andExpect(jsonPath("$.paths['/api/contacts'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/customers/{id}/timeline'].get").exists())
 			.andExpect(jsonPath("$.paths['/api/problems/{reference}/notices'].post").exists())
-			.andExpect(jsonPath("$.paths['/api/admin/webhooks'].post").exists());
+			.andExpect(jsonPath("$.paths['/api/admin/webhooks'].post").exists())
+			.andExpect(jsonPath("$.components.schemas.OpenRequest.properties.title").exists())
+			.andExpect(jsonPath("$.components.schemas.OpenRequest.properties.caseReferences").exists());
 	}
 
 }
