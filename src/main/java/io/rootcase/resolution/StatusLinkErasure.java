@@ -1,7 +1,6 @@
 package io.rootcase.resolution;
 
 import io.rootcase.cases.CustomerCasesErased;
-import io.rootcase.customers.CustomerErased;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

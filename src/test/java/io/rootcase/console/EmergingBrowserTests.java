@@ -1,22 +1,14 @@
 package io.rootcase.console;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.cases.Cases;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.diagnosis.DiagnosisFixtures;
 import io.rootcase.diagnosis.KnowledgeBases;
-import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.ContactReceipt;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
+import io.rootcase.trends.ProposedGroup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmergingBrowserTests extends BrowserTest {
 
 	@Autowired
-	ContactIntake intake;
-
-	@Autowired
 	Cases cases;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	TestClock clock;
@@ -51,34 +37,18 @@ class EmergingBrowserTests extends BrowserTest {
 	@Autowired
 	KnowledgeBases knowledgeBases;
 
-	final List<String> members = new ArrayList<>();
+	@Autowired
+	ApplicationContext context;
+
+	List<String> members;
 
 	UUID group;
 
-	/**
-	 * Stored as the clustering stores a group it proposes: which cases group is the
-	 * clustering's own business, tested apart.
-	 */
 	@BeforeEach
 	void aProposedGroupOfThreeUnexplainedCases() {
-		this.group = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into emerging_clusters (id, found_at, state, size, last_week, week_before, terms)
-				values (?, ?, 'PROPOSED', 3, 3, 0, 'echo line')""")
-			.params(this.group, java.sql.Timestamp.from(this.clock.instant()))
-			.update();
-		for (int i = 0; i < 3; i++) {
-			String text = "An echo on my phone line since the router update (" + i + ")";
-			ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND,
-					this.clock.instant().minus(Duration.ofDays(i + 1)), text,
-					Map.of(IdentityKind.EMAIL, "echo-" + UUID.randomUUID() + "@example.com"), null, null, null, null));
-			this.members.add(receipt.caseReference());
-			this.jdbc
-				.sql("insert into emerging_cluster_cases (cluster_id, case_id, representative, message) "
-						+ "values (?, ?, ?, ?)")
-				.params(this.group, receipt.caseId(), i + 1, text)
-				.update();
-		}
+		ProposedGroup proposed = ProposedGroup.ofThreeEchoCases(this.context, this.clock.instant());
+		this.group = proposed.id();
+		this.members = proposed.members();
 	}
 
 	void openGroup() {

@@ -1,10 +1,6 @@
 package io.rootcase.trends;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -12,19 +8,13 @@ import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.TestFixtures;
 import io.rootcase.cases.Cases;
-import io.rootcase.customers.IdentityKind;
 import io.rootcase.diagnosis.DiagnosisFixtures;
 import io.rootcase.diagnosis.KnowledgeBases;
-import io.rootcase.intake.ContactIntake;
-import io.rootcase.intake.ContactReceipt;
-import io.rootcase.intake.IncomingContact;
-import io.rootcase.shared.Channel;
-import io.rootcase.shared.Direction;
-import io.rootcase.shared.Ids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -49,13 +39,7 @@ class EmergingProblemsApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	ContactIntake intake;
-
-	@Autowired
 	Cases cases;
-
-	@Autowired
-	ClusterRepository clusters;
 
 	@Autowired
 	TestClock clock;
@@ -63,28 +47,18 @@ class EmergingProblemsApiTests {
 	@Autowired
 	KnowledgeBases knowledgeBases;
 
-	final List<String> members = new ArrayList<>();
+	@Autowired
+	ApplicationContext context;
+
+	List<String> members;
 
 	UUID group;
 
 	@BeforeEach
 	void threeUnexplainedEchoCasesProposedAsAGroup() {
-		Map<UUID, String> representatives = new LinkedHashMap<>();
-		List<UUID> ids = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			String text = "There is an echo on my home phone line since the router update (" + i + ")";
-			ContactReceipt receipt = this.intake.receive(new IncomingContact(Channel.PHONE, Direction.INBOUND,
-					this.clock.instant().minus(Duration.ofDays(i + 1)), text,
-					Map.of(IdentityKind.EMAIL, "echo-" + UUID.randomUUID() + "@example.com"), null, null, null, null));
-			this.members.add(receipt.caseReference());
-			ids.add(receipt.caseId());
-			representatives.put(receipt.caseId(), text);
-		}
-		this.group = Ids.next();
-		this.clusters.insert(new ClusterRepository.Found(
-				new EmergingCluster(this.group, this.clock.instant(), ClusterState.PROPOSED, 3, 3, 0,
-						List.of("echo", "line"), List.copyOf(representatives.values()), null, null, null),
-				ids, representatives));
+		ProposedGroup proposed = ProposedGroup.ofThreeEchoCases(this.context, this.clock.instant());
+		this.group = proposed.id();
+		this.members = proposed.members();
 	}
 
 	ResultActions asManager(MockHttpServletRequestBuilder request, String body) throws Exception {
