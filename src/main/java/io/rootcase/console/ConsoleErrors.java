@@ -2,8 +2,11 @@ package io.rootcase.console;
 
 import io.rootcase.shared.NotFoundException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -22,7 +25,12 @@ class ConsoleErrors {
 		return "error";
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
+	/**
+	 * Also what no form of the console sends (an unknown action kind, a malformed date, a
+	 * missing field), so a crafted request gets the console's page, not a framework's.
+	 */
+	@ExceptionHandler({ IllegalArgumentException.class, TypeMismatchException.class, BindException.class,
+			MissingServletRequestParameterException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String badRequest(Model model) {
 		model.addAttribute("status", 400);

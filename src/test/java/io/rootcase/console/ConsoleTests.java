@@ -1,6 +1,7 @@
 package io.rootcase.console;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,8 +17,10 @@ import io.rootcase.webhooks.Webhooks;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -324,6 +327,20 @@ class ConsoleTests {
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("resolved on behalf")));
+	}
+
+	@Test
+	void whatNoFormSendsGetsTheConsolesBadRequestPage() throws Exception {
+		String reference = contact("The remote does not pair").caseReference();
+		for (var request : List.of(
+				post("/cases/" + reference + "/actions").param("kind", "magic").param("description", "Waved a wand"),
+				post("/cases/" + reference + "/follow-ups").param("due", "next tuesday").param("note", "Look again"),
+				post("/customers/" + UUID.randomUUID() + "/merge"))) {
+			this.mvc.perform(request.with(user("alice").roles("AGENT")).with(csrf()).accept(MediaType.TEXT_HTML))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("The address or the form was not understood.")));
+		}
+		assertThat(this.cases.details(reference).actions()).isEmpty();
 	}
 
 	@Test
