@@ -375,10 +375,11 @@ public class Cases {
 		String team = Texts.blankToNull(toTeam);
 		String agent = Texts.blankToNull(toAgent);
 		if (team != null && this.staff.team(team).isEmpty()) {
-			throw new CaseRuleViolation("no team '" + team + "'");
+			throw new CaseRuleViolation("no team " + Texts.quoted(team));
 		}
 		if (agent != null) {
-			var found = this.staff.agent(agent).orElseThrow(() -> new CaseRuleViolation("no agent '" + agent + "'"));
+			var found = this.staff.agent(agent)
+				.orElseThrow(() -> new CaseRuleViolation("no agent " + Texts.quoted(agent)));
 			if (!found.active()) {
 				throw new CaseRuleViolation("agent '" + agent + "' is not active");
 			}

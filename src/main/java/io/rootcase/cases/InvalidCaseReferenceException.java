@@ -1,9 +1,11 @@
 package io.rootcase.cases;
 
+import io.rootcase.shared.Texts;
+
 public class InvalidCaseReferenceException extends IllegalArgumentException {
 
 	public InvalidCaseReferenceException(String raw) {
-		super("'" + raw + "' is not a case reference (expected RC-<number> or a case id)");
+		super(Texts.quoted(raw) + " is not a case reference (expected RC-<number> or a case id)");
 	}
 
 }

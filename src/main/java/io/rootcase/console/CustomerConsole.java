@@ -8,6 +8,7 @@ import io.rootcase.cases.Cases;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerNotFoundException;
 import io.rootcase.customers.CustomerView;
+import io.rootcase.shared.Texts;
 import io.rootcase.timeline.CustomerTimeline;
 
 import org.springframework.stereotype.Controller;
@@ -117,7 +118,7 @@ class CustomerConsole {
 			return UUID.fromString(raw == null ? "" : raw.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("'" + raw + "' is not a customer id");
+			throw new IllegalArgumentException(Texts.quoted(raw) + " is not a customer id");
 		}
 	}
 

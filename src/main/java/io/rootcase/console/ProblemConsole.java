@@ -25,6 +25,7 @@ import io.rootcase.problems.RootCauseAnalysis;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.reasons.ReasonView;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 import io.rootcase.staff.Staff;
 
 import org.springframework.security.core.Authentication;
@@ -313,7 +314,7 @@ class ProblemConsole {
 					: Instant.parse(when);
 		}
 		catch (DateTimeParseException ex) {
-			throw InvalidRequestException.of("timeline", "'" + when + "' is not a date like 2026-11-01");
+			throw InvalidRequestException.of("timeline", Texts.quoted(when) + " is not a date like 2026-11-01");
 		}
 	}
 

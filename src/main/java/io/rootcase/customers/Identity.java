@@ -63,8 +63,7 @@ public record Identity(IdentityKind kind, String value) {
 	private static Identity email(String raw) {
 		String value = raw.toLowerCase(Locale.ROOT);
 		if (value.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(value).matches() || value.contains("..")) {
-			throw new InvalidIdentityException(IdentityKind.EMAIL,
-					"'" + abbreviate(raw) + "' is not an e-mail address");
+			throw new InvalidIdentityException(IdentityKind.EMAIL, Texts.quoted(raw) + " is not an e-mail address");
 		}
 		return new Identity(IdentityKind.EMAIL, value);
 	}
@@ -75,12 +74,12 @@ public record Identity(IdentityKind kind, String value) {
 			PhoneNumber number = util.parse(raw, defaultRegion);
 			if (!util.isPossibleNumber(number)) {
 				throw new InvalidIdentityException(IdentityKind.PHONE,
-						"'" + abbreviate(raw) + "' is not a possible phone number");
+						Texts.quoted(raw) + " is not a possible phone number");
 			}
 			return new Identity(IdentityKind.PHONE, util.format(number, PhoneNumberFormat.E164));
 		}
 		catch (NumberParseException ex) {
-			throw new InvalidIdentityException(IdentityKind.PHONE, "'" + abbreviate(raw) + "' is not a phone number");
+			throw new InvalidIdentityException(IdentityKind.PHONE, Texts.quoted(raw) + " is not a phone number");
 		}
 	}
 
@@ -88,7 +87,7 @@ public record Identity(IdentityKind kind, String value) {
 		String value = (raw.startsWith("@") ? raw.substring(1) : raw).toLowerCase(Locale.ROOT);
 		if (!SOCIAL_HANDLE.matcher(value).matches()) {
 			throw new InvalidIdentityException(IdentityKind.SOCIAL_HANDLE,
-					"'" + abbreviate(raw) + "' is not a social handle (letters, digits, '_' and '.', at most 50)");
+					Texts.quoted(raw) + " is not a social handle (letters, digits, '_' and '.', at most 50)");
 		}
 		return new Identity(IdentityKind.SOCIAL_HANDLE, value);
 	}
@@ -97,17 +96,13 @@ public record Identity(IdentityKind kind, String value) {
 		String value = raw.toUpperCase(Locale.ROOT);
 		if (!ACCOUNT_NUMBER.matcher(value).matches()) {
 			throw new InvalidIdentityException(IdentityKind.ACCOUNT_NUMBER,
-					"'" + abbreviate(raw) + "' is not an account number (4 to 32 letters, digits and '-')");
+					Texts.quoted(raw) + " is not an account number (4 to 32 letters, digits and '-')");
 		}
 		return new Identity(IdentityKind.ACCOUNT_NUMBER, value);
 	}
 
 	private static String kindLabel(IdentityKind kind) {
 		return Texts.words(kind);
-	}
-
-	private static String abbreviate(String raw) {
-		return raw.length() <= 60 ? raw : raw.substring(0, 57) + "...";
 	}
 
 	/**

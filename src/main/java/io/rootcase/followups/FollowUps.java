@@ -75,7 +75,7 @@ public class FollowUps {
 		CaseView target = caseOf(caseReference);
 		String who = owner == null ? null : owner.strip();
 		if (who != null && this.staff.agent(who).isEmpty() && this.staff.team(who).isEmpty()) {
-			throw InvalidRequestException.of("owner", "no agent or team '" + who + "'");
+			throw InvalidRequestException.of("owner", "no agent or team " + Texts.quoted(who));
 		}
 		FollowUp followUp = FollowUp.schedule(target.id(), FollowUpKind.MANUAL, dueAt, who, note, actor,
 				this.clock.instant());

@@ -21,6 +21,7 @@ import io.rootcase.intake.InvalidContactException.ItemViolations;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -218,7 +219,7 @@ class ContactApi {
 			}
 			catch (DateTimeParseException ex) {
 				violations.add(new Violation("occurredAt",
-						"'" + r.occurredAt() + "' is not an ISO-8601 instant such as 2026-11-20T10:00:00Z"));
+						Texts.quoted(r.occurredAt()) + " is not an ISO-8601 instant such as 2026-11-20T10:00:00Z"));
 			}
 		}
 		Map<IdentityKind, String> identities = new EnumMap<>(IdentityKind.class);

@@ -19,6 +19,7 @@ import io.rootcase.intake.InvalidContactException.ItemViolations;
 import io.rootcase.shared.Channel;
 import io.rootcase.shared.CsvRows;
 import io.rootcase.shared.Direction;
+import io.rootcase.shared.Texts;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -154,7 +155,7 @@ public class ContactImport {
 		}
 		catch (DateTimeParseException ex) {
 			violations.add(new Violation("occurredAt",
-					"'" + rawTime + "' is not an ISO-8601 instant such as 2026-11-20T10:00:00Z"));
+					Texts.quoted(rawTime) + " is not an ISO-8601 instant such as 2026-11-20T10:00:00Z"));
 		}
 		Map<IdentityKind, String> identities = new EnumMap<>(IdentityKind.class);
 		IDENTITY_COLUMNS.forEach((column, kind) -> {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.rootcase.shared.DbTime;
 import io.rootcase.shared.Ids;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,7 +98,8 @@ class ProblemRepository {
 			id = UUID.fromString(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidRequestException.of("reference", "'" + reference + "' is not a problem reference like PRB-7");
+			throw InvalidRequestException.of("reference",
+					Texts.quoted(reference) + " is not a problem reference like PRB-7");
 		}
 		return this.jdbc.sql("select * from problems where id = ?").param(id).query((rs, n) -> problem(rs)).optional();
 	}

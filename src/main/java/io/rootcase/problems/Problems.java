@@ -537,7 +537,7 @@ public class Problems {
 
 	private void requireTeam(String team) {
 		if (this.staff.team(team).isEmpty()) {
-			throw InvalidRequestException.of("team", "there is no team '" + team + "'");
+			throw InvalidRequestException.of("team", "there is no team " + Texts.quoted(team));
 		}
 	}
 

@@ -26,6 +26,7 @@ import io.rootcase.intake.ContactReceived;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -457,7 +458,7 @@ public class ContactReasons implements MatterReader {
 			String key = parsed.examples().get(i).reasonKey();
 			if (!active.contains(key)) {
 				problems.add(new InvalidRequestException.Problem(parsed.lines().get(i), "category",
-						"'" + key + "' is not an active contact reason"));
+						Texts.quoted(key) + " is not an active contact reason"));
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
 import io.rootcase.staff.Staff;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,7 +105,7 @@ public class ReasonTaxonomy {
 	public ReasonView merge(String key, String into) {
 		Reason merged = load(key);
 		Reason survivor = this.reasons.find(into)
-			.orElseThrow(() -> InvalidRequestException.of("into", "there is no reason '" + into + "'"));
+			.orElseThrow(() -> InvalidRequestException.of("into", "there is no reason " + Texts.quoted(into)));
 		merged.mergeInto(survivor, this.clock.instant());
 		this.reasons.update(merged);
 		this.reasons.repointMerged(key, into);
@@ -146,12 +147,13 @@ public class ReasonTaxonomy {
 		return this.reasons.find(key == null ? "" : key)
 			.filter(Reason::isActive)
 			.map(Reason::view)
-			.orElseThrow(() -> InvalidRequestException.of(field, "'" + key + "' is not an active contact reason"));
+			.orElseThrow(
+					() -> InvalidRequestException.of(field, Texts.quoted(key) + " is not an active contact reason"));
 	}
 
 	private void checkReferences(String key, Definition definition) {
 		if (definition.team() != null && !definition.team().isBlank() && this.staff.team(definition.team()).isEmpty()) {
-			throw InvalidRequestException.of("team", "there is no team '" + definition.team() + "'");
+			throw InvalidRequestException.of("team", "there is no team " + Texts.quoted(definition.team()));
 		}
 		Set<String> seen = new HashSet<>(Set.of(key));
 		String parent = definition.parentKey() == null || definition.parentKey().isBlank() ? null
@@ -169,7 +171,7 @@ public class ReasonTaxonomy {
 
 	private Reason load(String key) {
 		return this.reasons.find(key)
-			.orElseThrow(() -> new NotFoundException("there is no contact reason '" + key + "'"));
+			.orElseThrow(() -> new NotFoundException("there is no contact reason " + Texts.quoted(key)));
 	}
 
 }

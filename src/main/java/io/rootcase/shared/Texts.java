@@ -24,6 +24,15 @@ public final class Texts {
 	}
 
 	/**
+	 * A value a person sent, short enough to quote back in a refusal: a message that
+	 * repeats five thousand characters of a mistyped field helps nobody find the mistake.
+	 */
+	public static String quoted(Object value) {
+		String raw = String.valueOf(value);
+		return "'" + (raw.length() <= 60 ? raw : raw.substring(0, 57) + "...") + "'";
+	}
+
+	/**
 	 * An enum constant as words for people: {@code FIX_IN_PROGRESS} reads "fix in
 	 * progress".
 	 */

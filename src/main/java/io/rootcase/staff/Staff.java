@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.rootcase.shared.Texts;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,7 +104,7 @@ public class Staff {
 			throw new StaffException("a display name has at most " + MAX_DISPLAY_NAME + " characters");
 		}
 		if (team != null && this.repository.team(team).isEmpty()) {
-			throw new StaffException("no team '" + team + "'");
+			throw new StaffException("no team " + Texts.quoted(team));
 		}
 		if (this.repository.agent(username).isPresent()) {
 			throw new StaffException("username '" + username + "' is taken");

@@ -7,6 +7,7 @@ import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.ForbiddenException;
 import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
+import io.rootcase.shared.Texts;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
@@ -74,7 +75,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"'" + ex.getValue() + "' is not a valid value for '" + ex.getName() + "'");
+				Texts.quoted(ex.getValue()) + " is not a valid value for '" + ex.getName() + "'");
 		problem.setTitle("Invalid request");
 		return problem;
 	}

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.shared.Texts;
 
 /**
  * An endpoint of another system that receives some of Rootcase's events.
@@ -51,7 +52,7 @@ record WebhookSubscription(UUID id, URI url, Set<WebhookEvent> events, String se
 			return uri;
 		}
 		catch (URISyntaxException ex) {
-			throw InvalidRequestException.of("url", "'" + text + "' is not a URL: " + ex.getReason());
+			throw InvalidRequestException.of("url", Texts.quoted(text) + " is not a URL: " + ex.getReason());
 		}
 	}
 

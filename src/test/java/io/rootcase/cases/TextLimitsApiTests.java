@@ -107,6 +107,12 @@ class TextLimitsApiTests {
 	}
 
 	@Test
+	void aRefusalQuotesALongValueShort() throws Exception {
+		send("/handover", Map.of("team", "t".repeat(5000)), TestFixtures.AGENT_TOKEN).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("no team '" + "t".repeat(57) + "...'"));
+	}
+
+	@Test
 	void aHandoverNoteIsKeptUpToAThousandCharacters() throws Exception {
 		refused(send("/handover", Map.of("agent", "alice", "note", "n".repeat(1001)), TestFixtures.AGENT_TOKEN), "note",
 				"a handover note is at most 1000 characters");
