@@ -128,8 +128,8 @@ class ProblemRepository {
 	}
 
 	/**
-	 * Known errors (root cause known, fix not verified yet) about the root cause or
-	 * reason.
+	 * Problems not verified yet (known errors among them) about the root cause or reason,
+	 * the latest five.
 	 */
 	List<Problem> openMatching(String rootCauseKey, String reasonKey) {
 		return this.jdbc.sql("""
