@@ -9,6 +9,7 @@ import io.rootcase.shared.InvalidRequestException;
 import io.rootcase.shared.NotFoundException;
 import io.rootcase.shared.Texts;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -33,6 +35,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private final long maxDocumentMegabytes;
+
+	ApiProblemHandler(@Value("${spring.jackson.factory.constraints.read.max-document-length}") long maxDocumentLength) {
+		this.maxDocumentMegabytes = maxDocumentLength / (1024 * 1024);
+	}
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ProblemDetail invalid(InvalidRequestException ex) {
@@ -83,6 +91,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// Jackson gives up reading at the limit, so the refusal costs no more than the
+		// limit.
+		if (ex.getCause() instanceof StreamConstraintsException tooBig
+				&& tooBig.getOriginalMessage().startsWith("Document length")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"the request body is longer than the " + this.maxDocumentMegabytes
+							+ " MB a request may hold; send fewer contacts per batch, or a history as a CSV import");
+			problem.setTitle("Request too large");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(ex));
 		problem.setTitle("Unreadable request body");
 		return ResponseEntity.badRequest().body(problem);
@@ -111,6 +129,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			// Jackson names our classes in its messages; the caller needs the field, not
 			// our package layout.
 			return message.replaceAll("(?:`|\\()?(?:io\\.rootcase|java\\.lang|java\\.time)\\.[\\w.$]+(?:`|\\))?", "")
+				.replaceAll(", from `StreamReadConstraints\\.\\w+\\(\\)`", "")
 				.replaceAll("\\s+", " ")
 				.strip() + at(jackson);
 		}
