@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.ExampleSource;
+import io.rootcase.reasons.ModelStatus;
 import io.rootcase.reasons.ModelVersion;
 import io.rootcase.reasons.ReasonModels;
 import io.rootcase.reasons.ReasonTaxonomy;
@@ -96,16 +97,20 @@ class ReasonsConsole {
 	}
 
 	@GetMapping("/reasons")
-	String reasons(Model model) {
+	String reasons(@RequestHeader(name = "HX-Request", required = false) String hx, Model model) {
+		List<ModelVersion> versions = this.models.versions();
+		model.addAttribute("models", versions);
+		model.addAttribute("usable",
+				versions.stream().filter(this.models::canUse).map(ModelVersion::version).collect(Collectors.toSet()));
+		model.addAttribute("training", versions.stream().anyMatch(v -> v.status() == ModelStatus.TRAINING));
+		if (ConsoleResponses.isHtmx(hx)) {
+			return "reasons :: models";
+		}
 		List<ReasonView> all = this.taxonomy.all();
 		model.addAttribute("reasons", all);
 		model.addAttribute("active", all.stream().filter(ReasonView::isActive).toList());
 		model.addAttribute("names", all.stream().collect(Collectors.toMap(ReasonView::key, ReasonView::name)));
 		model.addAttribute("teams", this.staff.teams());
-		List<ModelVersion> versions = this.models.versions();
-		model.addAttribute("models", versions);
-		model.addAttribute("usable",
-				versions.stream().filter(this.models::canUse).map(ModelVersion::version).collect(Collectors.toSet()));
 		Map<ExampleSource, Long> counts = new EnumMap<>(ExampleSource.class);
 		for (ExampleSource source : ExampleSource.values()) {
 			counts.put(source, this.contactReasons.countExamples(source));

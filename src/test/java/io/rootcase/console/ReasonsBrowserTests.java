@@ -14,6 +14,7 @@ import io.rootcase.intake.IncomingContact;
 import io.rootcase.reasons.ContactReasons;
 import io.rootcase.reasons.ExampleSource;
 import io.rootcase.reasons.LabelState;
+import io.rootcase.reasons.ModelVersion;
 import io.rootcase.reasons.ReasonModels;
 import io.rootcase.reasons.ReasonTaxonomy;
 import io.rootcase.reasons.SentenceEncoder;
@@ -22,9 +23,11 @@ import io.rootcase.shared.Channel;
 import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +123,83 @@ class ReasonsBrowserTests extends BrowserTest {
 		assertThat(staleRow.getText()).contains("an-older-encoder").contains("cannot be used");
 		assertThat(staleRow.findElements(By.cssSelector("button.activate"))).isEmpty();
 		assertThat(browser.findElement(By.id("example-counts")).getText()).contains("imported");
+	}
+
+	@Test
+	void aManagerTrainsAVersionSeesItEvaluatedWithoutReloadingAndBringsTheOtherBack() {
+		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
+		int before = this.models.live().orElseThrow().version();
+		Chromium.openAs(browser, this.port, "/reasons", "maria");
+		try {
+			browser.findElement(By.id("retrain")).click();
+			Chromium.waiting(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reasons-message"),
+						"Training started"));
+			int trained = this.models.versions().stream().mapToInt(ModelVersion::version).max().orElseThrow();
+			assertThat(trained).isGreaterThan(before);
+			new WebDriverWait(browser, Duration.ofSeconds(90))
+				.until(ExpectedConditions.invisibilityOfElementLocated(By.id("models-training")));
+			String verdict = status(trained);
+			assertThat(verdict).isIn("live", "rejected");
+			assertThat(browser.findElement(By.id("model-" + trained)).getText()).contains("%");
+
+			// Whichever of the two is not live now is brought back, as after a bad
+			// version.
+			int other = verdict.equals("live") ? before : trained;
+			browser.findElement(By.id("model-" + other)).findElement(By.cssSelector("button.activate")).click();
+			Chromium.waiting(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reasons-message"),
+						"Model version " + other + " is live."));
+			assertThat(status(other)).isEqualTo("live");
+			assertThat(status(other == before ? trained : before)).isEqualTo("retired");
+			assertThat(this.models.live().orElseThrow().version()).isEqualTo(other);
+		}
+		finally {
+			if (this.models.live().orElseThrow().version() != before) {
+				this.models.activate(before);
+			}
+		}
+	}
+
+	@Test
+	void theModelVersionsFollowARunTrainingElsewhereToItsEndWithoutAReload() {
+		TrainedReasons.ensure(this.taxonomy, this.contactReasons, this.models);
+		int version = this.jdbc.sql("select coalesce(max(version), 0) + 1 from reason_models")
+			.query(Integer.class)
+			.single();
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.sql("""
+				insert into reason_models (version, status, started_at, alive_at, requested_by, encoder)
+				values (?, 'TRAINING', ?, ?, 'another node', ?)""")
+			.params(version, now, now, this.encoder.name())
+			.update();
+		try {
+			Chromium.openAs(browser, this.port, "/reasons", "maria");
+			assertThat(status(version)).isEqualTo("training");
+			assertThat(browser.findElement(By.id("models-training")).isDisplayed()).isTrue();
+			((JavascriptExecutor) browser).executeScript("window.stillThisPage = true");
+
+			this.jdbc
+				.sql("""
+						update reason_models set status = 'REJECTED', finished_at = ?, note = 'less accurate than the live one'
+						where version = ?""")
+				.params(Timestamp.from(Instant.now()), version)
+				.update();
+			Chromium.waiting(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("models-training")));
+			assertThat(status(version)).isEqualTo("rejected");
+			assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("return window.stillThisPage === true"))
+				.as("the table updated itself; the page was not reloaded")
+				.isTrue();
+		}
+		finally {
+			this.jdbc.sql("update reason_models set status = 'FAILED' where version = ? and status = 'TRAINING'")
+				.param(version)
+				.update();
+		}
+	}
+
+	private static String status(int version) {
+		return browser.findElement(By.id("model-" + version)).findElement(By.className("badge")).getText();
 	}
 
 }
