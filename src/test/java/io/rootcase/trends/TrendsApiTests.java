@@ -2,11 +2,8 @@ package io.rootcase.trends;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -14,7 +11,6 @@ import io.rootcase.RootcaseIntegrationTest;
 import io.rootcase.TestClock;
 import io.rootcase.TestFixtures;
 import io.rootcase.cases.Cases;
-import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.IdentityKind;
 import io.rootcase.intake.ContactIntake;
 import io.rootcase.intake.IncomingContact;
@@ -24,6 +20,7 @@ import io.rootcase.shared.Direction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -50,13 +47,13 @@ class TrendsApiTests {
 	Cases cases;
 
 	@Autowired
-	CustomerDirectory customers;
-
-	@Autowired
 	TestClock clock;
 
 	@Autowired
 	ReasonTaxonomy taxonomy;
+
+	@Autowired
+	ApplicationContext context;
 
 	final String reason = "trd_" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -72,20 +69,12 @@ class TrendsApiTests {
 		return request.contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
-	/** An inbound contact about the test's reason from a new customer on the plan. */
 	String contact(Instant at, String plan) {
-		return contact(at, plan, "trd-" + UUID.randomUUID() + "@example.com");
+		return LastHourSurge.contact(this.context, this.reason, at, plan);
 	}
 
 	String contact(Instant at, String plan, String email) {
-		UUID customer = this.customers.recognise(Set.of(this.customers.identity(IdentityKind.EMAIL, email)), null);
-		this.customers.describe(customer, Map.of("plan", plan));
-		String reference = this.intake
-			.receive(new IncomingContact(Channel.EMAIL, Direction.INBOUND, at, "I was charged twice this month",
-					Map.of(IdentityKind.EMAIL, email), null, null, null, null))
-			.caseReference();
-		this.cases.chooseReason(reference, this.reason, "alice");
-		return reference;
+		return LastHourSurge.contact(this.context, this.reason, at, plan, email);
 	}
 
 	long dailyTotal(String key) throws Exception {
@@ -167,20 +156,9 @@ class TrendsApiTests {
 
 	@Test
 	void aSurgeIsAlertedWithItsEvidenceAndAManagerTurnsItIntoAProblemInOneStep() throws Exception {
-		Instant lastHour = this.clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
-		int history = 0;
-		for (int day = 27; day >= 1; day--) {
-			for (int hour : new int[] { 10, 15 }) {
-				contact(lastHour.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(day)).plus(Duration.ofHours(hour)),
-						day % 2 == 0 ? "gold" : "basic");
-				history++;
-			}
-		}
-		List<String> surge = new ArrayList<>();
-		for (int i = 0; i < 14; i++) {
-			surge.add(contact(lastHour.plus(Duration.ofMinutes(3 * i + 1)), "gold"));
-		}
-		long total = history + surge.size();
+		LastHourSurge surge = LastHourSurge.of(this.context, this.reason, this.clock.instant());
+		Instant lastHour = surge.hour();
+		long total = surge.total();
 		await().untilAsserted(() -> assertThat(dailyTotal("reason:" + this.reason)).isEqualTo(total));
 
 		// Recounting from the stored contacts gives the same counts, and the watch tests
@@ -210,7 +188,7 @@ class TrendsApiTests {
 			.getResponse()
 			.getContentAsString();
 		List<String> evidence = JsonPath.read(details, "$.cases");
-		assertThat(evidence).containsExactlyInAnyOrderElementsOf(surge);
+		assertThat(evidence).containsExactlyInAnyOrderElementsOf(surge.cases());
 		List<String> hours = JsonPath.read(details, "$.chart.hours");
 		List<Integer> observed = JsonPath.read(details, "$.chart.observed");
 		List<Integer> upper = JsonPath.read(details, "$.chart.upper");
@@ -237,7 +215,7 @@ class TrendsApiTests {
 			.getResponse()
 			.getContentAsString();
 		List<String> references = JsonPath.read(linked, "$[*].reference");
-		assertThat(references).containsExactlyInAnyOrderElementsOf(surge);
+		assertThat(references).containsExactlyInAnyOrderElementsOf(surge.cases());
 		asManager(get("/api/trends/alerts/" + id)).andExpect(jsonPath("$.alert.state").value("problem"))
 			.andExpect(jsonPath("$.alert.problemReference").value(problem));
 
