@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.boot.task.ThreadPoolTaskExecutorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfiguration {
+
+	/**
+	 * Listeners (reason predictions, trend counts) run after intake on these threads; at
+	 * a lower priority a burst's background work waits for the processor while requests
+	 * are answered, instead of sharing it with them (docs/decisions/0014). Linux applies
+	 * Java priorities only with {@code -XX:ThreadPriorityPolicy=1} (README, Production).
+	 */
+	@Bean
+	ThreadPoolTaskExecutorCustomizer backgroundYieldsToRequests() {
+		return executor -> executor.setThreadPriority(Thread.MIN_PRIORITY);
+	}
 
 	@Bean
 	ExtensibleLockProvider lockProvider(DataSource dataSource) {

@@ -61,7 +61,7 @@ final class ActionItem {
 		if (owner == null || owner.isBlank()) {
 			throw InvalidRequestException.of("owner", "an action item needs an owner");
 		}
-		InvalidRequestException.requireAtMost("owner", owner.strip(), 60, "an owner's name");
+		InvalidRequestException.requireAtMost("owner", owner.strip(), Problem.MAX_OWNER, "an owner's name");
 		if (due == null) {
 			throw InvalidRequestException.of("due", "an action item needs a due date");
 		}

@@ -24,6 +24,8 @@ final class Problem {
 	/** What a transition's reason and a verification's note hold. */
 	static final int MAX_REASON = 2000;
 
+	static final int MAX_OWNER = 60;
+
 	private final UUID id;
 
 	private final Long number;
@@ -81,7 +83,7 @@ final class Problem {
 			workaround = Texts.blankToNull(workaround);
 			fixPlan = Texts.blankToNull(fixPlan);
 			segment = Texts.blankToNull(segment);
-			InvalidRequestException.requireAtMost("owner", owner, 60, "an owner's name");
+			InvalidRequestException.requireAtMost("owner", owner, MAX_OWNER, "an owner's name");
 			InvalidRequestException.requireAtMost("rootCauseKey", rootCauseKey, 80, "a root cause's key");
 			InvalidRequestException.requireAtMost("reasonKey", reasonKey, 80, "a contact reason's key");
 			InvalidRequestException.requireAtMost("rootCauseText", rootCauseText, 2000, "a root cause's description");

@@ -31,7 +31,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * intake's request threads and the database on the same machine (docs/benchmarks.md,
  * intake); a second thread per encoding still cost half as much again in processor time
  * for a tenth of a millisecond. A message's encoders run side by side instead, and
- * batches in parallel on a pool of one thread per core.
+ * batches in parallel on a pool of one thread per core, at the low priority of the
+ * listeners that ask for most encodings (see {@code SchedulingConfiguration}).
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
 
@@ -39,7 +40,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 	private static final Map<String, OnnxBertBiEncoder> SESSIONS = new ConcurrentHashMap<>();
 
 	private static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-			Thread.ofPlatform().name("sentence-encoder-", 0).daemon().factory());
+			Thread.ofPlatform().name("sentence-encoder-", 0).priority(Thread.MIN_PRIORITY).daemon().factory());
 
 	private final String name;
 

@@ -120,13 +120,19 @@ final class IntakeBenchmark {
 		int port = 18_000 + (int) (Math.random() * 2000);
 		Path log = Path.of("target", "bench-intake-" + name + ".log");
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-						"target/rootcase.jar", "--server.port=" + port, "--rootcase.demo.enabled=false",
-						"--rootcase.bootstrap.api-token=" + TOKEN, "--logging.level.root=WARN"));
-		// Extra JVM options for the service, e.g. a flight recording while profiling.
+				// Started as the README's Production section says: background threads at
+				// a
+				// lower priority than requests.
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+						"-XX:ThreadPriorityPolicy=1", "-jar", "target/rootcase.jar", "--server.port=" + port,
+						"--rootcase.demo.enabled=false", "--rootcase.bootstrap.api-token=" + TOKEN,
+						"--logging.level.root=WARN"));
+		// Extra JVM options for the service, e.g. a flight recording while profiling;
+		// after
+		// the defaults, so they can override them.
 		String jvmArgs = System.getenv().getOrDefault("ROOTCASE_BENCH_JVM_ARGS", "");
 		if (!jvmArgs.isBlank()) {
-			command.addAll(1, List.of(jvmArgs.strip().split("\\s+")));
+			command.addAll(command.indexOf("-jar"), List.of(jvmArgs.strip().split("\\s+")));
 		}
 		command.addAll(storage);
 		Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
