@@ -194,6 +194,15 @@ class CaseRepository {
 			.list();
 	}
 
+	List<UUID> activeAssignedTo(String agent) {
+		return this.jdbc
+			.sql("select id from cases where assignee = ? and status in ('NEW', 'OPEN', "
+					+ "'WAITING_ON_CUSTOMER', 'AWAITING_CONFIRMATION') order by id")
+			.param(agent)
+			.query(UUID.class)
+			.list();
+	}
+
 	List<UUID> idsOfCustomers(List<UUID> customerIds) {
 		return this.jdbc.sql("select id from cases where customer_id in (:ids) order by id")
 			.param("ids", customerIds)

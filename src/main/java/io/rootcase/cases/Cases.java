@@ -21,6 +21,7 @@ import io.rootcase.customers.CustomersMerged;
 import io.rootcase.shared.ConflictException;
 import io.rootcase.shared.Direction;
 import io.rootcase.shared.InvalidRequestException;
+import io.rootcase.staff.AgentDeactivated;
 import io.rootcase.staff.Staff;
 import io.rootcase.shared.Texts;
 
@@ -773,6 +774,22 @@ public class Cases {
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.repository.count();
+	}
+
+	/**
+	 * The cases an agent who left was working go back to their teams' queues, so no
+	 * customer waits on someone who is gone.
+	 */
+	@ApplicationModuleListener
+	void on(AgentDeactivated left) {
+		Instant now = this.clock.instant();
+		for (UUID id : this.repository.activeAssignedTo(left.username())) {
+			SupportCase held = this.repository.find(new CaseReference.ById(id)).orElseThrow();
+			if (held.returnFromAgentWhoLeft(left.username(), left.by(), now)) {
+				this.repository.update(held);
+				publish(held.drainEvents());
+			}
+		}
 	}
 
 	@ApplicationModuleListener

@@ -293,6 +293,24 @@ final class SupportCase {
 		if (Objects.equals(newTeam, this.team) && Objects.equals(toAgent, this.assignee)) {
 			throw new CaseRuleViolation("the case is already with " + describeOwner(newTeam, toAgent));
 		}
+		changeHands(newTeam, toAgent, said, actor, at);
+	}
+
+	/**
+	 * The agent who held the case left: it goes back to its team's queue (or to nobody's,
+	 * if it has no team), with the handover recorded. A case someone else holds by now,
+	 * or one that is resolved or closed, is left alone.
+	 * @return whether it was theirs
+	 */
+	boolean returnFromAgentWhoLeft(String leaver, String actor, Instant at) {
+		if (!this.status.isActive() || !leaver.equals(this.assignee)) {
+			return false;
+		}
+		changeHands(this.team, null, leaver + " left (deactivated); back to the team's queue", actor, at);
+		return true;
+	}
+
+	private void changeHands(String newTeam, String toAgent, String said, String actor, Instant at) {
 		boolean counted = this.assignee != null && !this.assignee.equals(toAgent);
 		this.recorded
 			.add(new Handover(Ids.next(), this.id, this.team, this.assignee, newTeam, toAgent, said, actor, at));

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.rootcase.shared.ConflictException;
+import io.rootcase.shared.NotFoundException;
 import io.rootcase.shared.Texts;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +37,14 @@ public class Staff {
 
 	private final PasswordEncoder passwords;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Staff(StaffRepository repository, PasswordEncoder passwords, Clock clock) {
+	Staff(StaffRepository repository, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.passwords = passwords;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -74,14 +80,19 @@ public class Staff {
 			throw new StaffException(
 					"a team code is 2 to 40 lower-case letters, digits and '-', starting with a letter");
 		}
-		if (name == null || name.isBlank() || name.strip().length() > MAX_TEAM_NAME) {
-			throw new StaffException("a team needs a name of at most " + MAX_TEAM_NAME + " characters");
-		}
 		if (this.repository.team(code).isPresent()) {
 			throw new StaffException("team '" + code + "' exists already");
 		}
-		Team team = new Team(code, name.strip());
+		Team team = new Team(code, teamName(name));
 		this.repository.insertTeam(team);
+		return team;
+	}
+
+	/** A team keeps its code (cases and reasons refer to it) and takes another name. */
+	@Transactional
+	public Team renameTeam(String code, String name) {
+		Team team = new Team(existingTeam(code).code(), teamName(name));
+		this.repository.updateTeam(team);
 		return team;
 	}
 
@@ -91,6 +102,130 @@ public class Staff {
 			throw new StaffException(
 					"a username is 2 to 60 lower-case letters, digits, '.', '_' and '-', starting with a letter");
 		}
+		checkPassword(rawPassword);
+		String name = displayName(displayName, username);
+		checkTeam(team);
+		if (this.repository.agent(username).isPresent()) {
+			throw new StaffException("username '" + username + "' is taken");
+		}
+		Agent agent = new Agent(username, name, role, team, true);
+		this.repository.insertAgent(agent, this.passwords.encode(rawPassword), this.clock.instant());
+		return agent;
+	}
+
+	/**
+	 * Gives an agent another display name, role or team. A new role ends their sessions,
+	 * so they sign in again with what it allows.
+	 * @throws ConflictException when it would leave no active admin
+	 */
+	@Transactional
+	public Agent changeAgent(String username, String displayName, Role role, String team) {
+		Agent agent = existingAgent(username);
+		if (role == null) {
+			throw new StaffException("say which role: agent, manager or admin");
+		}
+		checkTeam(team);
+		Agent changed = agent.describedAs(displayName(displayName, username), role, team);
+		if (agent.isActiveAdmin() && !changed.isActiveAdmin()) {
+			requireAnotherAdmin(agent);
+		}
+		this.repository.updateAgent(changed);
+		if (changed.role() != agent.role()) {
+			this.events.publishEvent(new AgentAccessChanged(username));
+		}
+		return changed;
+	}
+
+	/**
+	 * An agent who leaves can no longer sign in, and their sessions end; what they did
+	 * stays theirs.
+	 * @param by the admin doing it, who cannot deactivate themselves
+	 * @throws ConflictException when it would leave no active admin
+	 */
+	@Transactional
+	public Agent deactivate(String username, String by) {
+		Agent agent = existingAgent(username);
+		if (username.equals(by)) {
+			throw new ConflictException("you cannot deactivate yourself: ask another admin");
+		}
+		Agent deactivated = agent.deactivated();
+		if (agent.isActiveAdmin()) {
+			requireAnotherAdmin(agent);
+		}
+		this.repository.updateAgent(deactivated);
+		this.events.publishEvent(new AgentDeactivated(username, by));
+		return deactivated;
+	}
+
+	@Transactional
+	public Agent reactivate(String username) {
+		Agent reactivated = existingAgent(username).reactivated();
+		this.repository.updateAgent(reactivated);
+		return reactivated;
+	}
+
+	/**
+	 * An admin gives an agent a new password (forgotten, or known to others); their
+	 * sessions end.
+	 */
+	@Transactional
+	public void setPassword(String username, String rawPassword) {
+		existingAgent(username);
+		checkPassword(rawPassword);
+		this.repository.updatePasswordHash(username, this.passwords.encode(rawPassword));
+		this.events.publishEvent(new AgentAccessChanged(username));
+	}
+
+	/**
+	 * An agent changes their own password, proving they know the current one; every
+	 * session of theirs ends, this one too.
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		String hash = this.repository.passwordHash(username)
+			.orElseThrow(() -> new NotFoundException("no active agent " + Texts.quoted(username)));
+		if (currentPassword == null || !this.passwords.matches(currentPassword, hash)) {
+			throw new StaffException("the current password is not right");
+		}
+		setPassword(username, newPassword);
+	}
+
+	private void requireAnotherAdmin(Agent agent) {
+		if (this.repository.activeAdminsForUpdate() <= 1) {
+			throw new ConflictException(agent.username()
+					+ " is the last active admin: make someone else admin first, or nobody could manage Rootcase");
+		}
+	}
+
+	private Agent existingAgent(String username) {
+		return agent(username).orElseThrow(() -> new NotFoundException("no agent " + Texts.quoted(username)));
+	}
+
+	private Team existingTeam(String code) {
+		return team(code).orElseThrow(() -> new NotFoundException("no team " + Texts.quoted(code)));
+	}
+
+	private void checkTeam(String team) {
+		if (team != null && this.repository.team(team).isEmpty()) {
+			throw new StaffException("no team " + Texts.quoted(team));
+		}
+	}
+
+	private static String teamName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > MAX_TEAM_NAME) {
+			throw new StaffException("a team needs a name of at most " + MAX_TEAM_NAME + " characters");
+		}
+		return name.strip();
+	}
+
+	private static String displayName(String displayName, String username) {
+		if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
+			throw new StaffException("a display name has at most " + MAX_DISPLAY_NAME + " characters");
+		}
+		return displayName == null || displayName.isBlank() ? username : displayName.strip();
+	}
+
+	private static void checkPassword(String rawPassword) {
 		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD) {
 			throw new StaffException("a password has at least " + MIN_PASSWORD + " characters");
 		}
@@ -100,19 +235,6 @@ public class Staff {
 			throw new StaffException("a password has at most " + MAX_PASSWORD_BYTES
 					+ " bytes (as many plain letters and digits, fewer accented ones)");
 		}
-		if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
-			throw new StaffException("a display name has at most " + MAX_DISPLAY_NAME + " characters");
-		}
-		if (team != null && this.repository.team(team).isEmpty()) {
-			throw new StaffException("no team " + Texts.quoted(team));
-		}
-		if (this.repository.agent(username).isPresent()) {
-			throw new StaffException("username '" + username + "' is taken");
-		}
-		Agent agent = new Agent(username, displayName == null || displayName.isBlank() ? username : displayName.strip(),
-				role, team, true);
-		this.repository.insertAgent(agent, this.passwords.encode(rawPassword), this.clock.instant());
-		return agent;
 	}
 
 	@Transactional(readOnly = true)

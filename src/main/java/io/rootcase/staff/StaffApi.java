@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,6 +63,49 @@ class StaffApi {
 		Agent agent = this.staff.addAgent(request.username(), request.displayName(), request.password(),
 				request.role() == null ? Role.AGENT : request.role(), request.team());
 		return ResponseEntity.created(URI.create("/api/agents")).body(agent);
+	}
+
+	record TeamChange(String name) {
+	}
+
+	record AgentChange(String displayName, Role role, String team) {
+	}
+
+	record PasswordRequest(String password) {
+	}
+
+	@Operation(summary = "Rename a team (its code stays)")
+	@PutMapping("/api/admin/teams/{code}")
+	Team renameTeam(@PathVariable String code, @RequestBody TeamChange change) {
+		return this.staff.renameTeam(code, change.name());
+	}
+
+	@Operation(summary = "Change an agent's display name, role or team",
+			description = "A new role ends the agent's console sessions. 409 if it would leave no active admin.")
+	@PutMapping("/api/admin/agents/{username}")
+	Agent changeAgent(@PathVariable String username, @RequestBody AgentChange change) {
+		return this.staff.changeAgent(username, change.displayName(), change.role(), change.team());
+	}
+
+	@Operation(summary = "Deactivate an agent who leaves",
+			description = "They can no longer sign in and their sessions end; what they did keeps their name. "
+					+ "409 if already deactivated or the last active admin.")
+	@PostMapping("/api/admin/agents/{username}/deactivate")
+	Agent deactivate(@PathVariable String username, Principal principal) {
+		return this.staff.deactivate(username, principal.getName());
+	}
+
+	@Operation(summary = "Let a deactivated agent sign in again")
+	@PostMapping("/api/admin/agents/{username}/reactivate")
+	Agent reactivate(@PathVariable String username) {
+		return this.staff.reactivate(username);
+	}
+
+	@Operation(summary = "Give an agent a new password", description = "Their console sessions end.")
+	@PostMapping("/api/admin/agents/{username}/password")
+	ResponseEntity<Void> setPassword(@PathVariable String username, @RequestBody PasswordRequest request) {
+		this.staff.setPassword(username, request.password());
+		return ResponseEntity.noContent().build();
 	}
 
 	/** Issues a token; its secret is in this response only. */

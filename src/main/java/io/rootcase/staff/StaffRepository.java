@@ -64,6 +64,28 @@ class StaffRepository {
 			.update();
 	}
 
+	void updateTeam(Team team) {
+		this.jdbc.sql("update teams set name = ? where code = ?").params(team.name(), team.code()).update();
+	}
+
+	void updateAgent(Agent agent) {
+		this.jdbc.sql("update agents set display_name = ?, role = ?, team_code = ?, active = ? where username = ?")
+			.params(agent.displayName(), agent.role().name(), agent.team(), agent.active(), agent.username())
+			.update();
+	}
+
+	void updatePasswordHash(String username, String passwordHash) {
+		this.jdbc.sql("update agents set password_hash = ? where username = ?").params(passwordHash, username).update();
+	}
+
+	/** Locks the admins' rows, so two admins demoting each other cannot leave none. */
+	long activeAdminsForUpdate() {
+		return this.jdbc.sql("select username from agents where role = 'ADMIN' and active = true for update")
+			.query(String.class)
+			.list()
+			.size();
+	}
+
 	long agentCount() {
 		return this.jdbc.sql("select count(*) from agents").query(Long.class).single();
 	}

@@ -148,6 +148,32 @@ class SupportCaseTests {
 	}
 
 	@Test
+	void aCaseWhoseAgentLeftGoesBackToItsTeamsQueueWithTheHandoverRecorded() {
+		SupportCase c = opened();
+		c.handOver("finance", "fiona", null, "alice", T0);
+		c.drainRecorded();
+
+		assertThat(c.returnFromAgentWhoLeft("fiona", "root", T0.plusSeconds(60))).isTrue();
+		assertThat(c.team()).isEqualTo("finance");
+		assertThat(c.assignee()).isNull();
+		assertThat(c.drainRecorded()).singleElement()
+			.isInstanceOfSatisfying(Handover.class,
+					h -> assertThat(h.note()).isEqualTo("fiona left (deactivated); back to the team's queue"));
+		assertThat(c.returnFromAgentWhoLeft("fiona", "root", T0.plusSeconds(90))).as("no longer theirs").isFalse();
+	}
+
+	@Test
+	void aResolvedCaseOrAnotherAgentsCaseStaysWhereItIs() {
+		SupportCase c = opened();
+		c.handOver("support", "bob", null, "alice", T0);
+		assertThat(c.returnFromAgentWhoLeft("fiona", "root", T0)).isFalse();
+		c.proposeResolution("router reset", "bob", T0.plusSeconds(60));
+		c.confirmResolution(T0.plusSeconds(90));
+		assertThat(c.returnFromAgentWhoLeft("bob", "root", T0.plusSeconds(120))).isFalse();
+		assertThat(c.assignee()).isEqualTo("bob");
+	}
+
+	@Test
 	void longFirstLinesAreShortenedForTheSubject() {
 		assertThat(SupportCase.subjectFrom("x".repeat(500))).hasSize(200).endsWith("…");
 		assertThat(SupportCase.subjectFrom("   ")).isEqualTo("(no text)");
