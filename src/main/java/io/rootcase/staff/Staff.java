@@ -2,6 +2,7 @@ package io.rootcase.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,6 +33,10 @@ public class Staff {
 	static final int MAX_TEAM_NAME = 100;
 
 	static final int MAX_DISPLAY_NAME = 120;
+
+	static final int SIGN_IN_ATTEMPTS = 5;
+
+	static final Duration SIGN_IN_PAUSE = Duration.ofMinutes(15);
 
 	private final StaffRepository repository;
 
@@ -173,6 +178,7 @@ public class Staff {
 		existingAgent(username);
 		checkPassword(rawPassword);
 		this.repository.updatePasswordHash(username, this.passwords.encode(rawPassword));
+		this.repository.clearSignInFailures(username);
 		this.events.publishEvent(new AgentAccessChanged(username));
 	}
 
@@ -188,6 +194,28 @@ public class Staff {
 			throw new StaffException("the current password is not right");
 		}
 		setPassword(username, newPassword);
+	}
+
+	/**
+	 * A wrong password for the username (nothing happens for one nobody has): after
+	 * {@link #SIGN_IN_ATTEMPTS} in a row the agent's sign-in is paused for
+	 * {@link #SIGN_IN_PAUSE}, on every node, so a password cannot be guessed by trying.
+	 */
+	@Transactional
+	public void signInFailed(String username) {
+		this.repository.signInFailed(username, SIGN_IN_ATTEMPTS, this.clock.instant().plus(SIGN_IN_PAUSE));
+	}
+
+	/** A right password: the wrong ones before it are forgotten. */
+	@Transactional
+	public void signedIn(String username) {
+		this.repository.clearSignInFailures(username);
+	}
+
+	/** Whether the agent's sign-in is paused now after too many wrong passwords. */
+	@Transactional(readOnly = true)
+	public boolean signInPaused(String username) {
+		return this.repository.signInPausedUntil(username).filter(this.clock.instant()::isBefore).isPresent();
 	}
 
 	private void requireAnotherAdmin(Agent agent) {

@@ -78,6 +78,38 @@ class StaffRepository {
 		this.jdbc.sql("update agents set password_hash = ? where username = ?").params(passwordHash, username).update();
 	}
 
+	/** Counts a wrong password; the count reached, pauses sign-in and starts again. */
+	void signInFailed(String username, int allowed, Instant pausedUntil) {
+		this.jdbc.sql("update agents set failed_sign_ins = failed_sign_ins + 1 where username = ?")
+			.param(username)
+			.update();
+		this.jdbc.sql("""
+				update agents set failed_sign_ins = 0, sign_in_paused_until = ?
+				where username = ? and failed_sign_ins >= ?""")
+			.params(DbTime.toDb(pausedUntil), username, allowed)
+			.update();
+	}
+
+	/**
+	 * Forgets wrong passwords and any pause; writes nothing when there is nothing to
+	 * forget.
+	 */
+	void clearSignInFailures(String username) {
+		this.jdbc.sql("""
+				update agents set failed_sign_ins = 0, sign_in_paused_until = null
+				where username = ? and (failed_sign_ins > 0 or sign_in_paused_until is not null)""")
+			.param(username)
+			.update();
+	}
+
+	Optional<Instant> signInPausedUntil(String username) {
+		return this.jdbc
+			.sql("select sign_in_paused_until from agents where username = ? and sign_in_paused_until is not null")
+			.param(username)
+			.query((rs, n) -> DbTime.fromDb(rs, "sign_in_paused_until"))
+			.optional();
+	}
+
 	/** Locks the admins' rows, so two admins demoting each other cannot leave none. */
 	long activeAdminsForUpdate() {
 		return this.jdbc.sql("select username from agents where role = 'ADMIN' and active = true for update")

@@ -1,6 +1,7 @@
 package io.rootcase.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 import io.rootcase.staff.Role;
 import io.rootcase.staff.Staff;
@@ -16,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,6 +25,8 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,9 +94,20 @@ class SecurityConfiguration {
 			.hasRole(Role.MANAGER.name())
 			.anyRequest()
 			.hasRole(Role.AGENT.name()))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(signInRefused())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
+	}
+
+	/** A paused sign-in says so; any other refusal says only that it was refused. */
+	private static AuthenticationFailureHandler signInRefused() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?paused"));
+		handler.setDefaultFailureUrl("/login?error");
+		return handler;
 	}
 
 	/**
@@ -115,6 +130,7 @@ class SecurityConfiguration {
 			String hash = staff.passwordHashOf(username).orElseThrow(() -> new UsernameNotFoundException(username));
 			return User.withUsername(agent.username())
 				.password(hash)
+				.accountLocked(staff.signInPaused(username))
 				.authorities(ApiTokenIntrospector.authorities(agent.role()))
 				.build();
 		};
