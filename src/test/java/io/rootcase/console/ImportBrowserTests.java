@@ -12,6 +12,7 @@ import io.rootcase.customers.CustomerDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +37,15 @@ class ImportBrowserTests extends BrowserTest {
 		return Files.write(this.files.resolve(name), String.join("\n", lines).getBytes());
 	}
 
+	/**
+	 * Uploads the file and waits for the answer's page: a wait on the page before it
+	 * could read its report while it goes away.
+	 */
 	void upload(Path file) {
+		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
 		browser.findElement(By.id("import")).click();
+		Chromium.waiting(browser).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	@Test

@@ -31,6 +31,15 @@ class StaffBrowserTests extends BrowserTest {
 		return browser.findElement(By.id("agent-" + username));
 	}
 
+	/**
+	 * Submits and waits for the answer's page, so the wait after it reads the new one.
+	 */
+	private static void submit(WebElement button) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		button.click();
+		Chromium.waiting(browser).until(ExpectedConditions.stalenessOf(page));
+	}
+
 	private static void saw(String message) {
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-message"), message));
@@ -47,24 +56,24 @@ class StaffBrowserTests extends BrowserTest {
 		browser.findElement(By.id("new-display-name")).sendKeys("Nina Newbie");
 		browser.findElement(By.id("new-password")).sendKeys("a first password");
 		new Select(browser.findElement(By.id("new-team"))).selectByValue("finance");
-		browser.findElement(By.id("add-agent")).click();
+		submit(browser.findElement(By.id("add-agent")));
 		saw("Agent " + username + " added.");
 		assertThat(row(username).findElement(By.className("status")).getText()).isEqualTo("active");
 
 		new Select(row(username).findElement(By.name("role"))).selectByValue("MANAGER");
-		row(username).findElement(By.className("change-agent")).click();
+		submit(row(username).findElement(By.className("change-agent")));
 		saw(username + " changed.");
 		assertThat(this.staff.agent(username).orElseThrow().role()).isEqualTo(Role.MANAGER);
 		assertThat(this.staff.agent(username).orElseThrow().team()).isEqualTo("finance");
 
-		row(username).findElement(By.className("deactivate")).click();
+		submit(row(username).findElement(By.className("deactivate")));
 		saw(username + " is deactivated and signed out everywhere.");
 		assertThat(row(username).findElement(By.className("status")).getText()).isEqualTo("deactivated");
-		row(username).findElement(By.className("reactivate")).click();
+		submit(row(username).findElement(By.className("reactivate")));
 		saw(username + " can sign in again.");
 		assertThat(row(username).findElement(By.className("status")).getText()).isEqualTo("active");
 
-		row("root").findElement(By.className("deactivate")).click();
+		submit(row("root").findElement(By.className("deactivate")));
 		Chromium.waiting(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-error"),
 					"you cannot deactivate yourself"));
