@@ -12,8 +12,12 @@ public final class CaseHistory {
 	private CaseHistory() {
 	}
 
+	/**
+	 * @param undoes the change this one undoes (its cause was found not to belong to the
+	 * case), or {@code null}
+	 */
 	public record Transition(UUID id, UUID caseId, CaseStatus from, CaseStatus to, String actor, String reason,
-			Instant occurredAt) {
+			Instant occurredAt, UUID undoes) {
 	}
 
 	public record Action(UUID id, UUID caseId, ActionKind kind, String description, int minutesSpent, String actor,

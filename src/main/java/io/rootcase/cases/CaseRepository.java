@@ -27,6 +27,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseRepository {
 
+	private static final String TRANSITIONS = """
+			select id, case_id, from_status, to_status, actor, reason, occurred_at, undoes from case_transitions
+			""";
+
 	private static final String COLUMNS = """
 			id, case_number, customer_id, channel, subject, status, team_code, assignee, opened_at,
 			last_activity_at, closed_at, contact_reason, contact_reason_source, root_cause_state, root_cause_key, problem_id,
@@ -134,10 +138,11 @@ class CaseRepository {
 		for (Object entry : recorded) {
 			switch (entry) {
 				case Transition t -> this.jdbc.sql("""
-						insert into case_transitions (id, case_id, from_status, to_status, occurred_at, actor, reason)
-						values (?, ?, ?, ?, ?, ?, ?)""")
+						insert into case_transitions (id, case_id, from_status, to_status, occurred_at, actor, reason,
+						  undoes)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(t.id(), t.caseId(), t.from() == null ? null : t.from().name(), t.to().name(),
-							DbTime.toDb(t.occurredAt()), t.actor(), t.reason())
+							DbTime.toDb(t.occurredAt()), t.actor(), t.reason(), t.undoes())
 					.update();
 				case Action a -> this.jdbc.sql("""
 						insert into case_actions (id, case_id, kind, description, minutes_spent, actor, occurred_at,
@@ -296,15 +301,29 @@ class CaseRepository {
 		if (caseIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select id, case_id, from_status, to_status, actor, reason, occurred_at from case_transitions
-				where case_id in (:ids) order by occurred_at, id""")
+		return this.jdbc.sql(TRANSITIONS + "where case_id in (:ids) order by occurred_at, id")
 			.param("ids", caseIds)
-			.query((rs, n) -> new Transition(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-					rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
-					CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), rs.getString("reason"),
-					DbTime.fromDb(rs, "occurred_at")))
+			.query((rs, n) -> transition(rs))
 			.list();
+	}
+
+	/**
+	 * The case's latest status change as recorded. Ids are time-ordered and a case's
+	 * changes are written one after the other (its version guards them), so the greatest
+	 * id is the latest written, whatever time the change is dated.
+	 */
+	Optional<Transition> lastTransitionOf(UUID caseId) {
+		return this.jdbc.sql(TRANSITIONS + "where case_id = ? order by id desc fetch first 1 rows only")
+			.param(caseId)
+			.query((rs, n) -> transition(rs))
+			.optional();
+	}
+
+	private static Transition transition(ResultSet rs) throws SQLException {
+		return new Transition(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+				rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
+				CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), rs.getString("reason"),
+				DbTime.fromDb(rs, "occurred_at"), rs.getObject("undoes", UUID.class));
 	}
 
 	List<Action> actionsOf(Collection<UUID> caseIds) {

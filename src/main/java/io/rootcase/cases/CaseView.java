@@ -14,7 +14,10 @@ import io.rootcase.shared.Channel;
  * @param resolutionKind cured, relieved or unexplained once the case has ended or awaits
  * confirmation, else {@code null}
  * @param resolutionOutcome how the latest resolution ended, {@code null} while it has not
- * @param resolutionProposedAt when the resolution awaiting confirmation was proposed
+ * @param resolutionProposedAt when the latest resolution was proposed (it stays when the
+ * customer reopens the case, until the next proposal)
+ * @param reminderSentAt when the customer was reminded to confirm that proposal, if they
+ * were
  * @param recurrenceOf the earlier case whose problem this one is, come back
  * @param customerSaysItRecurs the customer says themselves it is back or not fixed
  * @param reopenCount how often the case came back after a resolution was proposed or

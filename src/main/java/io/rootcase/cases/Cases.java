@@ -130,14 +130,15 @@ public class Cases {
 	/**
 	 * Moves a customer's contact out of the case threading put it on: to another active
 	 * case of theirs, or to a new case of its own (when {@code toReference} is
-	 * {@code null}). A case left without contacts closes. Callers hold the customer's
-	 * lock and move the contact itself.
-	 * @param lastOnItsCase whether no other contact stays on the case it leaves
+	 * {@code null}). A case left without contacts closes; a case the contact had brought
+	 * back to us goes back to where it was. Callers hold the customer's lock and move the
+	 * contact itself.
+	 * @param stays what stays on the case it leaves
 	 * @throws CaseRuleViolation when the target belongs to another customer, is closed,
 	 * or is the case the contact is on
 	 */
 	@Transactional
-	public MovedContact moveContact(ContactOnCase contact, UUID fromCaseId, String toReference, boolean lastOnItsCase,
+	public MovedContact moveContact(ContactOnCase contact, UUID fromCaseId, String toReference, WhatStays stays,
 			String why, String actor, Instant at) {
 		SupportCase from = this.repository.find(new CaseReference.ById(fromCaseId))
 			.orElseThrow(() -> new CaseNotFoundException(fromCaseId.toString()));
@@ -165,8 +166,11 @@ public class Cases {
 			publish(to.drainEvents());
 			target = view(to.snapshot());
 		}
-		boolean closed = lastOnItsCase && from.lastContactMovedOut(target.reference(), actor, now);
-		if (closed) {
+		boolean closed = !stays.anyContact() && from.lastContactMovedOut(target.reference(), actor, now);
+		boolean wentBack = !closed && !stays.customerWordsSince()
+				&& from.customerWordsMovedOut(this.repository.lastTransitionOf(fromCaseId).orElse(null),
+						contact.occurredAt(), target.reference(), actor, now);
+		if (closed || wentBack) {
 			this.repository.update(from);
 			publish(from.drainEvents());
 		}

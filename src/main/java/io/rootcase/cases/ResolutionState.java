@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What a case knows about its resolution: the work done (palliatives, a cure and the
- * cause it addressed), the confirmation request (when it was proposed, whether the
+ * cause it addressed), the latest confirmation request (when it was proposed, whether the
  * customer was reminded) and how it ended.
  *
  * @param cureAppliedFor the root cause the latest curative action addressed; empty when
@@ -39,8 +39,22 @@ record ResolutionState(int palliativeActions, String cureAppliedFor, Instant pro
 				how, this.reopenCount);
 	}
 
+	/**
+	 * The latest proposal's dates stay: they are what the case goes back to if the
+	 * reopening is undone.
+	 */
 	ResolutionState reopened() {
-		return new ResolutionState(this.palliativeActions, this.cureAppliedFor, null, null, null, this.reopenCount + 1);
+		return new ResolutionState(this.palliativeActions, this.cureAppliedFor, this.proposedAt, this.reminderSentAt,
+				null, this.reopenCount + 1);
+	}
+
+	/**
+	 * What reopened the case did not belong to it: the proposal awaits the customer's
+	 * answer again, with its dates.
+	 */
+	ResolutionState reopeningUndone() {
+		return new ResolutionState(this.palliativeActions, this.cureAppliedFor, this.proposedAt, this.reminderSentAt,
+				null, Math.max(0, this.reopenCount - 1));
 	}
 
 	/**

@@ -130,7 +130,7 @@ final class SupportCase {
 				CaseDiagnosisState.UNDIAGNOSED, ResolutionState.NONE,
 				Recurrence.customerSaysItRecurs(firstWords) ? RecurrenceState.NONE.saidSo() : RecurrenceState.NONE,
 				null, at));
-		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, actor, reason, at));
+		opened.recorded.add(new Transition(Ids.next(), opened.id, null, CaseStatus.NEW, actor, reason, at, null));
 		opened.events.add(new CaseOpened(opened.id, customerId, channel, at));
 		return opened;
 	}
@@ -156,6 +156,37 @@ final class SupportCase {
 			return false;
 		}
 		changeStatus(CaseStatus.CLOSED, "its only contact moved to " + toReference, actor, at);
+		return true;
+	}
+
+	/**
+	 * An agent moved the customer's latest words on this case to another case. When they
+	 * are what brought the case back to us (an answer while we waited on the customer, or
+	 * a message that reopened a proposed resolution) and its status has not changed
+	 * since, the case goes back to where it was: waiting on the customer, or awaiting
+	 * their confirmation of the resolution proposed before, its reminder and closing
+	 * dates as they were. The change back names the change it undoes, so the history
+	 * keeps both and the reopening is not counted.
+	 * @param lastRecorded the case's latest status change, as recorded (not by when its
+	 * cause happened: a message may come after a change though written before it)
+	 * @param wordsAt when the moved words came
+	 * @return whether the case went back
+	 */
+	boolean customerWordsMovedOut(Transition lastRecorded, Instant wordsAt, String toReference, String actor,
+			Instant at) {
+		Transition last = lastRecorded;
+		boolean broughtBackByThem = this.status == CaseStatus.OPEN && last != null && last.to() == CaseStatus.OPEN
+				&& CUSTOMER.equals(last.actor()) && last.occurredAt().equals(wordsAt) && last.undoes() == null
+				&& (last.from() == CaseStatus.WAITING_ON_CUSTOMER || last.from() == CaseStatus.AWAITING_CONFIRMATION);
+		if (!broughtBackByThem) {
+			return false;
+		}
+		moveTo(last.from(), actor, "the customer's message that brought the case back was moved to " + toReference, at,
+				last.id());
+		if (last.from() == CaseStatus.AWAITING_CONFIRMATION) {
+			this.resolution = this.resolution.reopeningUndone();
+		}
+		touch(at);
 		return true;
 	}
 
@@ -539,11 +570,15 @@ final class SupportCase {
 	}
 
 	private void moveTo(CaseStatus target, String actor, String reason, Instant at) {
+		moveTo(target, actor, reason, at, null);
+	}
+
+	private void moveTo(CaseStatus target, String actor, String reason, Instant at, UUID undoes) {
 		if (!this.status.canMoveTo(target)) {
 			throw new CaseRuleViolation("a case that is " + label(this.status) + " cannot become " + label(target));
 		}
 		String why = reason == null || reason.isBlank() ? null : reason.strip();
-		this.recorded.add(new Transition(Ids.next(), this.id, this.status, target, actor, why, at));
+		this.recorded.add(new Transition(Ids.next(), this.id, this.status, target, actor, why, at, undoes));
 		this.events.add(new CaseStatusChanged(this.id, this.status, target, actor, why, at));
 		this.status = target;
 		this.closedAt = target == CaseStatus.CLOSED ? at : null;

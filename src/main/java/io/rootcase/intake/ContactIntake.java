@@ -16,6 +16,7 @@ import io.rootcase.cases.Cases;
 import io.rootcase.cases.ContactOnCase;
 import io.rootcase.cases.MergedCases;
 import io.rootcase.cases.MovedContact;
+import io.rootcase.cases.WhatStays;
 import io.rootcase.customers.CustomerDirectory;
 import io.rootcase.customers.CustomerNotFoundException;
 import io.rootcase.customers.CustomerView;
@@ -261,11 +262,12 @@ public class ContactIntake {
 		this.customers.lockForUpdate(found.customerId());
 		// Read again under the lock: another agent may have just moved it.
 		Contact contact = this.contacts.find(contactId).orElseThrow();
-		boolean last = this.contacts.countOfCase(contact.caseId()) == 1;
+		WhatStays stays = new WhatStays(this.contacts.countOfCase(contact.caseId()) > 1,
+				this.contacts.customerWordsOnCaseSince(contact));
 		MovedContact moved = this.cases.moveContact(
 				new ContactOnCase(contact.customerId(), contact.channel(), contact.direction(), contact.occurredAt(),
 						contact.text(), null, null),
-				contact.caseId(), Texts.blankToNull(toCaseReference), last, reason, actor, at);
+				contact.caseId(), Texts.blankToNull(toCaseReference), stays, reason, actor, at);
 		CaseView target = moved.to();
 		moveToCase(contact, target.id(), reason, actor, at);
 		return new MoveReceipt(contactId, moved.from().id(), moved.from().reference(), target.id(), target.reference(),

@@ -87,6 +87,19 @@ class ContactRepository {
 			.single();
 	}
 
+	/**
+	 * Whether another inbound contact on the contact's case came at the same time or
+	 * later.
+	 */
+	boolean customerWordsOnCaseSince(Contact contact) {
+		return this.jdbc.sql("""
+				select count(*) from contacts
+				where case_id = ? and direction = 'INBOUND' and occurred_at >= ? and id <> ?""")
+			.params(contact.caseId(), DbTime.toDb(contact.occurredAt()), contact.id())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	void moveToCase(ContactMove move, UUID id) {
 		this.jdbc.sql("update contacts set case_id = ? where id = ?")
 			.params(move.toCaseId(), move.contactId())

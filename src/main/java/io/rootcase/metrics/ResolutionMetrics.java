@@ -229,8 +229,15 @@ public class ResolutionMetrics {
 		return where("c.opened_at", f);
 	}
 
+	/**
+	 * Status changes in the period, leaving out a change undone (what caused it did not
+	 * belong to the case) and the change back: a customer's message moved to another case
+	 * neither reopened a resolution nor proposed it again.
+	 */
 	private static Where transitions(MetricsFilter f) {
-		return where("t.occurred_at", f);
+		Where period = where("t.occurred_at", f);
+		return new Where(period.sql() + " and t.undoes is null"
+				+ " and not exists (select 1 from case_transitions u where u.undoes = t.id)", period.params());
 	}
 
 	private static Where where(String time, MetricsFilter f) {

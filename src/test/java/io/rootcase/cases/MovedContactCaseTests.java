@@ -1,6 +1,7 @@
 package io.rootcase.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,6 +84,86 @@ class MovedContactCaseTests {
 			.isInstanceOfSatisfying(Transition.class,
 					t -> assertThat(t.reason()).isEqualTo("its only contact moved to RC-9"));
 		assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
+	}
+
+	/** The status changes the case recorded since the last call, added to the history. */
+	private static List<Transition> kept(SupportCase c, List<Transition> history) {
+		c.drainRecorded()
+			.stream()
+			.filter(Transition.class::isInstance)
+			.map(Transition.class::cast)
+			.forEach(history::add);
+		return history;
+	}
+
+	@Test
+	void aProposalReopenedByWordsMovedToAnotherCaseAwaitsTheCustomerAgainWithItsDates() {
+		List<Transition> history = new ArrayList<>();
+		SupportCase c = opened();
+		c.proposeResolution("router replaced", "alice", T0.plusSeconds(60));
+		c.confirmationReminderSent(T0.plusSeconds(120));
+		Instant wordsAt = T0.plusSeconds(180);
+		c.customerContacted("Why did my bill double?", wordsAt);
+		assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(c.snapshot().resolution().reopenCount()).isEqualTo(1);
+		UUID reopening = kept(c, history).getLast().id();
+
+		assertThat(c.customerWordsMovedOut(history.getLast(), wordsAt, "RC-9", "bob", T0.plusSeconds(240))).isTrue();
+
+		assertThat(c.status()).isEqualTo(CaseStatus.AWAITING_CONFIRMATION);
+		ResolutionState resolution = c.snapshot().resolution();
+		assertThat(resolution.proposedAt()).isEqualTo(T0.plusSeconds(60));
+		assertThat(resolution.reminderSentAt()).isEqualTo(T0.plusSeconds(120));
+		assertThat(resolution.reopenCount()).isZero();
+		assertThat(c.snapshot().waitingSince()).isNull();
+		assertThat(kept(c, history).getLast()).satisfies(t -> {
+			assertThat(t.undoes()).isEqualTo(reopening);
+			assertThat(t.actor()).isEqualTo("bob");
+			assertThat(t.reason()).isEqualTo("the customer's message that brought the case back was moved to RC-9");
+		});
+	}
+
+	@Test
+	void aCaseWaitingOnTheCustomerWaitsAgainWhenTheAnswerItGotIsMovedToAnotherCase() {
+		List<Transition> history = new ArrayList<>();
+		SupportCase c = opened();
+		c.repliedToCustomer("alice", T0.plusSeconds(60));
+		c.customerContacted("Also, where is my parcel?", T0.plusSeconds(120));
+		assertThat(c.snapshot().waitingSince()).isEqualTo(T0.plusSeconds(120));
+
+		assertThat(c.customerWordsMovedOut(kept(c, history).getLast(), T0.plusSeconds(120), "RC-9", "bob",
+				T0.plusSeconds(180)))
+			.isTrue();
+
+		assertThat(c.status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
+		assertThat(c.snapshot().waitingSince()).isNull();
+	}
+
+	@Test
+	void aCaseStaysAsItIsWhenTheMovedWordsAreNotWhatBroughtItBackOrItMovedOnSince() {
+		SupportCase fresh = SupportCase.open(this.customer, Channel.EMAIL, "My router restarts", "support", null, T0);
+		assertThat(fresh.customerWordsMovedOut(kept(fresh, new ArrayList<>()).getLast(), T0, "RC-9", "bob", T0))
+			.isFalse();
+
+		List<Transition> answered = new ArrayList<>();
+		SupportCase replied = opened();
+		replied.repliedToCustomer("alice", T0.plusSeconds(60));
+		replied.customerContacted("Also, where is my parcel?", T0.plusSeconds(120));
+		replied.repliedToCustomer("alice", T0.plusSeconds(150));
+		assertThat(replied.customerWordsMovedOut(kept(replied, answered).getLast(), T0.plusSeconds(120), "RC-9", "bob",
+				T0.plusSeconds(180)))
+			.isFalse();
+
+		List<Transition> other = new ArrayList<>();
+		SupportCase earlier = opened();
+		earlier.repliedToCustomer("alice", T0.plusSeconds(60));
+		earlier.customerContacted("It restarted again", T0.plusSeconds(120));
+		// Moved: a later message of theirs, not the one that brought the case back.
+		assertThat(earlier.customerWordsMovedOut(kept(earlier, other).getLast(), T0.plusSeconds(130), "RC-9", "bob",
+				T0.plusSeconds(180)))
+			.isFalse();
+		assertThat(earlier.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(earlier.drainRecorded()).isEmpty();
 	}
 
 	@Test

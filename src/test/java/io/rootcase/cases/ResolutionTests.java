@@ -129,7 +129,8 @@ class ResolutionTests {
 		c.rejectResolution("Still drops every night", T0.plusSeconds(60));
 		assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(c.snapshot().resolution().reopenCount()).isEqualTo(1);
-		assertThat(c.snapshot().resolution().proposedAt()).isNull();
+		// The proposal's date stays known until the next one.
+		assertThat(c.snapshot().resolution().proposedAt()).isEqualTo(T0.plusSeconds(20));
 		assertThat(c.drainRecorded()).singleElement()
 			.isInstanceOfSatisfying(Transition.class,
 					t -> assertThat(t.reason()).isEqualTo("customer rejected the resolution: Still drops every night"));

@@ -203,6 +203,64 @@ class ContactMoveApiTests {
 	}
 
 	@Test
+	void aProposalTheMovedMessageHadReopenedAwaitsTheCustomersConfirmationAgainAndCountsNoReopening() throws Exception {
+		String routerCase = send("My router restarts every night", null, null).get("caseReference").asString();
+		proposeResolution(routerCase);
+		JsonNode proposed = get("/api/cases/" + routerCase).get("summary");
+		JsonNode bill = send("Why did my bill double this month?", routerCase, unique("msg"));
+		assertThat(get("/api/cases/" + routerCase).get("summary").get("reopenCount").asInt()).isEqualTo(1);
+
+		JsonNode moved = moveOk(bill.get("contactId").asString(), "{\"reason\":\"a billing question\"}");
+
+		JsonNode details = get("/api/cases/" + routerCase);
+		JsonNode summary = details.get("summary");
+		assertThat(summary.get("status").asString()).isEqualTo("awaiting_confirmation");
+		assertThat(summary.get("resolutionProposedAt")).isEqualTo(proposed.get("resolutionProposedAt"));
+		assertThat(summary.get("reopenCount").asInt()).isZero();
+		assertThat(summary.get("answerDueAt").isNull()).isTrue();
+		List<JsonNode> transitions = details.get("transitions").valueStream().toList();
+		JsonNode back = transitions.getLast();
+		assertThat(back.get("reason").asString())
+			.isEqualTo("the customer's message that brought the case back was moved to "
+					+ moved.get("caseReference").asString());
+		JsonNode reopening = transitions.stream()
+			.filter(t -> t.get("reason").asString().equals("customer replied without confirming the resolution"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(back.get("undoes").asString()).isEqualTo(reopening.get("id").asString());
+		// The reopening and the change back count neither as a reopening nor as a second
+		// proposal in the resolution figures.
+		assertThat(this.jdbc.sql("""
+				select count(*) from case_transitions t where t.case_id = cast(? as uuid) and t.undoes is null
+				  and not exists (select 1 from case_transitions u where u.undoes = t.id)
+				  and t.to_status in ('OPEN', 'AWAITING_CONFIRMATION')""")
+			.param(summary.get("id").asString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aCaseStaysOpenWhenTheCustomerWroteAgainAfterTheMovedMessage() throws Exception {
+		String routerCase = send("My router restarts every night", null, null).get("caseReference").asString();
+		proposeResolution(routerCase);
+		JsonNode bill = send("Why did my bill double this month?", routerCase, unique("msg"));
+		send("And the router restarted again last night", routerCase, unique("msg"));
+
+		moveOk(bill.get("contactId").asString(), "{}");
+
+		assertThat(get("/api/cases/" + routerCase).get("summary").get("status").asString()).isEqualTo("open");
+	}
+
+	private void proposeResolution(String reference) throws Exception {
+		this.mvc
+			.perform(post("/api/cases/" + reference + "/resolution")
+				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"note\":\"We replaced your router.\"}"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void movesThatCannotBeMadeAreRefusedAndChangeNothing() throws Exception {
 		JsonNode router = send("My router restarts every night", null, null);
 		String contactId = router.get("contactId").asString();
