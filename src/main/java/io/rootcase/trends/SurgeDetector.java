@@ -30,7 +30,14 @@ import java.util.Arrays;
  */
 record SurgeDetector(int historyHours, int guardHours, double halfLifeHours, double rise, double prior) {
 
-	static final SurgeDetector STANDARD = new SurgeDetector(28 * 24, 24, 7 * 24, 1.5, 1);
+	/**
+	 * Four weeks of history and a guard of three days. With a guard of one day a sparse
+	 * reason's surge building over days taught the baseline that it was normal before its
+	 * summed count stood out (the demo's billing surge went unflagged); three days cost a
+	 * point of recall within two hours (a wider Bonferroni correction) and spend fewer
+	 * false alerts (docs/benchmarks.md, trends).
+	 */
+	static final SurgeDetector STANDARD = new SurgeDetector(28 * 24, 72, 7 * 24, 1.5, 1);
 
 	private static final double MAX_DISPERSION = 5;
 

@@ -79,6 +79,33 @@ class SurgeDetectorTests {
 	}
 
 	@Test
+	void aSparseReasonSurgingForDaysIsFoundBeforeItsBaselineLearnsTheSurgeAsNormal() {
+		// Two contacts a day, five times as many for six days: the demo's billing surge.
+		// One series among forty at a false-discovery rate of 0.001 must reach 0.001 /
+		// 40.
+		int surges = 0;
+		int found = 0;
+		for (int seed = 0; seed < 40; seed++) {
+			SurgeStreams.Stream stream = SurgeStreams.generate(seed, WEEKS, 2, 5, 1, 144, 0.05);
+			boolean[] flagged = SurgeStreams.watch(stream.counts(), 0.001 / 40);
+			for (int start : stream.surgeStarts()) {
+				surges++;
+				found += anyFlagged(flagged, start, start + 144) ? 1 : 0;
+			}
+		}
+		assertThat((double) found / surges).isGreaterThanOrEqualTo(0.9);
+	}
+
+	private static boolean anyFlagged(boolean[] flagged, int from, int to) {
+		for (int t = from; t < Math.min(to, flagged.length); t++) {
+			if (flagged[t]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Test
 	void aSeriesThatNeverHadAContactIsNotSurgingWithItsFirstTwo() {
 		long[] counts = new long[28 * 24 + 1];
 		counts[counts.length - 1] = 2;
