@@ -194,12 +194,7 @@ class ContactMoveApiTests {
 	}
 
 	private void changeStatus(String reference, String status, String reason) throws Exception {
-		this.mvc
-			.perform(post("/api/cases/" + reference + "/status")
-				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"status\":\"" + status + "\",\"reason\":\"" + reason + "\"}"))
-			.andExpect(status().isOk());
+		postOk("/api/cases/" + reference + "/status", "{\"status\":\"" + status + "\",\"reason\":\"" + reason + "\"}");
 	}
 
 	@Test
@@ -252,11 +247,14 @@ class ContactMoveApiTests {
 	}
 
 	private void proposeResolution(String reference) throws Exception {
+		postOk("/api/cases/" + reference + "/resolution", "{\"note\":\"We replaced your router.\"}");
+	}
+
+	private void postOk(String path, String body) throws Exception {
 		this.mvc
-			.perform(post("/api/cases/" + reference + "/resolution")
-				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
+			.perform(post(path).header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"note\":\"We replaced your router.\"}"))
+				.content(body))
 			.andExpect(status().isOk());
 	}
 
@@ -406,12 +404,8 @@ class ContactMoveApiTests {
 	void theCaseMergedIntoTakesTheAgentWhoHeldTheMergedCaseWhenNobodyHoldsIt() throws Exception {
 		String routerCase = send("My router restarts every night", null, null).get("caseReference").asString();
 		String second = followUpOnItsOwnCase(routerCase, "The router restarted again at 3 am").caseReference();
-		this.mvc
-			.perform(post("/api/cases/" + second + "/handover")
-				.header("Authorization", "Bearer " + TestFixtures.AGENT_TOKEN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"team\":\"support\",\"agent\":\"bob\",\"note\":\"knows the router\"}"))
-			.andExpect(status().isOk());
+		postOk("/api/cases/" + second + "/handover",
+				"{\"team\":\"support\",\"agent\":\"bob\",\"note\":\"knows the router\"}");
 
 		merge(second, into(routerCase, "the same restarts")).andExpect(status().isOk());
 
