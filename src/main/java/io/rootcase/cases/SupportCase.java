@@ -167,16 +167,15 @@ final class SupportCase {
 	 * their confirmation of the resolution proposed before, its reminder and closing
 	 * dates as they were. The change back names the change it undoes, so the history
 	 * keeps both and the reopening is not counted.
-	 * @param lastRecorded the case's latest status change, as recorded (not by when its
-	 * cause happened: a message may come after a change though written before it)
+	 * @param last the case's latest status change, as recorded (not by when its cause
+	 * happened: a message may come after a change though written before it)
 	 * @param wordsAt when the moved words came
 	 * @return whether the case went back
 	 */
-	boolean customerWordsMovedOut(Transition lastRecorded, Instant wordsAt, String toReference, String actor,
-			Instant at) {
-		Transition last = lastRecorded;
+	boolean customerWordsMovedOut(Transition last, Instant wordsAt, String toReference, String actor, Instant at) {
+		// A change back never leads to open, so an undone reopening is not undone twice.
 		boolean broughtBackByThem = this.status == CaseStatus.OPEN && last != null && last.to() == CaseStatus.OPEN
-				&& CUSTOMER.equals(last.actor()) && last.occurredAt().equals(wordsAt) && last.undoes() == null
+				&& CUSTOMER.equals(last.actor()) && last.occurredAt().equals(wordsAt)
 				&& (last.from() == CaseStatus.WAITING_ON_CUSTOMER || last.from() == CaseStatus.AWAITING_CONFIRMATION);
 		if (!broughtBackByThem) {
 			return false;
