@@ -130,7 +130,9 @@ class ContactReasonsTests {
 
 		assertThat(label.state()).isEqualTo(LabelState.UNCLASSIFIED);
 		assertThat(label.doubt()).isEqualTo(Doubt.OUT_OF_SCOPE);
-		assertThat(triageRow(receipt)).contains("far from every reason");
+		assertThat(triageRow(receipt)).contains("far from every reason")
+			.as("no reason is chosen for the agent")
+			.doesNotContain("selected");
 		assertThat(this.contactReasons.triage(500)).anySatisfy(t -> {
 			assertThat(t.label().contactId()).isEqualTo(receipt.contactId());
 			assertThat(t.caseReference()).isEqualTo(receipt.caseReference());
