@@ -65,6 +65,7 @@ class TrendsConsole {
 		List<SurgeAlert> decided = this.alerts.list(List.of(AlertState.PROBLEM, AlertState.DISMISSED), 10);
 		List<TrendsOverview.Mover> movers = this.overview.movers(MOVERS);
 		model.addAttribute("alerts", open);
+		model.addAttribute("segments", this.alerts.segments(open));
 		model.addAttribute("decided", decided);
 		model.addAttribute("evaluation", this.alerts.evaluation(EVALUATION_PERIOD));
 		model.addAttribute("movers", movers);

@@ -3,6 +3,7 @@ package io.rootcase.trends;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class AlertRepository {
 
 	private static final String COLUMNS = "id, series_key, state, surging_since, last_flagged, detected_at, observed, "
-			+ "expected, p_value, acted_by, acted_at, dismiss_reason, problem_reference";
+			+ "expected, p_value, acted_by, acted_at, dismiss_reason, problem_reference, part_of";
 
 	private final JdbcClient jdbc;
 
@@ -25,19 +26,19 @@ class AlertRepository {
 	}
 
 	void insert(SurgeAlert a) {
-		this.jdbc.sql("insert into trend_alerts (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql("insert into trend_alerts (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(a.id(), a.series().key(), a.state().name(), DbTime.toDb(a.since()), DbTime.toDb(a.lastFlagged()),
 					DbTime.toDb(a.detectedAt()), a.observed(), a.expected(), a.pValue(), a.actedBy(),
-					DbTime.toDb(a.actedAt()), a.dismissReason(), a.problemReference())
+					DbTime.toDb(a.actedAt()), a.dismissReason(), a.problemReference(), a.partOf())
 			.update();
 	}
 
 	void update(SurgeAlert a) {
 		this.jdbc
 			.sql("update trend_alerts set state = ?, last_flagged = ?, observed = ?, expected = ?, p_value = ?, "
-					+ "acted_by = ?, acted_at = ?, dismiss_reason = ?, problem_reference = ? where id = ?")
+					+ "acted_by = ?, acted_at = ?, dismiss_reason = ?, problem_reference = ?, part_of = ? where id = ?")
 			.params(a.state().name(), DbTime.toDb(a.lastFlagged()), a.observed(), a.expected(), a.pValue(), a.actedBy(),
-					DbTime.toDb(a.actedAt()), a.dismissReason(), a.problemReference(), a.id())
+					DbTime.toDb(a.actedAt()), a.dismissReason(), a.problemReference(), a.partOf(), a.id())
 			.update();
 	}
 
@@ -63,10 +64,13 @@ class AlertRepository {
 			.list();
 	}
 
-	/** Alerts in the states, those still surging most recently first. */
+	/**
+	 * Alerts in the states that are surges of their own (not part of another's), those
+	 * still surging most recently first.
+	 */
 	List<SurgeAlert> list(List<AlertState> states, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from trend_alerts where state in (:states) "
+			.sql("select " + COLUMNS + " from trend_alerts where state in (:states) and part_of is null "
 					+ "order by last_flagged desc, detected_at desc, id limit :limit")
 			.param("states", states.stream().map(Enum::name).toList())
 			.param("limit", limit)
@@ -74,8 +78,37 @@ class AlertRepository {
 			.list();
 	}
 
+	/** The segments' alerts that are part of these alerts, the strongest surge first. */
+	List<SurgeAlert> partsOf(Collection<UUID> wholes) {
+		if (wholes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + COLUMNS + " from trend_alerts where part_of in (:wholes) "
+					+ "order by observed / (expected + 1) desc, id")
+			.param("wholes", wholes)
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * The alerts of a reason's own series and of its segments still flagged at or after
+	 * the hour. The pattern may match a few other reasons (an underscore matches any
+	 * character); callers look at each alert's series.
+	 */
+	List<SurgeAlert> ofReasonFlaggedSince(String reason, Instant from) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from trend_alerts where (series_key = ? or series_key like ?) "
+					+ "and last_flagged >= ?")
+			.params("reason:" + reason, "reason:" + reason + "|%", DbTime.toDb(from))
+			.query(this::map)
+			.list();
+	}
+
+	/** Surges of their own in the state detected since the time. */
 	long count(AlertState state, Instant since) {
-		return this.jdbc.sql("select count(*) from trend_alerts where state = ? and detected_at >= ?")
+		return this.jdbc
+			.sql("select count(*) from trend_alerts where state = ? and detected_at >= ? and part_of is null")
 			.params(state.name(), DbTime.toDb(since))
 			.query(Long.class)
 			.single();
@@ -86,7 +119,8 @@ class AlertRepository {
 				AlertState.valueOf(rs.getString("state")), DbTime.fromDb(rs, "surging_since"),
 				DbTime.fromDb(rs, "last_flagged"), DbTime.fromDb(rs, "detected_at"), rs.getLong("observed"),
 				rs.getDouble("expected"), rs.getDouble("p_value"), rs.getString("acted_by"),
-				DbTime.fromDb(rs, "acted_at"), rs.getString("dismiss_reason"), rs.getString("problem_reference"));
+				DbTime.fromDb(rs, "acted_at"), rs.getString("dismiss_reason"), rs.getString("problem_reference"),
+				rs.getObject("part_of", UUID.class));
 	}
 
 }

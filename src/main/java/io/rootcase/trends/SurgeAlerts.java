@@ -78,9 +78,22 @@ public class SurgeAlerts {
 		return this.watch.testNewHours();
 	}
 
+	/** Surges of their own, not the segments' alerts that are part of them. */
 	@Transactional(readOnly = true)
 	public List<SurgeAlert> list(List<AlertState> states, int limit) {
 		return this.alerts.list(states.isEmpty() ? List.of(AlertState.values()) : states, Math.clamp(limit, 1, 500));
+	}
+
+	/**
+	 * The segments' alerts that are part of each of these alerts' surges, by the alert
+	 * they are part of.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<SurgeAlert>> segments(List<SurgeAlert> wholes) {
+		Map<UUID, List<SurgeAlert>> byWhole = new LinkedHashMap<>();
+		this.alerts.partsOf(wholes.stream().map(SurgeAlert::id).toList())
+			.forEach(part -> byWhole.computeIfAbsent(part.partOf(), id -> new ArrayList<>()).add(part));
+		return byWhole;
 	}
 
 	/** New alerts no manager has looked at: the console's notification badge. */
@@ -107,9 +120,13 @@ public class SurgeAlerts {
 	public record Customer(UUID id, String label, long cases) {
 	}
 
-	/** Everything an alert's page shows. */
+	/**
+	 * Everything an alert's page shows.
+	 *
+	 * @param segments the segments' alerts that are part of this surge
+	 */
 	public record Evidence(SurgeAlert alert, Chart chart, List<CaseView> cases, long customerCount,
-			List<Customer> customers, List<Concentration> concentrations) {
+			List<Customer> customers, List<Concentration> concentrations, List<SurgeAlert> segments) {
 	}
 
 	@Transactional(readOnly = true)
@@ -126,7 +143,8 @@ public class SurgeAlerts {
 					this.customers.find(e.getKey()).map(CustomerView::label).orElse(e.getKey().toString()),
 					e.getValue()))
 			.toList();
-		return new Evidence(alert, chart(alert), found, byCustomer.size(), top, concentrations(alert));
+		return new Evidence(alert, chart(alert), found, byCustomer.size(), top, concentrations(alert),
+				this.alerts.partsOf(List.of(alert.id())));
 	}
 
 	private List<CaseView> contributingCases(SurgeAlert alert) {
@@ -233,8 +251,10 @@ public class SurgeAlerts {
 				new Problems.ProblemForm(form.title(), description, form.team(), form.owner(), key.cause(), null,
 						key.reason(), null, null, null, key.segment() ? key.attribute() + "=" + key.value() : null),
 				contributingCases(alert), actor);
-		this.alerts
-			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));
+		SurgeAlert decided = alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null,
+				problem.reference());
+		this.alerts.update(decided);
+		decideSegments(decided, problem);
 		return problem;
 	}
 
@@ -247,8 +267,10 @@ public class SurgeAlerts {
 		}
 		ProblemView problem = this.problems.get(problemReference.strip());
 		this.problems.linkUnlinked(problem.reference(), contributingCases(alert));
-		this.alerts
-			.update(alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null, problem.reference()));
+		SurgeAlert decided = alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null,
+				problem.reference());
+		this.alerts.update(decided);
+		decideSegments(decided, problem);
 		return problem;
 	}
 
@@ -275,7 +297,24 @@ public class SurgeAlerts {
 		SurgeAlert alert = requireUndecided(id, actor);
 		SurgeAlert decided = alert.decided(state, actor.name(), this.clock.instant(), reason, problem);
 		this.alerts.update(decided);
+		decideSegments(decided, null);
 		return decided;
+	}
+
+	/**
+	 * The decision on a surge is the decision on its segments' alerts not decided on
+	 * their own; the cases behind them join the surge's problem (a segment may have
+	 * surged over hours the reason as a whole did not).
+	 */
+	private void decideSegments(SurgeAlert whole, ProblemView problem) {
+		for (SurgeAlert part : this.alerts.partsOf(List.of(whole.id()))) {
+			if (part.state().undecided()) {
+				this.alerts.update(part.partOf(whole, this.clock.instant()));
+				if (problem != null) {
+					this.problems.linkUnlinked(problem.reference(), contributingCases(part));
+				}
+			}
+		}
 	}
 
 	private SurgeAlert requireUndecided(UUID id, Problems.Actor actor) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,10 +158,28 @@ class SurgeWatch {
 		SurgeDetector.Rise rise = window.rise(this.detector, key, window.index(hour), DATING_HOURS);
 		boolean earlier = rise.start() < test.since();
 		Instant since = window.hour(earlier ? rise.start() : test.since());
-		SurgeAlert alert = new SurgeAlert(Ids.next(), SeriesKey.parse(key), AlertState.OPEN, since, hour,
-				this.clock.instant(), earlier ? rise.observed() : test.contactsSince(),
-				earlier ? rise.expected() : test.expectedSince(), test.pValue(), null, null, null, null);
+		Instant now = this.clock.instant();
+		SurgeAlert alert = new SurgeAlert(Ids.next(), SeriesKey.parse(key), AlertState.OPEN, since, hour, now,
+				earlier ? rise.observed() : test.contactsSince(), earlier ? rise.expected() : test.expectedSince(),
+				test.pValue(), null, null, null, null, null);
+		List<SurgeAlert> related = alert.series().reason() == null ? List.of()
+				: this.alerts.ofReasonFlaggedSince(alert.series().reason(), since.minus(MERGE_GAP));
+		Optional<SurgeAlert> whole = related.stream()
+			.filter(other -> alert.segmentOf(other, MERGE_GAP))
+			.max(Comparator.comparing(SurgeAlert::lastFlagged));
+		if (whole.isPresent()) {
+			// Not a surge of its own: no notice goes out, and it takes the decision
+			// already made on the reason's surge.
+			SurgeAlert part = alert.partOf(whole.get(), now);
+			this.alerts.insert(part);
+			return part;
+		}
 		this.alerts.insert(alert);
+		for (SurgeAlert segment : related) {
+			if (segment.partOf() == null && segment.state().undecided() && segment.segmentOf(alert, MERGE_GAP)) {
+				this.alerts.update(segment.partOf(alert, now));
+			}
+		}
 		this.events
 			.publishEvent(new SurgeDetected(alert.id(), key, alert.label(), since, alert.observed(), alert.expected()));
 		return alert;

@@ -47,7 +47,8 @@ class TrendsApi {
 
 	/** An alert with its evidence; cases by reference. */
 	record AlertDetails(SurgeAlert alert, SurgeAlerts.Chart chart, List<String> cases, long customers,
-			List<SurgeAlerts.Customer> topCustomers, List<SurgeAlerts.Concentration> concentrations) {
+			List<SurgeAlerts.Customer> topCustomers, List<SurgeAlerts.Concentration> concentrations,
+			List<SurgeAlert> segments) {
 	}
 
 	record DismissRequest(String reason) {
@@ -62,19 +63,21 @@ class TrendsApi {
 	record Rebuilt(int contacts) {
 	}
 
-	@Operation(summary = "Surge alerts, those still surging most recently first; state filters (repeatable)")
+	@Operation(summary = "Surge alerts, those still surging most recently first; state filters (repeatable). "
+			+ "A segment's alert that is part of its reason's surge is listed with that alert's details, not here")
 	@GetMapping("/api/trends/alerts")
 	List<SurgeAlert> alerts(@RequestParam(required = false) List<AlertState> state,
 			@RequestParam(defaultValue = "100") int limit) {
 		return this.alerts.list(state == null ? List.of() : state, Limits.within(limit, MAX_LIMIT));
 	}
 
-	@Operation(summary = "A surge alert: observed against expected hour by hour, its cases, customers and segments")
+	@Operation(summary = "A surge alert: observed against expected hour by hour, its cases, customers, the segments "
+			+ "it concentrates in and the segments' alerts that are part of it")
 	@GetMapping("/api/trends/alerts/{id}")
 	AlertDetails alert(@PathVariable UUID id) {
 		SurgeAlerts.Evidence e = this.alerts.evidence(id);
 		return new AlertDetails(e.alert(), e.chart(), e.cases().stream().map(CaseView::reference).toList(),
-				e.customerCount(), e.customers(), e.concentrations());
+				e.customerCount(), e.customers(), e.concentrations(), e.segments());
 	}
 
 	@Operation(summary = "Acknowledge a surge alert (managers)")

@@ -28,7 +28,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -176,6 +178,10 @@ class TrendsApiTests {
 				"$[?(@.series.reason == '" + this.reason + "' && @.series.attribute == null)].id");
 		assertThat(ids).hasSize(1);
 		String id = ids.get(0);
+		// The plan the surge came from surged in its own right: part of the reason's
+		// surge, shown with it rather than as a surge of its own.
+		assertThat(JsonPath.<List<String>>read(alerts, "$[?(@.series.attribute != null)].series.reason"))
+			.doesNotContain(this.reason);
 
 		String details = asAgent(get("/api/trends/alerts/" + id)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.alert.state").value("open"))
@@ -184,6 +190,8 @@ class TrendsApiTests {
 			.andExpect(jsonPath("$.concentrations[0].attribute").value("plan"))
 			.andExpect(jsonPath("$.concentrations[0].value").value("gold"))
 			.andExpect(jsonPath("$.customers").value(14))
+			.andExpect(jsonPath("$.segments[?(@.series.attribute == 'plan')].series.value").value(contains("gold")))
+			.andExpect(jsonPath("$.segments[*].partOf").value(everyItem(org.hamcrest.Matchers.is(id))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -217,7 +225,9 @@ class TrendsApiTests {
 		List<String> references = JsonPath.read(linked, "$[*].reference");
 		assertThat(references).containsExactlyInAnyOrderElementsOf(surge.cases());
 		asManager(get("/api/trends/alerts/" + id)).andExpect(jsonPath("$.alert.state").value("problem"))
-			.andExpect(jsonPath("$.alert.problemReference").value(problem));
+			.andExpect(jsonPath("$.alert.problemReference").value(problem))
+			.andExpect(jsonPath("$.segments[*].state").value(everyItem(org.hamcrest.Matchers.is("problem"))))
+			.andExpect(jsonPath("$.segments[*].problemReference").value(everyItem(org.hamcrest.Matchers.is(problem))));
 
 		asManager(json(post("/api/trends/alerts/" + id + "/dismiss"), """
 				{"reason":"campaign"}""")).andExpect(status().isConflict());
