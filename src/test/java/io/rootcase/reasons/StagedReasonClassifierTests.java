@@ -11,6 +11,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -93,23 +95,18 @@ class StagedReasonClassifierTests {
 		}
 	}
 
-	@Test
-	void readsAModelStoredBeforeStagesExistedAsOneStage() throws IOException {
+	/**
+	 * Format 1 came before stages, format 2 before several typical messages per reason:
+	 * either is read as one stage that gives the same reasons, and still tells a message
+	 * about something else.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void readsAModelStoredInAnEarlierFormatAsOneStage(int format) throws IOException {
 		ReasonClassifier single = new ReasonTrainer(new BagOfWordsEncoder(), ReasonTrainer.Settings.standard(1))
 			.train(this.data.train());
 
-		ReasonClassifier read = ReasonClassifier.readFrom(new ByteArrayInputStream(earlierFormat(single, 1)));
-
-		assertThat(read.hasFirstStage()).isFalse();
-		assertSameReasons(read, single);
-	}
-
-	@Test
-	void readsAModelStoredWithOneTypicalMessagePerReason() throws IOException {
-		ReasonClassifier single = new ReasonTrainer(new BagOfWordsEncoder(), ReasonTrainer.Settings.standard(1))
-			.train(this.data.train());
-
-		ReasonClassifier read = ReasonClassifier.readFrom(new ByteArrayInputStream(earlierFormat(single, 2)));
+		ReasonClassifier read = ReasonClassifier.readFrom(new ByteArrayInputStream(earlierFormat(single, format)));
 
 		assertThat(read.hasFirstStage()).isFalse();
 		assertSameReasons(read, single);
