@@ -33,12 +33,27 @@ class AlertRepository {
 			.update();
 	}
 
-	void update(SurgeAlert a) {
+	/**
+	 * Writes a decision on the alert, or its joining its reason's surge, and nothing the
+	 * watch changes when it flags the alert again.
+	 */
+	void decide(SurgeAlert a) {
 		this.jdbc
-			.sql("update trend_alerts set state = ?, last_flagged = ?, observed = ?, expected = ?, p_value = ?, "
-					+ "acted_by = ?, acted_at = ?, dismiss_reason = ?, problem_reference = ?, part_of = ? where id = ?")
-			.params(a.state().name(), DbTime.toDb(a.lastFlagged()), a.observed(), a.expected(), a.pValue(), a.actedBy(),
-					DbTime.toDb(a.actedAt()), a.dismissReason(), a.problemReference(), a.partOf(), a.id())
+			.sql("update trend_alerts set state = ?, acted_by = ?, acted_at = ?, dismiss_reason = ?, "
+					+ "problem_reference = ?, part_of = ? where id = ?")
+			.params(a.state().name(), a.actedBy(), DbTime.toDb(a.actedAt()), a.dismissReason(), a.problemReference(),
+					a.partOf(), a.id())
+			.update();
+	}
+
+	/**
+	 * Writes what flagging the alert again changed, and nothing a decision sets: the
+	 * watch's copy of the alert may predate a manager's decision or its joining its
+	 * reason's surge.
+	 */
+	void extend(SurgeAlert a) {
+		this.jdbc.sql("update trend_alerts set last_flagged = ?, observed = ?, expected = ?, p_value = ? where id = ?")
+			.params(DbTime.toDb(a.lastFlagged()), a.observed(), a.expected(), a.pValue(), a.id())
 			.update();
 	}
 

@@ -253,7 +253,7 @@ public class SurgeAlerts {
 				contributingCases(alert), actor);
 		SurgeAlert decided = alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null,
 				problem.reference());
-		this.alerts.update(decided);
+		this.alerts.decide(decided);
 		decideSegments(decided, problem);
 		return problem;
 	}
@@ -269,7 +269,7 @@ public class SurgeAlerts {
 		this.problems.linkUnlinked(problem.reference(), contributingCases(alert));
 		SurgeAlert decided = alert.decided(AlertState.PROBLEM, actor.name(), this.clock.instant(), null,
 				problem.reference());
-		this.alerts.update(decided);
+		this.alerts.decide(decided);
 		decideSegments(decided, problem);
 		return problem;
 	}
@@ -296,7 +296,7 @@ public class SurgeAlerts {
 	private SurgeAlert decide(UUID id, Problems.Actor actor, AlertState state, String reason, String problem) {
 		SurgeAlert alert = requireUndecided(id, actor);
 		SurgeAlert decided = alert.decided(state, actor.name(), this.clock.instant(), reason, problem);
-		this.alerts.update(decided);
+		this.alerts.decide(decided);
 		decideSegments(decided, null);
 		return decided;
 	}
@@ -309,7 +309,7 @@ public class SurgeAlerts {
 	private void decideSegments(SurgeAlert whole, ProblemView problem) {
 		for (SurgeAlert part : this.alerts.partsOf(List.of(whole.id()))) {
 			if (part.state().undecided()) {
-				this.alerts.update(part.partOf(whole, this.clock.instant()));
+				this.alerts.decide(part.partOf(whole, this.clock.instant()));
 				if (problem != null) {
 					this.problems.linkUnlinked(problem.reference(), contributingCases(part));
 				}

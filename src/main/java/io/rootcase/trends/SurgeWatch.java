@@ -151,7 +151,7 @@ class SurgeWatch {
 			long observed = previous.observed() + test.observed();
 			double expected = previous.expected() + test.expected();
 			SurgeAlert extended = previous.flaggedAgain(hour, observed, expected, test.pValue());
-			this.alerts.update(extended);
+			this.alerts.extend(extended);
 			return extended;
 		}
 		// Dated from the step up that explains the last week best, if that is earlier.
@@ -177,7 +177,7 @@ class SurgeWatch {
 		this.alerts.insert(alert);
 		for (SurgeAlert segment : related) {
 			if (segment.partOf() == null && segment.state().undecided() && segment.segmentOf(alert, MERGE_GAP)) {
-				this.alerts.update(segment.partOf(alert, now));
+				this.alerts.decide(segment.partOf(alert, now));
 			}
 		}
 		this.events
