@@ -91,7 +91,12 @@ class StaffBrowserTests extends BrowserTest {
 		browser.findElement(By.id("new-password")).sendKeys("my own new password");
 		browser.findElement(By.id("repeated-password")).sendKeys("my own new passwort");
 		browser.findElement(By.id("change-password")).click();
-		assertThat(browser.findElement(By.id("account-error")).getText()).contains("differ");
+		// The answer is a new page: on a busy machine it is not there the moment the
+		// click
+		// returns.
+		assertThat(Chromium.waiting(browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("account-error")))
+			.getText()).contains("differ");
 
 		browser.findElement(By.id("current-password")).sendKeys(TestFixtures.PASSWORD);
 		browser.findElement(By.id("new-password")).sendKeys("my own new password");
