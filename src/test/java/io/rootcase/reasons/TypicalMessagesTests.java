@@ -1,6 +1,7 @@
 package io.rootcase.reasons;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -49,6 +50,27 @@ class TypicalMessagesTests {
 		assertThat(nearest(typical, rarer)).isGreaterThan(0.9);
 		assertThat(nearest(typical, near(0, random))).isGreaterThan(0.9);
 		assertThat(nearest(typical, unit(0, 0, 0, 0, 0, 0, 0, 1))).isLessThan(0.2);
+	}
+
+	@Test
+	void aReasonWhoseExamplesAreAllTheSameMessageKeepsThatMessage() {
+		List<float[]> examples = new ArrayList<>();
+		for (int i = 0; i < 3 * TypicalMessages.PER_REASON; i++) {
+			examples.add(unit(1, 1, 0));
+		}
+		examples.add(unit(0, 0, 1));
+
+		float[] typical = TypicalMessages.of(examples, labels(examples.size() - 1, 1), 2, 1);
+
+		assertThat(rows(typical)).isNotEmpty().allSatisfy(row -> assertThat(Float.isNaN(row[0])).isFalse());
+		assertThat(nearest(typical, unit(1, 1, 0))).isCloseTo(1, within(1e-5));
+		assertThat(nearest(typical, unit(0, 0, 1))).isCloseTo(1, within(1e-5));
+	}
+
+	private static int[] labels(int first, int second) {
+		int[] labels = new int[first + second];
+		Arrays.fill(labels, first, first + second, 1);
+		return labels;
 	}
 
 	private static float[] near(int axis, SplittableRandom random) {
