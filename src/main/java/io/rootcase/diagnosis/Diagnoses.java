@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -270,7 +271,14 @@ public class Diagnoses {
 	@Transactional(readOnly = true)
 	public List<UnknownCauseGroup> unknownCauseGroups(int limit) {
 		List<CaseDiagnosis> unknown = this.repository.withStatus(CaseDiagnosis.Status.UNKNOWN, limit);
-		List<Map<String, String>> findings = unknown.stream().map(CaseDiagnosis::findings).toList();
+		// An answer that found nothing ("don't know") says nothing of the fault: two
+		// cases
+		// of one fault whose customers knew and did not know about their neighbours
+		// belong together.
+		Map<UUID, KnowledgeBase> kbs = new HashMap<>();
+		List<Map<String, String>> findings = unknown.stream()
+			.map(d -> conclusive(d.findings(), kbs.computeIfAbsent(d.kbVersionId(), this.knowledgeBases::expert)))
+			.toList();
 		List<Characterisations.Group> groups = Characterisations.defaults().group(findings);
 		return groups.stream().map(g -> {
 			List<UnknownCauseGroup.Member> members = g.members()
@@ -294,6 +302,16 @@ public class Diagnoses {
 			boolean nothingFound = g.members().stream().allMatch(m -> findings.get(m).isEmpty());
 			return new UnknownCauseGroup(shared, spread(facts, kb), nothingFound, members);
 		}).filter(g -> !g.cases().isEmpty()).toList();
+	}
+
+	private static Map<String, String> conclusive(Map<String, String> findings, KnowledgeBase kb) {
+		Map<String, String> kept = new LinkedHashMap<>();
+		findings.forEach((question, answer) -> {
+			if (kb.question(question).map(q -> q.conclusive(answer)).orElse(true)) {
+				kept.put(question, answer);
+			}
+		});
+		return kept;
 	}
 
 	private static List<UnknownCauseGroup.FactSpread> spread(List<Map<String, String>> facts, KnowledgeBase kb) {

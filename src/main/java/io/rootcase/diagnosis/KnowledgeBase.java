@@ -3,6 +3,7 @@ package io.rootcase.diagnosis;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A knowledge base of root causes and of the questions and tests that distinguish them.
@@ -66,8 +67,7 @@ public record KnowledgeBase(String name, String version, double unknownPrior, do
 			}
 			Map<String, Map<String, Double>> likelihoods = new java.util.LinkedHashMap<>(q.likelihoods());
 			likelihoods.put(causeKey, row);
-			return new Question(q.key(), q.text(), q.kind(), q.minutes(), q.answers(), q.background(), likelihoods,
-					q.source());
+			return q.withLikelihoods(likelihoods);
 		}).toList();
 		return new KnowledgeBase(this.name, this.version, this.unknownPrior, this.answerNoise, this.causes, described);
 	}
@@ -116,14 +116,30 @@ public record KnowledgeBase(String name, String version, double unknownPrior, do
 	 * @param likelihoods per cause, the probability of each answer given that cause
 	 * @param source where a case may already hold the answer (e.g. a customer attribute),
 	 * or {@code null}
+	 * @param inconclusive the answers that find nothing ("don't know", "could not run the
+	 * test"): the engine weighs them by their likelihoods like any other, but they do not
+	 * characterise a case
 	 */
 	public record Question(String key, String text, QuestionKind kind, int minutes, List<String> answers,
-			Map<String, Double> background, Map<String, Map<String, Double>> likelihoods, EvidenceSource source) {
+			Map<String, Double> background, Map<String, Map<String, Double>> likelihoods, EvidenceSource source,
+			Set<String> inconclusive) {
 
 		public Question {
 			answers = List.copyOf(answers);
 			background = Map.copyOf(background);
 			likelihoods = Map.copyOf(likelihoods);
+			inconclusive = Set.copyOf(inconclusive);
+		}
+
+		/** Whether the answer found something about the case. */
+		public boolean conclusive(String answer) {
+			return !this.inconclusive.contains(answer);
+		}
+
+		/** This question with other answer probabilities per cause. */
+		Question withLikelihoods(Map<String, Map<String, Double>> likelihoods) {
+			return new Question(this.key, this.text, this.kind, this.minutes, this.answers, this.background,
+					likelihoods, this.source, this.inconclusive);
 		}
 
 		/** P(answer | cause), falling back to the background for causes not mentioned. */
@@ -135,8 +151,7 @@ public record KnowledgeBase(String name, String version, double unknownPrior, do
 		Question without(java.util.Collection<String> causeKeys) {
 			Map<String, Map<String, Double>> kept = new java.util.LinkedHashMap<>(this.likelihoods);
 			kept.keySet().removeAll(causeKeys);
-			return new Question(this.key, this.text, this.kind, this.minutes, this.answers, this.background, kept,
-					this.source);
+			return withLikelihoods(kept);
 		}
 
 	}

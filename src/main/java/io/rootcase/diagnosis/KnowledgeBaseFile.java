@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,13 +182,14 @@ public final class KnowledgeBaseFile {
 				problem(at, "a question is a mapping");
 				continue;
 			}
-			allowOnly(q, at,
-					Set.of("key", "text", "kind", "minutes", "answers", "background", "likelihoods", "source"));
+			allowOnly(q, at, Set.of("key", "text", "kind", "minutes", "answers", "inconclusive", "background",
+					"likelihoods", "source"));
 			String key = key(q, at, seen, "question");
 			String text = text(q, at, "text", true);
 			QuestionKind kind = enumValue(q, at, "kind", QuestionKind.class, QuestionKind.ASK_CUSTOMER);
 			int minutes = minutes(q, at);
 			List<String> answers = answers(q.get("answers"), at + ".answers");
+			Set<String> inconclusive = inconclusive(q.get("inconclusive"), at + ".inconclusive", answers);
 			Map<String, Double> background = distribution(q.get("background"), at + ".background", answers);
 			Map<String, Map<String, Double>> likelihoods = new LinkedHashMap<>();
 			JsonNode rows = q.get("likelihoods");
@@ -208,7 +210,8 @@ public final class KnowledgeBaseFile {
 			}
 			EvidenceSource source = source(q.get("source"), at + ".source", answers);
 			if (key != null && background != null) {
-				questions.add(new Question(key, text, kind, minutes, answers, background, likelihoods, source));
+				questions.add(
+						new Question(key, text, kind, minutes, answers, background, likelihoods, source, inconclusive));
 			}
 		}
 		return questions;
@@ -233,6 +236,34 @@ public final class KnowledgeBaseFile {
 			}
 		}
 		return answers;
+	}
+
+	/**
+	 * The answers that find nothing: optional, each one of the answers, and not all of
+	 * them (a question that can find nothing is no question).
+	 */
+	private Set<String> inconclusive(JsonNode node, String at, List<String> answers) {
+		Set<String> found = new LinkedHashSet<>();
+		if (node == null) {
+			return found;
+		}
+		if (!node.isArray()) {
+			problem(at, "a list of answers that find nothing is expected");
+			return found;
+		}
+		for (int i = 0; i < node.size(); i++) {
+			String answer = node.get(i).isString() ? node.get(i).asString().strip() : "";
+			if (!answers.contains(answer)) {
+				problem(at + "[" + i + "]", "'" + answer + "' is not one of the answers " + answers);
+			}
+			else {
+				found.add(answer);
+			}
+		}
+		if (!answers.isEmpty() && found.size() == answers.size()) {
+			problem(at, "at least one answer must find something");
+		}
+		return found;
 	}
 
 	/** A probability for each answer, each in [0, 1], summing to 1. */
@@ -431,6 +462,10 @@ public final class KnowledgeBaseFile {
 			n.put("minutes", q.minutes());
 			var answers = n.putArray("answers");
 			q.answers().forEach(answers::add);
+			if (!q.inconclusive().isEmpty()) {
+				var inconclusive = n.putArray("inconclusive");
+				q.answers().stream().filter(a -> !q.conclusive(a)).forEach(inconclusive::add);
+			}
 			ObjectNode background = n.putObject("background");
 			q.answers().forEach(a -> background.put(a, q.background().get(a)));
 			ObjectNode likelihoods = n.putObject("likelihoods");

@@ -120,8 +120,7 @@ record Learning(double priorStrength, double answerStrength) {
 			}
 			rows.put(cause.key(), row);
 		}
-		return new Question(question.key(), question.text(), question.kind(), question.minutes(), question.answers(),
-				question.background(), rows, question.source());
+		return question.withLikelihoods(rows);
 	}
 
 	private static int observedAnswers(Question question, String cause, Experience experience) {

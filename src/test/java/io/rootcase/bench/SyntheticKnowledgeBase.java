@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import io.rootcase.diagnosis.KnowledgeBase;
@@ -43,7 +44,7 @@ public final class SyntheticKnowledgeBase {
 			}
 			questionList.add(new Question("q-" + q, "Question " + q,
 					random.nextBoolean() ? QuestionKind.ASK_CUSTOMER : QuestionKind.AGENT_TEST, 1 + random.nextInt(5),
-					names, distribution(names, random, 0.3), likelihoods, null));
+					names, distribution(names, random, 0.3), likelihoods, null, Set.of()));
 		}
 		return new KnowledgeBase("synthetic " + causes + "x" + questions, "seed-" + seed, 0.1, 0.05, causeList,
 				questionList);

@@ -183,6 +183,21 @@ class DiagnosisApiTests {
 	}
 
 	@Test
+	void anAnswerThatFoundNothingDoesNotSetCasesApart() throws Exception {
+		// The demo's knowledge base says "don't know" about the neighbours finds nothing.
+		String knew = newCase();
+		diagnoseUnknown(this.reference,
+				Map.of("wifi_scan", "crowded", "far_from_router", "yes", "neighbours_affected", "dont_know"));
+		diagnoseUnknown(knew, Map.of("wifi_scan", "crowded", "far_from_router", "yes", "neighbours_affected", "no",
+				"slow_not_dropping", "yes"));
+
+		JsonNode group = unknownCauseGroupOf(knew);
+
+		assertThat(group.get("cases").valueStream().map(c -> c.get("caseReference").asString()))
+			.contains(this.reference, knew);
+	}
+
+	@Test
 	void casesDeclaredUnknownBeforeAnythingWasFoundAreOneGroupToDiagnoseFirst() throws Exception {
 		String other = newCase("MeshPro kit");
 		for (String ref : java.util.List.of(this.reference, other)) {

@@ -117,6 +117,37 @@ class KnowledgeBaseFileTests {
 	}
 
 	@Test
+	void answersThatFindNothingAreReadAndWrittenBack() {
+		KnowledgeBase kb = KnowledgeBaseFile.read(withAnswerThatFindsNothing("[dont_know]"));
+
+		KnowledgeBase.Question evening = kb.question("evening").orElseThrow();
+		assertThat(evening.conclusive("dont_know")).isFalse();
+		assertThat(evening.conclusive("yes")).isTrue();
+		assertThat(KnowledgeBaseFile.read(KnowledgeBaseFile.write(kb))).isEqualTo(kb);
+		assertThat(KnowledgeBaseFile.read(VALID).question("evening").orElseThrow().inconclusive()).isEmpty();
+	}
+
+	@Test
+	void answersThatFindNothingAreAnswersAndNotAllOfThem() {
+		assertThat(problems(withAnswerThatFindsNothing("[maybe]")).locatedProblems())
+			.extracting(p -> p.location() + ": " + p.message())
+			.containsExactly("questions[0].inconclusive[0]: 'maybe' is not one of the answers [yes, no, dont_know]");
+		assertThat(problems(withAnswerThatFindsNothing("[yes, no, dont_know]")).locatedProblems())
+			.extracting(p -> p.location() + ": " + p.message())
+			.containsExactly("questions[0].inconclusive: at least one answer must find something");
+	}
+
+	private static String withAnswerThatFindsNothing(String inconclusive) {
+		return VALID
+			.replace("answers: [\"yes\", \"no\"]",
+					"answers: [\"yes\", \"no\", dont_know]\n    inconclusive: " + inconclusive)
+			.replace("background: {\"yes\": 0.5, \"no\": 0.5}",
+					"background: {\"yes\": 0.4, \"no\": 0.4, dont_know: 0.2}")
+			.replace("firmware: {\"yes\": 0.9, \"no\": 0.1}", "firmware: {\"yes\": 0.8, \"no\": 0.1, dont_know: 0.1}")
+			.replace("line: {\"yes\": 0.2, \"no\": 0.8}", "line: {\"yes\": 0.2, \"no\": 0.7, dont_know: 0.1}");
+	}
+
+	@Test
 	void brokenYamlIsReportedWithItsLine() {
 		assertThatThrownBy(() -> KnowledgeBaseFile.read("format: x\ncauses: [unclosed\n"))
 			.isInstanceOf(KnowledgeBaseException.class)
