@@ -63,8 +63,7 @@ public class DemoTrends {
 
 	/**
 	 * Links the billing surge's alert to the problem the demo's manager opened for it, as
-	 * she would have done; the surge's alerts for single segments stay open for whoever
-	 * tries the demo.
+	 * she would have done; the surge's alerts for single segments, part of it, follow.
 	 */
 	public void surgeHandledBy(String problemReference) {
 		this.alerts.list(List.of(AlertState.OPEN), MAX_ALERTS)

@@ -29,11 +29,8 @@ public final class ReasonClassifier {
 	/** Longer messages are cut: the opening says what the contact is about. */
 	static final int MAX_CHARS = 2000;
 
-	/**
-	 * Format 1 had no first stage, format 2 one mean message per reason; both are still
-	 * read.
-	 */
-	private static final int FORMAT = 3;
+	/** Format 1 had no first stage; it is still read. */
+	private static final int FORMAT = 2;
 
 	private static final int ALTERNATIVES = 3;
 
@@ -52,10 +49,8 @@ public final class ReasonClassifier {
 
 	private final double minConfidence;
 
-	/**
-	 * Typical messages of the reasons, unit length, a row each ({@link TypicalMessages}).
-	 */
-	private final float[] typical;
+	/** Each reason's mean message vector, unit length, a row per label. */
+	private final float[] centroids;
 
 	private final double minSimilarity;
 
@@ -69,13 +64,13 @@ public final class ReasonClassifier {
 	private final float meaningScale;
 
 	ReasonClassifier(List<String> labels, TextFeatures features, int dimension, float embeddingWeight, float[] weights,
-			double temperature, double minConfidence, float[] typical, double minSimilarity) {
-		this(labels, features, dimension, embeddingWeight, weights, temperature, minConfidence, typical, minSimilarity,
-				null, 1, 1);
+			double temperature, double minConfidence, float[] centroids, double minSimilarity) {
+		this(labels, features, dimension, embeddingWeight, weights, temperature, minConfidence, centroids,
+				minSimilarity, null, 1, 1);
 	}
 
 	private ReasonClassifier(List<String> labels, TextFeatures features, int dimension, float embeddingWeight,
-			float[] weights, double temperature, double minConfidence, float[] typical, double minSimilarity,
+			float[] weights, double temperature, double minConfidence, float[] centroids, double minSimilarity,
 			ReasonClassifier first, double firstConfidence, float meaningScale) {
 		if (weights.length != (dimension + features.size() + 1) * labels.size()) {
 			throw new IllegalArgumentException("weights do not fit the features and labels: " + weights.length + " for "
@@ -88,10 +83,10 @@ public final class ReasonClassifier {
 		this.weights = weights;
 		this.temperature = temperature;
 		this.minConfidence = minConfidence;
-		if (typical.length == 0 || typical.length % dimension != 0) {
-			throw new IllegalArgumentException("typical messages are whole vectors, at least one");
+		if (centroids.length != dimension * labels.size()) {
+			throw new IllegalArgumentException("every label needs its centroid");
 		}
-		this.typical = typical;
+		this.centroids = centroids;
 		this.minSimilarity = minSimilarity;
 		if (first != null
 				&& (first.first != null || !first.labels.equals(this.labels) || first.dimension >= dimension)) {
@@ -110,14 +105,14 @@ public final class ReasonClassifier {
 	 */
 	ReasonClassifier withFirstStage(ReasonClassifier stage, double confidence, float meaningScale) {
 		return new ReasonClassifier(this.labels, this.features, this.dimension, this.embeddingWeight, this.weights,
-				this.temperature, this.minConfidence, this.typical, this.minSimilarity, stage, confidence,
+				this.temperature, this.minConfidence, this.centroids, this.minSimilarity, stage, confidence,
 				meaningScale);
 	}
 
 	/** This model with another calibration. */
 	ReasonClassifier calibrated(double temperature, double minConfidence, double minSimilarity) {
 		return new ReasonClassifier(this.labels, this.features, this.dimension, this.embeddingWeight, this.weights,
-				temperature, minConfidence, this.typical, minSimilarity, this.first, this.firstConfidence,
+				temperature, minConfidence, this.centroids, minSimilarity, this.first, this.firstConfidence,
 				this.meaningScale);
 	}
 
@@ -183,20 +178,40 @@ public final class ReasonClassifier {
 	}
 
 	/**
-	 * How close the message comes to the nearest typical message of any reason: a message
+	 * How close the message comes to the nearest reason's typical message: a message
 	 * about something no reason covers is far from all of them, however sure the linear
 	 * model is about which side of its boundaries it falls.
 	 */
 	double nearestSimilarity(float[] embedding) {
 		double best = -1;
-		for (int t = 0; t < this.typical.length / this.dimension; t++) {
+		for (int k = 0; k < this.labels.size(); k++) {
 			double dot = 0;
 			for (int j = 0; j < this.dimension; j++) {
-				dot += this.typical[t * this.dimension + j] * embedding[j];
+				dot += this.centroids[k * this.dimension + j] * embedding[j];
 			}
 			best = Math.max(best, dot);
 		}
 		return best;
+	}
+
+	static float[] centroids(List<float[]> embeddings, int[] label, int classes) {
+		int dimension = embeddings.get(0).length;
+		float[] sums = new float[classes * dimension];
+		for (int i = 0; i < embeddings.size(); i++) {
+			for (int j = 0; j < dimension; j++) {
+				sums[label[i] * dimension + j] += embeddings.get(i)[j];
+			}
+		}
+		for (int k = 0; k < classes; k++) {
+			double norm = 0;
+			for (int j = 0; j < dimension; j++) {
+				norm += sums[k * dimension + j] * sums[k * dimension + j];
+			}
+			for (int j = 0; j < dimension && norm > 0; j++) {
+				sums[k * dimension + j] /= (float) Math.sqrt(norm);
+			}
+		}
+		return sums;
 	}
 
 	double[] scores(String text, float[] embedding) {
@@ -277,29 +292,28 @@ public final class ReasonClassifier {
 		for (float w : this.weights) {
 			data.writeFloat(w);
 		}
-		data.writeInt(this.typical.length / this.dimension);
-		for (float c : this.typical) {
+		for (float c : this.centroids) {
 			data.writeFloat(c);
 		}
 	}
 
-	/** Reads a model written by {@link #writeTo}, in this format or an earlier one. */
+	/** Reads a model written by {@link #writeTo}, in this format or the one before. */
 	public static ReasonClassifier readFrom(InputStream in) throws IOException {
 		DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
 		int format = data.readInt();
-		if (format < 1 || format > FORMAT) {
+		if (format != FORMAT && format != 1) {
 			throw new IOException("unknown model format " + format);
 		}
-		ReasonClassifier model = read(data, format);
+		ReasonClassifier model = read(data);
 		if (format == 1 || !data.readBoolean()) {
 			return model;
 		}
 		double confidence = data.readDouble();
 		float scale = data.readFloat();
-		return model.withFirstStage(read(data, format), confidence, scale);
+		return model.withFirstStage(read(data), confidence, scale);
 	}
 
-	private static ReasonClassifier read(DataInputStream data, int format) throws IOException {
+	private static ReasonClassifier read(DataInputStream data) throws IOException {
 		List<String> labels = new ArrayList<>();
 		for (int n = data.readInt(), i = 0; i < n; i++) {
 			labels.add(data.readUTF());
@@ -320,13 +334,12 @@ public final class ReasonClassifier {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = data.readFloat();
 		}
-		// Before format 3 each reason had one typical message, its mean.
-		float[] typical = new float[dimension * (format < 3 ? labels.size() : data.readInt())];
-		for (int i = 0; i < typical.length; i++) {
-			typical[i] = data.readFloat();
+		float[] centroids = new float[dimension * labels.size()];
+		for (int i = 0; i < centroids.length; i++) {
+			centroids[i] = data.readFloat();
 		}
 		return new ReasonClassifier(labels, new TextFeatures(terms, idf), dimension, embeddingWeight, weights,
-				temperature, minConfidence, typical, minSimilarity);
+				temperature, minConfidence, centroids, minSimilarity);
 	}
 
 }

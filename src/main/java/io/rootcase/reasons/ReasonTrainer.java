@@ -170,15 +170,12 @@ public final class ReasonTrainer {
 		double minSimilarity = -1;
 		if (!scores.isEmpty()) {
 			temperature = Calibration.temperature(scores, truth.stream().mapToInt(Integer::intValue).toArray());
-			// Half the triage share each: low confidence catches messages between
-			// reasons, distance from every typical message those about something else.
-			// On BANKING77 with reasons held out this caught more of them than four
-			// fifths by confidence did when each reason had one typical message (see
-			// docs/benchmarks.md).
+			// Confidence separates out-of-scope messages better on real traffic (see
+			// docs/benchmarks.md); distance from every reason catches what is far off.
 			double share = this.settings.unclassifiedShare();
 			minSimilarity = Calibration.quantile(similarity.stream().mapToDouble(Double::doubleValue).toArray(),
-					share / 2);
-			minConfidence = Calibration.threshold(scores, temperature, share / 2);
+					share / 5);
+			minConfidence = Calibration.threshold(scores, temperature, share * 4 / 5);
 		}
 		if (!refit && !crossValidated && partial != null) {
 			return partial.calibrated(temperature, minConfidence, minSimilarity);
@@ -261,7 +258,7 @@ public final class ReasonTrainer {
 			truth[r] = (int) problem.y[r];
 		}
 		return new ReasonClassifier(labels, features, dimension, weight, columnsByLabel(model, labels.size()),
-				temperature, minConfidence, TypicalMessages.of(embeddings, truth, labels.size(), this.settings.seed()),
+				temperature, minConfidence, ReasonClassifier.centroids(embeddings, truth, labels.size()),
 				minSimilarity);
 	}
 

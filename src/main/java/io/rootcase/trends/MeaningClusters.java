@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
-import io.rootcase.shared.VectorClusters;
 import org.tribuo.MutableDataset;
 import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.clustering.hdbscan.HdbscanModel;
 import org.tribuo.clustering.hdbscan.HdbscanTrainer;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.distance.CosineDistance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Groups messages by meaning: HDBSCAN* (Tribuo) over their sentence vectors with cosine
@@ -66,7 +70,19 @@ final class MeaningClusters {
 		if (vectors.size() < 2 * minClusterSize) {
 			return List.of();
 		}
-		MutableDataset<ClusterID> data = VectorClusters.dataset(vectors, "unexplained cases");
+		int dimensions = vectors.get(0).length;
+		String[] names = IntStream.range(0, dimensions).mapToObj(i -> String.format("d%04d", i)).toArray(String[]::new);
+		ClusteringFactory factory = new ClusteringFactory();
+		List<org.tribuo.Example<ClusterID>> examples = new ArrayList<>();
+		for (float[] v : vectors) {
+			double[] values = new double[dimensions];
+			for (int i = 0; i < dimensions; i++) {
+				values[i] = v[i];
+			}
+			examples.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, values));
+		}
+		MutableDataset<ClusterID> data = new MutableDataset<>(
+				new ListDataSource<>(examples, factory, new SimpleDataSourceProvenance("unexplained cases", factory)));
 		HdbscanModel model = new HdbscanTrainer(minClusterSize, new CosineDistance(), minClusterSize, 1,
 				NeighboursQueryFactoryType.BRUTE_FORCE)
 			.train(data);

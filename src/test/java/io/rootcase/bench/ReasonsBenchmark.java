@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import io.rootcase.reasons.LabelledExample;
 import io.rootcase.reasons.OnnxSentenceEncoder;
@@ -34,16 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ReasonsBenchmark {
 
-	// Held here: java.util.logging keeps loggers weakly, and a collected one forgets its
-	// level. Tribuo's k-means reports every iteration at INFO, as the service does not
-	// (application.properties).
-	private static final Logger KMEANS = Logger.getLogger("org.tribuo.clustering.kmeans");
-
 	private ReasonsBenchmark() {
 	}
 
 	static void run(Options options) throws IOException {
-		KMEANS.setLevel(Level.WARNING);
 		options.allow(Set.of("train", "test", "encoders"));
 		String trainFile = options.text("train", null);
 		String testFile = options.text("test", null);
