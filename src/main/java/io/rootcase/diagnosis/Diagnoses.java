@@ -274,7 +274,8 @@ public class Diagnoses {
 		// An answer that found nothing ("don't know") says nothing of the fault: two
 		// cases
 		// of one fault whose customers knew and did not know about their neighbours
-		// belong together.
+		// belong
+		// together.
 		Map<UUID, KnowledgeBase> kbs = new HashMap<>();
 		List<Map<String, String>> findings = unknown.stream()
 			.map(d -> conclusive(d.findings(), kbs.computeIfAbsent(d.kbVersionId(), this.knowledgeBases::expert)))

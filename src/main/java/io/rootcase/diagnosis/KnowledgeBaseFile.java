@@ -224,7 +224,7 @@ public final class KnowledgeBaseFile {
 			return answers;
 		}
 		for (int i = 0; i < node.size(); i++) {
-			String answer = node.get(i).isString() ? node.get(i).asString().strip() : "";
+			String answer = answerAt(node, i);
 			if (answer.isEmpty()) {
 				problem(at + "[" + i + "]", "an answer is a non-empty text");
 			}
@@ -236,6 +236,11 @@ public final class KnowledgeBaseFile {
 			}
 		}
 		return answers;
+	}
+
+	/** The list's item as an answer: its text, stripped, or empty when it is no text. */
+	private static String answerAt(JsonNode list, int i) {
+		return list.get(i).isString() ? list.get(i).asString().strip() : "";
 	}
 
 	/**
@@ -252,7 +257,7 @@ public final class KnowledgeBaseFile {
 			return found;
 		}
 		for (int i = 0; i < node.size(); i++) {
-			String answer = node.get(i).isString() ? node.get(i).asString().strip() : "";
+			String answer = answerAt(node, i);
 			if (!answers.contains(answer)) {
 				problem(at + "[" + i + "]", "'" + answer + "' is not one of the answers " + answers);
 			}
